@@ -1,0 +1,34 @@
+#pragma once
+// The slides' chain for one sample: ∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ, with every factor kept.
+#include <cstddef>
+#include <vector>
+
+#include "ll/activation.h"
+#include "ll/dataset.h"
+#include "ll/loss.h"
+#include "ll/params.h"
+
+namespace ll {
+
+struct SampleChain {
+  std::size_t index = 0;          // 0-based sample number
+  std::vector<double> x;          // augmented input [1, x1, …, xd] = ∂z/∂θ
+  int y = 0;                      // label: 0/1, or the class index for softmax
+  std::vector<double> z;          // 1 value, or K for softmax
+  std::vector<double> y_hat;      // 1 value, or K
+  double loss = 0.0;
+  std::vector<double> dL_dyhat;   // 1 value, or K
+  std::vector<double> dyhat_dz;   // 1 value, or the K×K Jacobian, row-major
+  std::vector<double> dL_dz;      // the product of the two above (1 value, or K)
+  bool defined = true;            // false where the loss is undefined (tanh + BCE with ŷ ≤ 0)
+};
+
+// Computes the chain of sample i at θ. ∂L/∂z is computed in the slides' simplified form
+// (e.g. ŷ − y for sigmoid + BCE), which stays finite where ∂L/∂ŷ alone overflows.
+SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta,
+                         Activation activation, Loss loss);
+
+// Adds this sample's ∂L/∂θ = ∂L/∂z ⊗ x to `gradient` (rows × cols of θ).
+void add_sample_gradient(const SampleChain& chain, Params& gradient);
+
+}  // namespace ll

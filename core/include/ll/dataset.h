@@ -1,0 +1,66 @@
+#pragma once
+// Data sets: numeric features (stored column by column, for the full-data pass) and class labels.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ll {
+
+struct Dataset {
+  std::string name;                          // "iris4", "blobs", or the file's name
+  std::vector<std::string> feature_names;    // d names
+  std::vector<std::string> class_names;      // K ≥ 2 names; label k names class_names[k]
+  std::vector<std::vector<double>> columns;  // d columns of rows() values each
+  std::vector<int> labels;                   // class index 0 … K−1 per sample
+
+  // z-score standardization, if applied: x' = (x − mean) / stddev per feature.
+  bool standardized = false;
+  std::vector<double> feature_mean, feature_stddev;
+
+  std::size_t rows() const { return labels.size(); }
+  std::size_t features() const { return columns.size(); }
+  std::size_t classes() const { return class_names.size(); }
+  double x(std::size_t i, std::size_t j) const { return columns[j][i]; }
+  // The augmented input [1, x1, …, xd] of sample i.
+  std::vector<double> augmented(std::size_t i) const;
+};
+
+// What to load, as the command line and the window state it. Numbers are 1-based, as people count.
+struct DataOptions {
+  std::string source = "iris4";      // iris4 | iris6 | iris | blobs | a path to a .csv file
+  std::size_t blobs_n = 200;         // blobs: number of samples
+  double blobs_separation = 3.0;     // blobs: distance between the two centres, in standard deviations
+  std::uint64_t blobs_seed = 1;      // blobs: random seed
+  std::vector<std::size_t> features; // 1-based feature columns to keep (empty: the set's default)
+  std::vector<std::size_t> classes;  // 1-based classes to keep, relabelled 0, 1, … (empty: all)
+  bool standardize = false;
+};
+
+// Loads and selects a data set. Throws InputError with a message naming the setting, or the
+// file, line and column, and what is wrong.
+Dataset load_dataset(const DataOptions& options);
+
+// The built-ins.
+Dataset make_iris4();   // the slides' four flowers: petal length, petal width; 0 = setosa, 1 = versicolor
+Dataset make_iris6();   // the slides' six flowers: petal length only
+Dataset load_iris();    // Fisher's 150 flowers from assets/data/iris.csv: 4 features, 3 species
+Dataset make_blobs(std::size_t n, double separation, std::uint64_t seed);
+
+// Reads a CSV file: a header row, numeric feature columns, the class label in the last column.
+Dataset read_csv_file(const std::string& path);
+// Same, from text already in memory; `file_name` is used in messages.
+Dataset read_csv_text(const std::string& text, const std::string& file_name);
+
+// Keeps the given 1-based feature columns and classes (relabelled 0, 1, … in the order given).
+Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
+               const std::vector<std::size_t>& classes);
+
+// z-score each feature: x' = (x − mean) / stddev (population stddev). Throws InputError for a
+// feature with zero variance.
+void standardize(Dataset& data);
+
+// Where assets/ is: $LOGISTIC_LAB_ASSETS if set, else the source tree's assets/.
+std::string assets_dir();
+
+}  // namespace ll

@@ -1,0 +1,138 @@
+#pragma once
+// Gradient descent one step at a time, with a full record of each step and a history that can be
+// stepped back and forward. All randomness comes from the settings' seed: the same settings give
+// the same steps, bit for bit.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ll/activation.h"
+#include "ll/chain.h"
+#include "ll/dataset.h"
+#include "ll/loss.h"
+#include "ll/params.h"
+#include "ll/sampler.h"
+#include "ll/settings.h"
+
+namespace ll {
+
+enum class StepStatus { Ok, Refused, Diverged };
+std::string_view name(StepStatus s);   // "ok", "refused", "diverged"
+
+struct StepRecord {
+  std::size_t step = 0;                // 1-based: one step = one parameter update
+  std::size_t epoch = 0;               // 1-based pass over the data the batch was drawn in
+  std::vector<std::size_t> batch;      // 0-based sample numbers
+  bool explicit_batch = false;         // chosen by hand rather than by the sampler
+  Settings settings;                   // in force for this step
+  Params theta_before;
+  std::vector<SampleChain> samples;    // the batch's chains (empty if not asked for)
+  double batch_loss = 0.0;             // mean loss over the batch at θ before
+  Params gradient;                     // mean over the batch: 1/m Σ ∂L_i/∂θ
+  Params velocity;                     // v after the step (equals the gradient when β = 0)
+  Params theta_after;
+  std::optional<double> loss_before;   // mean loss over the whole data set (none: undefined)
+  std::optional<double> loss_after;
+  StepStatus status = StepStatus::Ok;
+  std::string message;                 // why a step was refused or diverged, in plain words
+};
+
+// What the history keeps of every step: θ and the losses, never the per-sample chains.
+struct StepSummary {
+  std::size_t step = 0, epoch = 0;
+  double batch_loss = 0.0;
+  std::optional<double> loss_before, loss_after;
+  double gradient_norm = 0.0;
+  std::size_t settings_index = 0;      // changes where the settings changed (see settings_at)
+};
+
+class Trainer {
+ public:
+  // Throws InputError if the settings do not fit the data or θ has the wrong shape.
+  Trainer(std::shared_ptr<const Dataset> data, const Settings& settings, const Params& theta0);
+
+  const Dataset& data() const { return *data_; }
+  std::shared_ptr<const Dataset> data_ptr() const { return data_; }
+  const Settings& settings() const { return segments_[current_segment_]; }
+  const Settings& settings_at(std::size_t settings_index) const { return segments_[settings_index]; }
+  std::size_t settings_index() const { return current_segment_; }
+
+  // New settings apply from the next step; the history is kept. θ's shape cannot change
+  // (switching to or from softmax needs a new Trainer). Throws InputError.
+  void set_settings(const Settings& settings);
+  // The next step uses these 0-based samples instead of the sampler's. Throws InputError.
+  void set_next_batch(const std::vector<std::size_t>& samples);
+  void clear_next_batch() { next_batch_.clear(); }
+  const std::vector<std::size_t>& next_batch() const { return next_batch_; }
+
+  // Takes one step from the current position. A refused or diverged step changes nothing; its
+  // record says why. From a past step (after step_back or seek), a step with unchanged inputs
+  // replays the kept history; anything changed starts a new branch and drops the old future.
+  StepRecord step(bool with_samples = true);
+  bool step_back();                    // false at step 0
+  void seek(std::size_t step);         // 0 … history_size()
+  std::size_t current_step() const { return cursor_; }
+  std::size_t history_size() const { return entries_.size(); }
+
+  // θ after `step` steps (0: θ₀), the current θ, and the kept summary of step k (1-based).
+  Params theta_at(std::size_t step) const;
+  Params theta() const { return theta_at(cursor_); }
+  StepSummary summary(std::size_t k) const;
+  // Mean loss over the data set at θ after `step` steps (none: undefined).
+  std::optional<double> loss_at(std::size_t step) const;
+  // The full record of step k (1-based), recomputed from the kept θ: identical to the one step()
+  // returned.
+  StepRecord record(std::size_t k, bool with_samples = true) const;
+  // The last refused or diverged step, if the latest step() failed.
+  const std::optional<StepRecord>& failure() const { return failure_; }
+
+ private:
+  struct Entry {                       // what the history keeps of a step
+    std::uint64_t position;            // sampler position before the step
+    std::uint32_t segment;             // index into segments_
+    std::int32_t explicit_batch;       // index into explicit_batches_, or −1
+    double batch_loss;
+    double loss_before, loss_after;    // NaN: undefined (tanh + BCE), never shown as a number
+    double gradient_norm;
+  };
+  struct StepInputs {
+    std::uint64_t position = 0;
+    std::size_t segment = 0;
+    std::vector<std::size_t> explicit_batch;   // empty: the sampler's
+  };
+  // A full-data pass at θ after `state` steps, under one loss × activation.
+  struct KnownPass {
+    std::size_t state;
+    Loss loss;
+    Activation activation;
+    double loss_mean;                  // NaN: undefined
+    Params gradient_mean;              // empty if not computed
+  };
+  StepRecord compute(std::size_t from, const StepInputs& in, bool with_samples,
+                     std::optional<KnownPass>* next_pass) const;
+  StepInputs inputs_of(std::size_t k) const;
+  std::uint64_t position_after(std::size_t steps) const;
+  KnownPass pass_at(std::size_t state, const Params& theta, const Settings& s, bool gradient) const;
+  std::optional<double> loss_before_known(std::size_t state, const Settings& s) const;
+
+  std::shared_ptr<const Dataset> data_;
+  std::vector<Settings> segments_;
+  std::size_t current_segment_ = 0;
+  std::vector<double> segment_reference_loss_;  // loss where a segment began (divergence rule)
+  std::vector<Entry> entries_;
+  std::vector<std::vector<std::size_t>> explicit_batches_;
+  std::vector<double> thetas_;       // (entries + 1) × P: θ₀, θ₁, …
+  std::vector<double> velocities_;   // (entries + 1) × P
+  double initial_loss_ = 0.0;        // loss at θ₀ under segment 0 (NaN: undefined)
+  std::size_t cursor_ = 0;
+  std::vector<std::size_t> next_batch_;
+  std::optional<StepRecord> failure_;
+  Params shape_;                     // θ's shape (values unused)
+  mutable Sampler sampler_;
+  std::optional<KnownPass> known_pass_;  // the last full-data pass, reused by the next step
+};
+
+}  // namespace ll

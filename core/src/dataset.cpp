@@ -1,0 +1,115 @@
+#include "ll/dataset.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "ll/error.h"
+
+namespace ll {
+
+std::vector<double> Dataset::augmented(std::size_t i) const {
+  std::vector<double> x(features() + 1, 1.0);
+  for (std::size_t j = 0; j < features(); ++j) x[j + 1] = columns[j][i];
+  return x;
+}
+
+std::string assets_dir() {
+  if (const char* env = std::getenv("LOGISTIC_LAB_ASSETS"); env && *env) return env;
+  return LL_ASSETS_DIR;
+}
+
+namespace {
+
+std::string list(const std::vector<std::size_t>& v) {
+  std::string s;
+  for (std::size_t x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
+  return s;
+}
+
+}  // namespace
+
+Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
+               const std::vector<std::size_t>& classes) {
+  Dataset out;
+  out.name = data.name;
+  for (std::size_t f : features) {
+    if (f < 1 || f > data.features())
+      throw InputError("--features: column " + std::to_string(f) + " does not exist; '" +
+                       data.name + "' has features 1 to " + std::to_string(data.features()));
+    if (std::count(features.begin(), features.end(), f) > 1)
+      throw InputError("--features: column " + std::to_string(f) + " is listed twice");
+    out.feature_names.push_back(data.feature_names[f - 1]);
+  }
+  for (std::size_t c : classes) {
+    if (c < 1 || c > data.classes())
+      throw InputError("--classes: class " + std::to_string(c) + " does not exist; '" + data.name +
+                       "' has classes 1 to " + std::to_string(data.classes()));
+    if (std::count(classes.begin(), classes.end(), c) > 1)
+      throw InputError("--classes: class " + std::to_string(c) + " is listed twice");
+    out.class_names.push_back(data.class_names[c - 1]);
+  }
+  if (!classes.empty() && classes.size() < 2)
+    throw InputError("--classes " + list(classes) + ": a classifier needs at least two classes");
+  if (classes.empty()) out.class_names = data.class_names;
+
+  out.columns.assign(features.size(), {});
+  for (std::size_t i = 0; i < data.rows(); ++i) {
+    int label = data.labels[i];
+    if (!classes.empty()) {
+      const auto it = std::find(classes.begin(), classes.end(), static_cast<std::size_t>(label + 1));
+      if (it == classes.end()) continue;
+      label = static_cast<int>(it - classes.begin());
+    }
+    for (std::size_t j = 0; j < features.size(); ++j) out.columns[j].push_back(data.x(i, features[j] - 1));
+    out.labels.push_back(label);
+  }
+  return out;
+}
+
+void standardize(Dataset& data) {
+  const double n = static_cast<double>(data.rows());
+  data.feature_mean.assign(data.features(), 0.0);
+  data.feature_stddev.assign(data.features(), 1.0);
+  for (std::size_t j = 0; j < data.features(); ++j) {
+    std::vector<double>& col = data.columns[j];
+    double mean = 0.0;
+    for (double v : col) mean += v;
+    mean /= n;
+    double var = 0.0;
+    for (double v : col) var += (v - mean) * (v - mean);
+    const double sd = std::sqrt(var / n);
+    if (!(sd > 0.0) || !std::isfinite(sd))
+      throw InputError("--standardize: feature '" + data.feature_names[j] +
+                       "' has the same value in every sample (zero variance), so it cannot be "
+                       "scaled; leave it out with --features or turn standardize off");
+    for (double& v : col) v = (v - mean) / sd;
+    data.feature_mean[j] = mean;
+    data.feature_stddev[j] = sd;
+  }
+  data.standardized = true;
+}
+
+Dataset load_dataset(const DataOptions& o) {
+  Dataset data;
+  std::vector<std::size_t> default_features;
+  if (o.source == "iris4") data = make_iris4();
+  else if (o.source == "iris6") data = make_iris6();
+  else if (o.source == "iris") { data = load_iris(); default_features = {3, 4}; }  // petal length, width
+  else if (o.source == "blobs") data = make_blobs(o.blobs_n, o.blobs_separation, o.blobs_seed);
+  else if (o.source.size() > 4 && o.source.compare(o.source.size() - 4, 4, ".csv") == 0)
+    data = read_csv_file(o.source);
+  else
+    throw InputError("--data: unknown data set '" + o.source +
+                     "' (choose iris4, iris6, iris, blobs, or a path ending in .csv)");
+
+  std::vector<std::size_t> features = o.features.empty() ? default_features : o.features;
+  if (features.empty())
+    for (std::size_t j = 1; j <= data.features(); ++j) features.push_back(j);
+  data = select(data, features, o.classes);
+  if (data.rows() == 0) throw InputError("--classes: no samples are left in the chosen classes");
+  if (o.standardize) standardize(data);
+  return data;
+}
+
+}  // namespace ll
