@@ -1,2 +1,68 @@
 #include "cli/command_line.h"
-int ll::app::run_command_line(int, char**) { return 0; }
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/trace.h"
+#include "gui/gui_commands.h"
+#include "ll/error.h"
+
+namespace ll::app {
+namespace {
+
+constexpr const char* kVersion = "logistic-lab " LL_VERSION;
+
+// Bad input: one clear line on stderr, exit code 2.
+int bad_input(const std::string& command, const std::string& message) {
+  std::cerr << "logistic-lab" << (command.empty() ? "" : " " + command) << ": " << message << "\n"
+            << "Run 'logistic-lab" << (command.empty() ? "" : " " + command) << " --help' for the options.\n";
+  return 2;
+}
+
+}  // namespace
+
+int run_command_line(int argc, char** argv) {
+  CLI::App app{"Logistic Lab: logistic regression by gradient descent, one step at a time, every number shown.\n"
+               "Without a command it opens the window on the slides' batch example.",
+               "logistic-lab"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(0, 1);
+
+  GuiOptions gui;
+  CLI::App* gui_cmd = app.add_subcommand("gui", "Open the window on any configuration (the trace options)");
+  add_gui_options(*gui_cmd, gui);
+
+  TraceOptions trace;
+  CLI::App* trace_cmd = app.add_subcommand("trace", "Run steps headless and print every number of each");
+  add_trace_options(*trace_cmd, trace);
+
+  ScreenshotOptions shot;
+  CLI::App* shot_cmd = app.add_subcommand("screenshot", "Run n steps, render the window once and write a PNG");
+  add_screenshot_options(*shot_cmd, shot);
+
+  std::string command;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd})
+      if (sub->parsed()) command = sub->get_name();
+    return bad_input(command, e.what());
+  }
+  try {
+    if (trace_cmd->parsed()) { command = "trace"; return run_trace(trace); }
+    if (shot_cmd->parsed()) { command = "screenshot"; return run_screenshot(shot); }
+    command = gui_cmd->parsed() ? "gui" : "";
+    return run_gui(gui);
+  } catch (const InputError& e) {
+    return bad_input(command, e.what());
+  }
+}
+
+}  // namespace ll::app

@@ -16,12 +16,13 @@
 namespace ll::app {
 
 struct RunOptions {
-  DataOptions data;
+  DataOptions data;           // source, blobs size/separation, standardize
+  std::string features;       // "3,4": 1-based feature columns
+  std::string classes;        // "1,2": 1-based classes
   std::string loss = "bce";
   std::string activation = "sigmoid";
   std::string mode = "batch";
   std::size_t batch_size = 2;
-  bool batch_size_given = false;
   std::string batch;          // "2,4": 1-based samples of the first step
   std::string order = "sequential";
   std::uint64_t seed = 1;
@@ -30,6 +31,9 @@ struct RunOptions {
   std::string theta;          // "b,w1,w2" (softmax: rows separated by ';'); empty: the default
   std::size_t steps = 1;
 };
+
+// Accepts a whole number ≥ `min` (CLI11's own range check prints the whole double range).
+CLI::Validator whole_number(unsigned long long min);
 
 // Registers --data, --n, --features, --classes, --loss, --activation, --mode, --batch-size,
 // --batch, --order, --seed, --lr, --momentum, --theta, --standardize, --steps on `command`.

@@ -1,99 +1,250 @@
 // The full-data pass: Σ L_i and Σ ∂L_i/∂θ over every sample, at one θ.
 //
 // Compiled with -O3 -ffast-math (see core/CMakeLists.txt) so that the loops below run on the vector
-// units with glibc's vector exp/log1p/tanh. Samples are taken in fixed blocks; each block is summed
-// on its own and the block sums are added in block order, so the result does not depend on how
-// many threads ran. The formulas are those of chain.cpp, one loop per quantity.
+// units with glibc's vector exp/log1p/tanh (libmvec). Samples are taken in fixed blocks; each block
+// is summed on its own and the block sums are added in block order, so the result does not depend
+// on how many threads ran. The formulas are those of chain.cpp.
 #include "ll/kernel.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <thread>
 #include <vector>
+
+#define LL_INLINE inline __attribute__((always_inline))
 
 namespace ll {
 namespace {
 
-constexpr std::size_t kBlock = 2048;
+constexpr std::size_t kBlock = 1024;          // z and ∂L/∂z of a block stay in L1 (8 KiB each)
 constexpr std::size_t kParallelFrom = 32768;  // below this many samples one thread is faster
 
-struct BlockSum {
-  double loss = 0.0;
-  std::size_t undefined = 0;
-  std::vector<double> gradient;  // P entries
-};
+// The number of threads a pass may use: LL_THREADS if set to a positive number (LL_THREADS=1
+// forces one thread, for benchmarks), else the hardware's. Read once.
+std::size_t thread_limit() {
+  static const std::size_t limit = [] {
+    const char* v = std::getenv("LL_THREADS");
+    const long n = v ? std::strtol(v, nullptr, 10) : 0;
+    return n > 0 ? static_cast<std::size_t>(n) : std::max(1u, std::thread::hardware_concurrency());
+  }();
+  return limit;
+}
 
 enum class Combo { SigmoidBce, SigmoidMse, TanhBce, TanhMse };
 
-// One block of a binary model (one row of θ). z = θ₀ + Σ_j θ_j x_j; r = ∂L/∂z.
+// What one pass computes. Block b writes its sums to sums[b·stride …]: the loss, the number of
+// samples where L is undefined, then (with the gradient) the P entries of Σ ∂L_i/∂θ.
+struct Job {
+  const Dataset& data;
+  const Params& theta;
+  Activation activation;
+  Loss loss;
+  bool with_gradient;
+  std::size_t stride;
+  double* sums;
+};
+
+// e^x for x ≤ 0, to within an ulp or two, in plain arithmetic that the vectoriser inlines (a call
+// to libmvec's exp makes the loop around it wait; this does not). Multiplications are what limit
+// the loop, so the polynomials are as short as the precision allows.
+//   x = k ln2 + r with k = x/ln2 rounded (x/ln2 − ½ truncated toward 0, as x ≤ 0), |r| ≤ ln2/2;
+//   e^r by a degree-11 polynomial: the Taylor series economised with Chebyshev polynomials on
+//   [−ln2/2, ln2/2] (relative error 4·10⁻¹⁸, far below an ulp);
+//   e^x = e^r·2^k by adding k to the exponent bits of e^r ∈ [0.7, 1.5].
+// Below x = −707 (e^x < 10⁻³⁰⁷, where 2^k would leave the normal numbers) the result is 0.
+// ln2 is split into a high part with 32 significant bits (k·ln2_hi is exact) and the rest; should
+// -ffast-math merge the two, the error in r is |k|·2⁻⁵⁵ ≤ |x|·2⁻⁵⁴, below the rounding error that
+// x itself carries.
+LL_INLINE double exp_nonpositive(double x) {
+  constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
+  const bool tiny = x < -707.0;
+  x = std::fmax(x, -707.0);
+  const int k = static_cast<int>(x * 1.4426950408889634 - 0.5);
+  const double kf = k;
+  const double r = (x - kf * kLn2Hi) - kf * kLn2Lo;
+  double p = 2.5114870219497476e-08;
+  p = p * r + 2.7632640675430235e-07;
+  p = p * r + 2.755722495611072e-06;
+  p = p * r + 2.480148547921643e-05;
+  p = p * r + 0.00019841269909219843;
+  p = p * r + 0.0013888888952318045;
+  p = p * r + 0.008333333333309526;
+  p = p * r + 0.04166666666648808;
+  p = p * r + 0.16666666666666702;
+  p = p * r + 0.5000000000000019;
+  p = p * r + 1.0;
+  p = p * r + 1.0;                                          // e^r
+  std::uint64_t bits;
+  std::memcpy(&bits, &p, sizeof bits);
+  bits += static_cast<std::uint64_t>(static_cast<std::int64_t>(k)) << 52;  // × 2^k
+  bits = tiny ? 0 : bits;                                   // +0.0
+  double e;
+  std::memcpy(&e, &bits, sizeof e);
+  return e;
+}
+
+// log(1 + t) for 0 ≤ t ≤ 1, to within an ulp or two, inline as exp_nonpositive.
+//   Above ½, 1 + t = 2(1 + v) with v = (t − 1)/2 ∈ (−¼, 0] (exact); else v = t ∈ [0, ½].
+//   log(1 + v) = 2 atanh(s) = 2s + 2s·w·q(w) with s = v/(2 + v), |s| ≤ ⅕, w = s² ≤ 1/25, and
+//   q(w) = Σ_{k≥1} w^(k−1)/(2k + 1) by a degree-7 polynomial (the series economised with Chebyshev
+//   polynomials on [0, 1/25]; its error times w is 5·10⁻¹⁹). 1 + v is never formed, so a tiny t
+//   keeps every digit: log(1 + t) ≈ t.
+LL_INLINE double log1p_unit(double t) {
+  const bool high = t > 0.5;
+  const double v = high ? (t - 1.0) * 0.5 : t;
+  const double s = v / (2.0 + v);
+  const double w = s * s;
+  double q = 0.06802581045101709;
+  q = q * w + 0.06605100049147958;
+  q = q * w + 0.07694421746073161;
+  q = q * w + 0.09090869107279134;
+  q = q * w + 0.1111111152058284;
+  q = q * w + 0.14285714283658416;
+  q = q * w + 0.20000000000003929;
+  q = q * w + 0.3333333333333333;
+  const double two_s = 2.0 * s;
+  return (high ? 0.6931471805599453 : 0.0) + (two_s + two_s * w * q);
+}
+
+// The loss L and r = ∂L/∂z of one sample with z = θᵀx and label y ∈ {0, 1} (chain.cpp's
+// formulas). `undefined` counts the samples where L is undefined (tanh + BCE with ŷ ≤ 0; L = r = 0
+// there).
 template <Combo C>
-void binary_block(const Dataset& data, const double* theta, std::size_t begin, std::size_t end,
-                  bool with_gradient, BlockSum& out) {
+LL_INLINE double sample_loss(double z, double y, double& r, double& undefined) {
+  if constexpr (C == Combo::SigmoidBce || C == Combo::SigmoidMse) {
+    const double t = exp_nonpositive(-std::fabs(z));        // e^−|z| ≤ 1
+    const double inv = 1.0 / (1.0 + t);
+    // ŷ − y with ŷ = σ(z) = (z ≥ 0 ? 1 : t)/(1 + t), written so that nothing cancels:
+    // y = 1: −(z ≥ 0 ? t : 1)/(1 + t);  y = 0: (z ≥ 0 ? 1 : t)/(1 + t)
+    const bool one = y > 0.5;
+    const double diff = (one ? -inv : inv) * ((z >= 0) == one ? t : 1.0);
+    if constexpr (C == Combo::SigmoidBce) {
+      r = diff;                                              // ŷ − y
+      // softplus(z) − y z = softplus((1 − 2y) z) for y ∈ {0, 1}: two terms ≥ 0, nothing cancels
+      return std::fmax(one ? -z : z, 0.0) + log1p_unit(t);  // max(±z, 0) + log(1 + e^−|z|)
+    } else {
+      r = 2.0 * diff * (t * inv * inv);                      // 2(ŷ − y)·ŷ(1 − ŷ), ŷ(1 − ŷ) = t/(1 + t)²
+      return diff * diff;                                    // (ŷ − y)²
+    }
+  } else {
+    const double y_hat = std::tanh(z);
+    if constexpr (C == Combo::TanhBce) {
+      const bool ok = y_hat > 0.0;                           // log ŷ needs ŷ > 0
+      const double safe = ok ? y_hat : 1.0;
+      const double t = exp_nonpositive(-std::fabs(2.0 * z));
+      const double softplus_2z = std::fmax(2.0 * z, 0.0) + log1p_unit(t);
+      // −log ŷ, or −log(1 − ŷ) = softplus(2z) − log 2
+      const double l = y > 0.5 ? -std::log(safe) : softplus_2z - 0.6931471805599453;
+      r = ok ? (y_hat - y) * (1.0 + y_hat) / safe : 0.0;    // (ŷ − y)(1 + ŷ)/ŷ
+      undefined += ok ? 0.0 : 1.0;
+      return ok ? l : 0.0;
+    } else {
+      const double diff = y_hat - y;
+      r = 2.0 * diff * ((1.0 - y_hat) * (1.0 + y_hat));     // 2(ŷ − y)(1 − ŷ²)
+      return diff * diff;                                    // (ŷ − y)²
+    }
+  }
+}
+
+// One block of a binary model (one row of θ) with D features known at compile time, in one loop
+// that the vectoriser turns into one vector loop: z = θ₀ + Σ_j θ_j x_j, and the sums Σ L and
+// (with G) Σ r·[1, x₁, …, x_D].
+template <Combo C, bool G, int D>
+LL_INLINE void binary_block(const Dataset& data, const double* theta, std::size_t begin,
+                            std::size_t end, double* out) {
+  const std::size_t n = end - begin;
+  const double* x[D];
+  for (int j = 0; j < D; ++j) x[j] = data.columns[static_cast<std::size_t>(j)].data() + begin;
+  const int* labels = data.labels.data() + begin;
+  double loss = 0.0, undefined = 0.0, g[D + 1] = {};
+  for (std::size_t i = 0; i < n; ++i) {
+    double z = theta[0];
+    for (int j = 0; j < D; ++j) z += theta[j + 1] * x[j][i];
+    double r;
+    loss += sample_loss<C>(z, static_cast<double>(labels[i]), r, undefined);
+    if constexpr (G) {
+      g[0] += r;
+      for (int j = 0; j < D; ++j) g[j + 1] += r * x[j][i];
+    }
+  }
+  out[0] = loss;
+  out[1] = undefined;
+  if constexpr (G)
+    for (int j = 0; j <= D; ++j) out[2 + j] = g[j];
+}
+
+// The same for any number of features: z, then L and r, then the gradient, one loop each.
+template <Combo C, bool G>
+LL_INLINE void binary_block_any(const Dataset& data, const double* theta, std::size_t begin,
+                                std::size_t end, double* out) {
   const std::size_t n = end - begin;
   const std::size_t d = data.features();
-  double z[kBlock], y[kBlock], r[kBlock], L[kBlock];
+  alignas(64) double z[kBlock];
+  alignas(64) double r[kBlock];
   const int* labels = data.labels.data() + begin;
-  for (std::size_t i = 0; i < n; ++i) { z[i] = theta[0]; y[i] = static_cast<double>(labels[i]); }
+  for (std::size_t i = 0; i < n; ++i) z[i] = theta[0];
   for (std::size_t j = 0; j < d; ++j) {
     const double* x = data.columns[j].data() + begin;
     const double w = theta[j + 1];
     for (std::size_t i = 0; i < n; ++i) z[i] += w * x[i];
   }
-  std::size_t undefined = 0;
+  double loss = 0.0, undefined = 0.0, g0 = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double zi = z[i], yi = y[i];
-    if constexpr (C == Combo::SigmoidBce || C == Combo::SigmoidMse) {
-      const double t = std::exp(-std::fabs(zi));          // e^−|z| ≤ 1
-      const double y_hat = (zi >= 0 ? 1.0 : t) / (1.0 + t);  // σ(z)
-      if constexpr (C == Combo::SigmoidBce) {
-        L[i] = std::fmax(zi, 0.0) + std::log1p(t) - yi * zi;  // softplus(z) − y z
-        r[i] = y_hat - yi;                                    // ŷ − y
-      } else {
-        const double diff = y_hat - yi;
-        L[i] = diff * diff;                                   // (ŷ − y)²
-        r[i] = 2.0 * diff * (t / ((1.0 + t) * (1.0 + t)));    // 2(ŷ − y)·ŷ(1 − ŷ)
-      }
-    } else {
-      const double y_hat = std::tanh(zi);
-      if constexpr (C == Combo::TanhBce) {
-        const bool ok = y_hat > 0.0;                          // log ŷ needs ŷ > 0
-        const double safe = ok ? y_hat : 1.0;
-        const double t = std::exp(-std::fabs(2.0 * zi));
-        const double softplus_2z = std::fmax(2.0 * zi, 0.0) + std::log1p(t);
-        const double loss = yi > 0.5 ? -std::log(safe) : softplus_2z - 0.6931471805599453;
-        L[i] = ok ? loss : 0.0;
-        r[i] = ok ? (y_hat - yi) * (1.0 + y_hat) / safe : 0.0;  // (ŷ − y)(1 + ŷ)/ŷ
-        undefined += ok ? 0 : 1;
-      } else {
-        const double diff = y_hat - yi;
-        L[i] = diff * diff;
-        r[i] = 2.0 * diff * ((1.0 - y_hat) * (1.0 + y_hat));    // 2(ŷ − y)(1 − ŷ²)
-      }
-    }
+    double ri;
+    loss += sample_loss<C>(z[i], static_cast<double>(labels[i]), ri, undefined);
+    g0 += ri;
+    r[i] = ri;
   }
-  double loss = 0.0;
-  for (std::size_t i = 0; i < n; ++i) loss += L[i];
-  out.loss = loss;
-  out.undefined = undefined;
-  if (!with_gradient) return;
-  out.gradient.assign(d + 1, 0.0);
-  double g0 = 0.0;
-  for (std::size_t i = 0; i < n; ++i) g0 += r[i];
-  out.gradient[0] = g0;
+  out[0] = loss;
+  out[1] = undefined;
+  if constexpr (!G) return;
+  out[2] = g0;
   for (std::size_t j = 0; j < d; ++j) {
     const double* x = data.columns[j].data() + begin;
     double g = 0.0;
     for (std::size_t i = 0; i < n; ++i) g += r[i] * x[i];
-    out.gradient[j + 1] = g;
+    out[3 + j] = g;
   }
 }
 
+template <Combo C>
+LL_INLINE void binary_blocks(const Job& job, std::size_t first, std::size_t last) {
+  const std::size_t rows = job.data.rows();
+  const double* theta = job.theta.values.data();
+  for (std::size_t b = first; b < last; ++b) {
+    const std::size_t begin = b * kBlock, end = std::min(rows, begin + kBlock);
+    double* out = job.sums + b * job.stride;
+    const std::size_t d = job.data.features();
+    if (d == 2 && job.with_gradient) binary_block<C, true, 2>(job.data, theta, begin, end, out);
+    else if (d == 2) binary_block<C, false, 2>(job.data, theta, begin, end, out);
+    else if (job.with_gradient) binary_block_any<C, true>(job.data, theta, begin, end, out);
+    else binary_block_any<C, false>(job.data, theta, begin, end, out);
+  }
+}
+
+// Blocks first … last−1 of a binary model. The one function compiled for several instruction
+// sets: the loader picks, once, the best one the CPU has (AVX-512, AVX2 + FMA, or plain x86-64
+// with SSE2), and with it libmvec's matching vector exp/log1p/tanh (_ZGVeN8v_*, _ZGVdN4v_*,
+// _ZGVbN2v_*). All threads run the same clone, so the sums do not depend on the thread count.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+void binary_range(const Job& job, std::size_t first, std::size_t last) {
+  const bool sigmoid = job.activation == Activation::Sigmoid, bce = job.loss == Loss::BCE;
+  if (sigmoid && bce) binary_blocks<Combo::SigmoidBce>(job, first, last);
+  else if (sigmoid) binary_blocks<Combo::SigmoidMse>(job, first, last);
+  else if (bce) binary_blocks<Combo::TanhBce>(job, first, last);
+  else binary_blocks<Combo::TanhMse>(job, first, last);
+}
+
 // One block of softmax regression (K rows of θ), sample by sample.
-void softmax_block(const Dataset& data, const Params& theta, Loss loss, std::size_t begin,
-                   std::size_t end, bool with_gradient, BlockSum& out) {
+void softmax_block(const Job& job, std::size_t begin, std::size_t end, double* out) {
+  const Dataset& data = job.data;
+  const Params& theta = job.theta;
   const std::size_t k = theta.rows, cols = theta.cols, d = data.features();
   std::vector<double> x(cols, 1.0), z(k), y_hat(k), r(k);
-  if (with_gradient) out.gradient.assign(k * cols, 0.0);
+  double* gradient = out + 2;
   for (std::size_t i = begin; i < end; ++i) {
     for (std::size_t j = 0; j < d; ++j) x[j + 1] = data.columns[j][i];
     const auto label = static_cast<std::size_t>(data.labels[i]);
@@ -101,21 +252,21 @@ void softmax_block(const Dataset& data, const Params& theta, Loss loss, std::siz
     for (std::size_t c = 0; c < k; ++c) {
       double s = 0.0;
       for (std::size_t j = 0; j < cols; ++j) s += theta.values[c * cols + j] * x[j];
-      z[c] = s;
+      z[c] = s;                                                        // z_c = θ_cᵀx
       top = std::max(top, s);
     }
     double sum = 0.0;
     for (std::size_t c = 0; c < k; ++c) { y_hat[c] = std::exp(z[c] - top); sum += y_hat[c]; }
-    for (std::size_t c = 0; c < k; ++c) y_hat[c] /= sum;
-    if (loss == Loss::CCE) {
-      out.loss += top + std::log(sum) - z[label];                      // log Σe^z − z_y
+    for (std::size_t c = 0; c < k; ++c) y_hat[c] /= sum;               // ŷ = softmax(z)
+    if (job.loss == Loss::CCE) {
+      out[0] += top + std::log(sum) - z[label];                        // log Σe^z − z_y
       for (std::size_t c = 0; c < k; ++c) r[c] = y_hat[c] - (c == label ? 1.0 : 0.0);  // ŷ − y
     } else {
       // L = Σ (ŷ_c − y_c)²; ∂L/∂z_b = Σ_a 2(ŷ_a − y_a) ŷ_a (δ_ab − ŷ_b)
       double weighted = 0.0;
       for (std::size_t c = 0; c < k; ++c) {
         const double diff = y_hat[c] - (c == label ? 1.0 : 0.0);
-        out.loss += diff * diff;
+        out[0] += diff * diff;
         weighted += 2.0 * diff * y_hat[c];
       }
       for (std::size_t c = 0; c < k; ++c) {
@@ -123,25 +274,16 @@ void softmax_block(const Dataset& data, const Params& theta, Loss loss, std::siz
         r[c] = 2.0 * diff * y_hat[c] - y_hat[c] * weighted;
       }
     }
-    if (with_gradient)
+    if (job.with_gradient)
       for (std::size_t c = 0; c < k; ++c)
-        for (std::size_t j = 0; j < cols; ++j) out.gradient[c * cols + j] += r[c] * x[j];
+        for (std::size_t j = 0; j < cols; ++j) gradient[c * cols + j] += r[c] * x[j];
   }
 }
 
-void run_block(const Dataset& data, const Params& theta, Activation activation, Loss loss,
-               std::size_t block, bool with_gradient, BlockSum& out) {
-  const std::size_t begin = block * kBlock, end = std::min(data.rows(), begin + kBlock);
-  const double* t = theta.values.data();
-  if (activation == Activation::Softmax) softmax_block(data, theta, loss, begin, end, with_gradient, out);
-  else if (activation == Activation::Sigmoid && loss == Loss::BCE)
-    binary_block<Combo::SigmoidBce>(data, t, begin, end, with_gradient, out);
-  else if (activation == Activation::Sigmoid)
-    binary_block<Combo::SigmoidMse>(data, t, begin, end, with_gradient, out);
-  else if (loss == Loss::BCE)
-    binary_block<Combo::TanhBce>(data, t, begin, end, with_gradient, out);
-  else
-    binary_block<Combo::TanhMse>(data, t, begin, end, with_gradient, out);
+void run_range(const Job& job, std::size_t first, std::size_t last) {
+  if (job.activation != Activation::Softmax) return binary_range(job, first, last);
+  for (std::size_t b = first; b < last; ++b)
+    softmax_block(job, b * kBlock, std::min(job.data.rows(), (b + 1) * kBlock), job.sums + b * job.stride);
 }
 
 }  // namespace
@@ -149,28 +291,26 @@ void run_block(const Dataset& data, const Params& theta, Activation activation, 
 DataPass full_pass(const Dataset& data, const Params& theta, Activation activation, Loss loss,
                    bool with_gradient) {
   const std::size_t blocks = (data.rows() + kBlock - 1) / kBlock;
-  std::vector<BlockSum> sums(blocks);
+  const std::size_t p = theta.size();
+  std::vector<double> sums(blocks * (2 + p), 0.0);
+  const Job job{data, theta, activation, loss, with_gradient, 2 + p, sums.data()};
   std::size_t threads = 1;
-  if (data.rows() >= kParallelFrom)
-    threads = std::min<std::size_t>(blocks, std::max(1u, std::thread::hardware_concurrency()));
-  // Thread t takes a contiguous run of blocks; each block's sum lands in its own slot.
-  auto work = [&](std::size_t t) {
-    const std::size_t first = blocks * t / threads, last = blocks * (t + 1) / threads;
-    for (std::size_t b = first; b < last; ++b)
-      run_block(data, theta, activation, loss, b, with_gradient, sums[b]);
-  };
+  if (data.rows() >= kParallelFrom) threads = std::min(blocks, thread_limit());
+  // Thread t takes a contiguous run of blocks; each block's sums land in its own slot.
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
+  for (std::size_t t = 1; t < threads; ++t)
+    pool.emplace_back(run_range, std::cref(job), blocks * t / threads, blocks * (t + 1) / threads);
+  run_range(job, 0, blocks / threads);
   for (std::thread& th : pool) th.join();
 
   DataPass pass;
   if (with_gradient) pass.gradient_sum = Params(theta.rows, theta.cols, 0.0);
-  for (const BlockSum& s : sums) {
-    pass.loss_sum += s.loss;
-    pass.undefined += s.undefined;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const double* s = sums.data() + b * job.stride;
+    pass.loss_sum += s[0];
+    pass.undefined += static_cast<std::size_t>(s[1]);
     if (with_gradient)
-      for (std::size_t p = 0; p < s.gradient.size(); ++p) pass.gradient_sum.values[p] += s.gradient[p];
+      for (std::size_t q = 0; q < p; ++q) pass.gradient_sum.values[q] += s[2 + q];
   }
   return pass;
 }

@@ -47,8 +47,12 @@ std::string general(double v) {
 }
 
 std::string shape_text(const Params& p) {
-  if (p.rows == 1) return std::to_string(p.cols) + " numbers [b, w1, …, w" + std::to_string(p.cols - 1) + "]";
-  return std::to_string(p.rows) + " rows of " + std::to_string(p.cols) + " numbers (one [b, w…] per class, rows separated by ';')";
+  std::string names = "b";
+  for (std::size_t j = 1; j < p.cols; ++j) names += ", w" + std::to_string(j);
+  const std::string numbers = std::to_string(p.cols) + (p.cols == 1 ? " number" : " numbers");
+  if (p.rows == 1) return numbers + " [" + names + "]";
+  return std::to_string(p.rows) + " rows of " + numbers + " [" + names +
+         "], one row per class, rows separated by ';'";
 }
 
 // Why tanh + BCE is undefined on these samples, naming them (1-based, as people count).

@@ -1,0 +1,49 @@
+#include "cli/trace.h"
+
+#include <iostream>
+
+#include "cli/step_output.h"
+#include "ll/error.h"
+
+namespace ll::app {
+
+void add_trace_options(CLI::App& cmd, TraceOptions& o) {
+  add_run_options(cmd, o.run);
+  cmd.add_option("--every", o.every, "Print every k-th step and the last (default 1)")->check(whole_number(1));
+  cmd.add_flag("--no-samples", o.no_samples, "Leave the per-sample part out");
+  cmd.add_option("--format", o.format, "text (default), csv, or json (one object per line)")
+      ->check(CLI::IsMember({"text", "csv", "json"}));
+}
+
+int run_trace(const TraceOptions& o) {
+  if (o.format != "text" && o.format != "csv" && o.format != "json")
+    throw InputError("--format: unknown format '" + o.format + "' (choose text, csv or json)");
+  if (o.every == 0) throw InputError("--every must be at least 1");
+  const Run run = make_run(o.run);
+  Trainer trainer(run.data, run.settings, run.theta0);
+  if (!run.first_batch.empty()) trainer.set_next_batch(run.first_batch);
+  const bool samples = !o.no_samples;
+
+  if (o.format == "csv") write_csv_header(stdout, run.theta0);
+  auto print = [&](const StepRecord& r) {
+    if (o.format == "json") std::cout << step_json(r, samples).dump() << "\n";
+    else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
+    else write_step_text(std::cout, r, *run.data, samples);
+  };
+  for (std::size_t k = 1; k <= o.run.steps; ++k) {
+    const bool shown = k % o.every == 0 || k == o.run.steps;
+    // Chains are computed only for the steps that are printed (a million-step run stays fast).
+    StepRecord r = trainer.step(shown && samples);
+    if (r.status != StepStatus::Ok) {
+      if (!(shown && samples) && samples) r = trainer.step(true);  // the same refusal, with its samples
+      print(r);
+      std::cout.flush();
+      std::cerr << "logistic-lab trace: " << r.message << "\n";
+      return 3;
+    }
+    if (shown) print(r);
+  }
+  return 0;
+}
+
+}  // namespace ll::app

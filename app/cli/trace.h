@@ -1,0 +1,20 @@
+#pragma once
+// `logistic-lab trace`: runs steps headless and prints each one (text, CSV or JSON).
+#include <CLI/CLI.hpp>
+
+#include "cli/run_options.h"
+
+namespace ll::app {
+
+struct TraceOptions {
+  RunOptions run;
+  std::size_t every = 1;       // print every k-th step and the last
+  bool no_samples = false;     // leave the per-sample part out
+  std::string format = "text"; // text | csv | json
+};
+
+void add_trace_options(CLI::App& command, TraceOptions& options);
+// Returns the exit code: 0, 2 (bad input), 3 (the run diverged or a step was refused).
+int run_trace(const TraceOptions& options);
+
+}  // namespace ll::app

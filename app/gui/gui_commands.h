@@ -1,0 +1,30 @@
+#pragma once
+// `logistic-lab [gui]` and `logistic-lab screenshot`: the window, interactive or rendered once.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "cli/run_options.h"
+
+namespace ll::app {
+
+struct GuiOptions {
+  RunOptions run;             // --steps: steps to take before the window opens (default 0)
+  GuiOptions() { run.steps = 0; }
+};
+
+struct ScreenshotOptions {
+  RunOptions run;
+  std::string out = "logistic-lab.png";
+  std::string size = "1600x900";
+  std::size_t bench_frames = 0;   // render this many frames and print the median / p95 frame time
+  ScreenshotOptions() { run.steps = 0; }
+};
+
+void add_gui_options(CLI::App& command, GuiOptions& options);
+void add_screenshot_options(CLI::App& command, ScreenshotOptions& options);
+// Exit codes: 0 ok, 2 bad input or no display.
+int run_gui(const GuiOptions& options);
+int run_screenshot(const ScreenshotOptions& options);
+
+}  // namespace ll::app

@@ -1,0 +1,54 @@
+#include "ll/formulas.h"
+
+namespace ll {
+
+Formulas formulas(Loss loss, Activation activation) {
+  Formulas f;
+  switch (activation) {
+    case Activation::Sigmoid:
+      f.y_hat = "ŷ = σ(z) = 1/(1 + e^−z)";
+      f.dyhat_dz = "∂ŷ/∂z = ŷ(1 − ŷ)";
+      break;
+    case Activation::Tanh:
+      f.y_hat = "ŷ = tanh(z)";
+      f.dyhat_dz = "∂ŷ/∂z = 1 − ŷ²";
+      break;
+    case Activation::Softmax:
+      f.y_hat = "ŷ_k = e^z_k / Σ_j e^z_j";
+      f.dyhat_dz = "∂ŷ_a/∂z_b = ŷ_a(δ_ab − ŷ_b)";
+      break;
+  }
+  const bool softmax = activation == Activation::Softmax;
+  if (loss == Loss::BCE) {
+    f.loss = "L = −y log ŷ − (1 − y) log(1 − ŷ)";
+    f.dL_dyhat = "∂L/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ";
+  } else if (loss == Loss::MSE) {
+    f.loss = softmax ? "L = Σ_k (ŷ_k − y_k)²" : "L = (ŷ − y)²";
+    f.dL_dyhat = softmax ? "∂L/∂ŷ_k = 2(ŷ_k − y_k)" : "∂L/∂ŷ = 2(ŷ − y)";
+  } else {
+    f.loss = "L = −Σ_k y_k log ŷ_k";
+    f.dL_dyhat = "∂L/∂ŷ_k = −y_k/ŷ_k";
+  }
+  if (activation == Activation::Sigmoid && loss == Loss::BCE) {
+    f.dL_dz = "∂L/∂z = ŷ − y";
+    f.gradient = "∂L/∂θ = 1/m Xᵀ(ŷ − y)";
+  } else if (activation == Activation::Sigmoid) {
+    f.dL_dz = "∂L/∂z = 2(ŷ − y) ŷ(1 − ŷ)";
+    f.gradient = "∂L/∂θ = 2/m Xᵀ[(ŷ − y) ŷ(1 − ŷ)]";
+  } else if (activation == Activation::Tanh && loss == Loss::BCE) {
+    f.dL_dz = "∂L/∂z = (ŷ − y)(1 + ŷ)/ŷ";
+    f.gradient = "∂L/∂θ = 1/m Xᵀ[(ŷ − y)(1 + ŷ)/ŷ]";
+  } else if (activation == Activation::Tanh) {
+    f.dL_dz = "∂L/∂z = 2(ŷ − y)(1 − ŷ²)";
+    f.gradient = "∂L/∂θ = 2/m Xᵀ[(ŷ − y)(1 − ŷ²)]";
+  } else if (loss == Loss::CCE) {
+    f.dL_dz = "∂L/∂z = ŷ − y  (y one-hot)";
+    f.gradient = "∂L/∂Θ = 1/m (Ŷ − Y)ᵀX";
+  } else {
+    f.dL_dz = "∂L/∂z = Jᵀ · 2(ŷ − y)";
+    f.gradient = "∂L/∂Θ = 1/m Σ_i (Jᵢᵀ 2(ŷᵢ − yᵢ)) xᵢᵀ";
+  }
+  return f;
+}
+
+}  // namespace ll
