@@ -1,27 +1,127 @@
-// Placeholder until the window lands: the commands exist and say so plainly.
+// `logistic-lab [gui]` and `logistic-lab screenshot`: the frame loop (poll, new frame, build the
+// UI, render, swap) around one AppState.
 #include "gui/gui_commands.h"
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
+#include "gui/frame.h"
+#include "platform/fonts.h"
+#include "platform/frame_stats.h"
+#include "platform/screenshot.h"
+#include "platform/window.h"
+
 namespace ll::app {
+namespace {
+
+// "1600x900" → 1600, 900. False if malformed or outside 320…8192.
+bool parse_size(const std::string& text, int& width, int& height) {
+  unsigned w = 0, h = 0;
+  char extra = 0;
+  if (std::sscanf(text.c_str(), "%ux%u%c", &w, &h, &extra) != 2) return false;
+  if (w < 320 || h < 240 || w > 8192 || h > 8192) return false;
+  width = static_cast<int>(w);
+  height = static_cast<int>(h);
+  return true;
+}
+
+std::unique_ptr<platform::Window> open(const platform::WindowOptions& options, AppState& state) {
+  platform::WindowError error;
+  auto window = platform::open_window(options, &error);
+  if (!window) {
+    std::cerr << error.message << "\n";
+    return nullptr;
+  }
+  platform::load_fonts(state.font_scale);
+  return window;
+}
+
+// One frame: returns what the UI asked for.
+FrameRequests frame(platform::Window& window, AppState& state, double seconds) {
+  window.begin_frame();
+  advance_play(state, seconds);
+  const FrameRequests req = DrawFrame(state);
+  window.render();
+  return req;
+}
+
+}  // namespace
 
 void add_gui_options(CLI::App& command, GuiOptions& o) { add_run_options(command, o.run); }
 
 void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   add_run_options(command, o.run);
-  command.add_option("--out", o.out, "PNG file to write");
+  command.add_option("--out", o.out, "PNG file to write (default logistic-lab.png)");
   command.add_option("--size", o.size, "Window size WxH (default 1600x900)");
-  command.add_option("--bench-frames", o.bench_frames, "Render F frames; print median and p95 frame time");
+  command.add_option("--bench-frames", o.bench_frames,
+                     "Render F frames instead; print the median and 95th-percentile frame time in ms")
+      ->check(whole_number(1));
 }
 
-int run_gui(const GuiOptions&) {
-  std::cerr << "logistic-lab: the window is not built yet; use 'logistic-lab trace' meanwhile.\n";
-  return 2;
+int run_gui(const GuiOptions& o) {
+  AppState state;
+  if (!start_run(state, o.run)) {
+    std::cerr << "logistic-lab: " << state.status << "\n";
+    return 2;
+  }
+  auto window = open({}, state);
+  if (!window) return 2;
+  auto last = std::chrono::steady_clock::now();
+  while (!window->should_close()) {
+    const auto now = std::chrono::steady_clock::now();
+    const FrameRequests req = frame(*window, state, std::chrono::duration<double>(now - last).count());
+    last = now;
+    window->present();
+    if (req.quit) window->request_close();
+    if (req.rebuild_fonts) platform::rebuild_fonts(state.font_scale);
+  }
+  return 0;
 }
 
-int run_screenshot(const ScreenshotOptions&) {
-  std::cerr << "logistic-lab screenshot: the window is not built yet.\n";
-  return 2;
+int run_screenshot(const ScreenshotOptions& o) {
+  platform::WindowOptions options;
+  if (!parse_size(o.size, options.width, options.height)) {
+    std::cerr << "logistic-lab screenshot: --size: '" << o.size
+              << "' is not WIDTHxHEIGHT between 320x240 and 8192x8192 (e.g. 1600x900)\n";
+    return 2;
+  }
+  AppState state;
+  if (!start_run(state, o.run)) {
+    std::cerr << "logistic-lab screenshot: " << state.status << "\n";
+    return 2;
+  }
+  options.visible = false;
+  options.deterministic = true;
+  auto window = open(options, state);
+  if (!window) return 2;
+  const double frame_seconds = platform::kDeterministicDeltaTime;
+  if (o.bench_frames > 0) {
+    platform::FrameStats stats(o.bench_frames);
+    stats.tick();
+    for (std::size_t f = 0; f < o.bench_frames; ++f) {
+      frame(*window, state, frame_seconds);
+      window->present();
+      stats.tick();
+    }
+    std::printf("frames %zu  median %.2f ms  p95 %.2f ms  (%dx%d, %s, %zu samples)\n", o.bench_frames,
+                stats.median_ms(), stats.p95_ms(), options.width, options.height, state.data->name.c_str(),
+                state.data->rows());
+    return 0;
+  }
+  // A few frames first, so that windows have their sizes and the plots their limits.
+  for (int f = 0; f < 3; ++f) {
+    frame(*window, state, frame_seconds);
+    if (f < 2) window->present();
+  }
+  std::string error;
+  if (!platform::save_screenshot(*window, o.out, &error)) {
+    std::cerr << "logistic-lab screenshot: " << error << "\n";
+    return 2;
+  }
+  std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), options.width, options.height,
+              state.trainer->current_step());
+  return 0;
 }
 
 }  // namespace ll::app

@@ -1,0 +1,242 @@
+#include "gui/app_state.h"
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include "ll/error.h"
+
+namespace ll::app {
+namespace {
+
+// Per-sample chains are kept for the current step only, and only for batches up to this size;
+// bigger batches are shown row by row on demand (ll::sample_chain).
+constexpr std::size_t kChainsUpTo = 5000;
+
+std::string number(double v) {
+  std::ostringstream s;
+  s.precision(4);
+  s << std::fixed << v;
+  return s.str();
+}
+
+bool keep_chains(const AppState& s) { return batch_size_of(s.settings, *s.data) <= kChainsUpTo; }
+
+std::string loss_text(const std::optional<double>& v) { return v ? number(*v) : "undefined"; }
+
+// Brings the loss curve in line with the trainer after step `c` was taken (or replayed): the
+// history before c is unchanged, step c may be new.
+void sync_curve(AppState& s) {
+  const Trainer& t = *s.trainer;
+  const std::size_t c = t.current_step();
+  LossCurve& curve = s.curve;
+  if (c == 0 || t.history_size() != c) return;  // a replay inside the kept history changes nothing
+  curve.mean_loss.resize(c);                    // losses after 0 … c−1 steps
+  curve.batch_loss.resize(c - 1);
+  auto drop_from = [c](std::vector<double>& marks) {
+    while (!marks.empty() && marks.back() >= static_cast<double>(c - 1)) marks.pop_back();
+  };
+  drop_from(curve.epoch_starts);
+  drop_from(curve.setting_marks);
+  const StepSummary now = t.summary(c);
+  curve.mean_loss.push_back(now.loss_after.value_or(NAN));
+  curve.batch_loss.push_back(now.batch_loss);
+  if (c > 1) {
+    const StepSummary before = t.summary(c - 1);
+    if (now.epoch != before.epoch) curve.epoch_starts.push_back(static_cast<double>(c - 1));
+    if (now.settings_index != before.settings_index) curve.setting_marks.push_back(static_cast<double>(c - 1));
+  }
+}
+
+void rebuild_curve(AppState& s) {
+  s.curve = LossCurve{};
+  s.curve.mean_loss.push_back(s.trainer->loss_at(0).value_or(NAN));
+}
+
+void show_record_at_cursor(AppState& s) {
+  const std::size_t c = s.trainer->current_step();
+  if (c == 0) s.record.reset();
+  else s.record = s.trainer->record(c, keep_chains(s));
+}
+
+void say(AppState& s, std::string text, bool error = false) {
+  s.status = std::move(text);
+  s.status_is_error = error;
+}
+
+}  // namespace
+
+bool start_run(AppState& s, const RunOptions& options) {
+  Run run;
+  std::unique_ptr<Trainer> trainer;
+  try {
+    run = make_run(options);
+    trainer = std::make_unique<Trainer>(run.data, run.settings, run.theta0);
+  } catch (const InputError& e) {
+    say(s, e.what(), true);
+    return false;
+  }
+  s.options = options;
+  s.settings = run.settings;
+  s.theta0 = run.theta0;
+  s.data = run.data;
+  s.trainer = std::move(trainer);
+  s.record.reset();
+  s.picked = run.first_batch;
+  s.hovered_sample = -1;
+  s.playing = false;
+  rebuild_curve(s);
+  say(s, "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.");
+  if (options.steps > 0) run_steps(s, options.steps);
+  return true;
+}
+
+void reset_run(AppState& s) {
+  RunOptions options = s.options;
+  options.theta = "";
+  options.steps = 0;
+  options.batch = "";
+  try {
+    s.trainer = std::make_unique<Trainer>(s.data, s.settings, s.theta0);
+  } catch (const InputError& e) {
+    say(s, e.what(), true);
+    return;
+  }
+  s.record.reset();
+  s.picked.clear();
+  s.playing = false;
+  rebuild_curve(s);
+  say(s, "Reset to θ₀.");
+}
+
+void change_settings(AppState& s, const Settings& settings) {
+  if (settings == s.settings) return;
+  const Params new_shape = zero_params(settings, *s.data);
+  if (new_shape.rows != s.theta0.rows || new_shape.cols != s.theta0.cols) {
+    RunOptions options = s.options;
+    options.loss = std::string(name(settings.loss));
+    options.activation = std::string(name(settings.activation));
+    options.theta = "";
+    options.steps = 0;
+    options.batch = "";
+    const Settings old = s.settings;
+    s.settings = settings;
+    try {
+      validate(settings, *s.data);
+      s.theta0 = default_theta(*s.data, settings);
+      s.trainer = std::make_unique<Trainer>(s.data, settings, s.theta0);
+    } catch (const InputError& e) {
+      s.settings = old;
+      say(s, e.what(), true);
+      return;
+    }
+    s.options = options;
+    s.record.reset();
+    s.picked.clear();
+    rebuild_curve(s);
+    say(s, std::string("θ now has ") + (settings.activation == Activation::Softmax ? "one row per class" : "one row") +
+               ", so the run starts over from θ₀.");
+    return;
+  }
+  try {
+    s.trainer->set_settings(settings);
+  } catch (const InputError& e) {
+    say(s, e.what(), true);
+    return;
+  }
+  s.settings = settings;
+  s.options.loss = std::string(name(settings.loss));
+  s.options.activation = std::string(name(settings.activation));
+  say(s, "New settings apply from the next step.");
+}
+
+void change_theta0(AppState& s, const Params& theta0) {
+  try {
+    auto trainer = std::make_unique<Trainer>(s.data, s.settings, theta0);
+    s.trainer = std::move(trainer);
+  } catch (const InputError& e) {
+    say(s, e.what(), true);
+    return;
+  }
+  s.theta0 = theta0;
+  s.record.reset();
+  s.picked.clear();
+  rebuild_curve(s);
+  say(s, "Starting over from the new θ₀.");
+}
+
+// Takes one step; `chains` asks for the per-sample chains in the record kept for display.
+static bool take_step(AppState& s, bool chains) {
+  Trainer& t = *s.trainer;
+  if (!s.picked.empty()) {
+    try {
+      t.set_next_batch(s.picked);
+    } catch (const InputError& e) {
+      say(s, e.what(), true);
+      s.picked.clear();
+      return false;
+    }
+  }
+  StepRecord rec = t.step(chains && keep_chains(s));
+  if (rec.status != StepStatus::Ok) {
+    s.playing = false;
+    say(s, rec.message, true);
+    s.record = std::move(rec);  // the chain panel shows which sample broke it
+    return false;
+  }
+  s.picked.clear();
+  sync_curve(s);
+  if (chains) {
+    say(s, "Step " + std::to_string(rec.step) + " · epoch " + std::to_string(rec.epoch) + " · loss " +
+               loss_text(rec.loss_before) + " → " + loss_text(rec.loss_after));
+    s.record = std::move(rec);
+  }
+  return true;
+}
+
+bool step_forward(AppState& s) { return take_step(s, true); }
+
+void run_steps(AppState& s, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k)
+    if (!take_step(s, k + 1 == n)) return;
+}
+
+void step_back(AppState& s) {
+  if (!s.trainer->step_back()) return;
+  s.playing = false;
+  show_record_at_cursor(s);
+  say(s, "Back at step " + std::to_string(s.trainer->current_step()) + " (Space replays the same steps).");
+}
+
+void seek(AppState& s, std::size_t step) {
+  s.trainer->seek(step);
+  show_record_at_cursor(s);
+}
+
+void advance_play(AppState& s, double seconds) {
+  if (!s.playing) return;
+  s.play_credit += seconds * s.steps_per_second;
+  const auto owed = static_cast<std::size_t>(std::floor(s.play_credit));
+  if (owed == 0) return;
+  s.play_credit -= static_cast<double>(owed);
+  // At most ~12 ms of stepping per frame; what does not fit is dropped, not carried over, so a
+  // slow frame never snowballs.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(12);
+  for (std::size_t k = 0; k < owed && s.playing; ++k) {
+    const bool last = k + 1 == owed || std::chrono::steady_clock::now() > deadline;
+    if (!take_step(s, last) || last) break;
+  }
+  if (!s.record || s.record->step != s.trainer->current_step()) show_record_at_cursor(s);
+}
+
+Params current_theta(const AppState& s) { return s.trainer->theta(); }
+
+std::vector<Params> recent_thetas(const AppState& s, int count) {
+  std::vector<Params> out;
+  const std::size_t c = s.trainer->current_step();
+  const std::size_t first = c > static_cast<std::size_t>(count) ? c - static_cast<std::size_t>(count) : 0;
+  for (std::size_t k = first; k < c; ++k) out.push_back(s.trainer->theta_at(k));
+  return out;
+}
+
+}  // namespace ll::app

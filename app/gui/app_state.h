@@ -1,0 +1,81 @@
+#pragma once
+// Everything the window shows and edits, in one object: the run (data + Trainer), the settings
+// the controls edit, and the view state the panels share (hovered sample, picked batch, play).
+// No ImGui here: the actions below are plain functions, used by the panels and the keyboard.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/run_options.h"
+#include "ll/dataset.h"
+#include "ll/trainer.h"
+
+namespace ll::app {
+
+struct LossCurve {                    // the loss curve's series, kept in step with the history
+  std::vector<double> mean_loss;      // [k] = mean loss over the data set after k steps (NaN: undefined)
+  std::vector<double> batch_loss;     // [k-1] = batch loss of step k
+  std::vector<double> epoch_starts;   // steps at which a new epoch began
+  std::vector<double> setting_marks;  // steps at which the settings changed
+};
+
+struct AppState {
+  // What defines the run: the controls edit these; `apply` rebuilds the run from them.
+  RunOptions options;
+  Settings settings;                  // the settings the next step uses
+  Params theta0;
+
+  // The run.
+  std::shared_ptr<const Dataset> data;
+  std::unique_ptr<Trainer> trainer;
+  std::optional<StepRecord> record;   // the current step's record (none at step 0)
+  LossCurve curve;
+
+  // Shared view state.
+  int hovered_sample = -1;            // 0-based, set by whichever panel the mouse is over
+  std::vector<std::size_t> picked;    // samples clicked in the data plot: the next step's batch
+  bool playing = false;
+  double steps_per_second = 10.0;     // Play speed, 1 … 5000
+  double play_credit = 0.0;           // fractional steps owed by Play
+  std::size_t run_n = 100;            // "Run N steps"
+  std::string status;                 // the last message, in plain words
+  bool status_is_error = false;
+
+  // Window and view options.
+  float font_scale = 1.0f;
+  bool reset_layout = true;           // apply the default layout on the next frame
+  float layout_size[2] = {0, 0};      // the window size the layout was last applied to
+  bool show_derivative = false;       // σ′(z) curve in the activation plot
+  bool log_loss = false;              // log-y loss plot
+  bool show_shading = true;           // P(y = 1 | x) behind the data
+  bool show_help = false;
+  int boundary_trail = 5;             // faded boundaries of the last steps
+};
+
+// Builds the run from `options` (data, settings, θ₀, the first step's batch). On bad input it
+// returns false with the message in state.status and keeps the run it had.
+bool start_run(AppState& state, const RunOptions& options);
+// Starts over from θ₀ with the current settings (the history goes).
+void reset_run(AppState& state);
+// New settings from the next step; the history is kept and the loss curve marks the change.
+// Switching to or from softmax changes θ's shape, so it starts a new run (said in the status).
+void change_settings(AppState& state, const Settings& settings);
+// θ₀ edited: starts over from it.
+void change_theta0(AppState& state, const Params& theta0);
+
+// One step (the picked samples, if any, form its batch). False if refused or diverged.
+bool step_forward(AppState& state);
+void step_back(AppState& state);
+void seek(AppState& state, std::size_t step);
+// Up to n steps; stops at a refusal or divergence.
+void run_steps(AppState& state, std::size_t n);
+// Play: takes the steps owed after `seconds` of wall time, within a time budget per frame.
+void advance_play(AppState& state, double seconds);
+
+// θ now, and after the last few steps (oldest first) for the fading boundary trail.
+Params current_theta(const AppState& state);
+std::vector<Params> recent_thetas(const AppState& state, int count);
+
+}  // namespace ll::app

@@ -1,0 +1,14 @@
+#pragma once
+// One frame of the window's UI: menu bar, keyboard, the panels in their layout.
+#include "gui/app_state.h"
+
+namespace ll::app {
+
+struct FrameRequests {
+  bool rebuild_fonts = false;   // the font scale changed: rebuild the atlas before the next frame
+  bool quit = false;
+};
+
+FrameRequests DrawFrame(AppState& state);
+
+}  // namespace ll::app

@@ -1,0 +1,24 @@
+#pragma once
+// One function per panel, each its own ImGui window (imgui_demo.cpp's ShowXxxWindow shape):
+// it returns early when collapsed, and draws the state it is given.
+#include "gui/app_state.h"
+
+namespace ll::app {
+
+void ShowControlsPanel(AppState& state);     // panels/controls_panel.cpp
+void ShowDataPanel(AppState& state);         // panels/data_panel.cpp
+void ShowActivationPanel(AppState& state);   // panels/activation_panel.cpp
+void ShowLossPanel(AppState& state);         // panels/loss_panel.cpp
+void ShowChainPanel(AppState& state);        // panels/chain_panel.cpp
+void ShowStatusBar(AppState& state);         // panels/status_bar.cpp
+void ShowHelpWindow(AppState& state);        // panels/help_window.cpp
+
+// Window names, shared by the layout and per-panel screenshots.
+inline constexpr const char* kControlsWindow = "Controls";
+inline constexpr const char* kDataWindow = "Data and decision boundary";
+inline constexpr const char* kActivationWindow = "Activation";
+inline constexpr const char* kLossWindow = "Loss";
+inline constexpr const char* kChainWindow = "Derivative chain";
+inline constexpr const char* kStatusWindow = "##status";
+
+}  // namespace ll::app
