@@ -126,7 +126,7 @@ TEST_CASE("trace of softmax prints K-vectors, the K×K Jacobian and θ as K rows
   CHECK(s["gradient"].size() == 3);
 }
 
-TEST_CASE("trace --every prints every k-th step and the last; --no-samples leaves samples out") {
+TEST_CASE("trace --every prints every k-th step and the last, and --no-samples leaves samples out") {
   const CliResult r = run_cli("trace --format json --steps 10 --every 3 --no-samples");
   REQUIRE(r.exit_code == 0);
   const std::vector<json> steps = json_lines(r.out);
