@@ -92,10 +92,6 @@ bool start_run(AppState& s, const RunOptions& options) {
 }
 
 void reset_run(AppState& s) {
-  RunOptions options = s.options;
-  options.theta = "";
-  options.steps = 0;
-  options.batch = "";
   try {
     s.trainer = std::make_unique<Trainer>(s.data, s.settings, s.theta0);
   } catch (const InputError& e) {

@@ -17,7 +17,7 @@
 namespace ll::plot {
 using namespace detail;
 
-// [SECTION] Context ---------------------------------------------------------------------------
+// [SECTION] Context -------------------------------------------------------------------------------
 
 namespace detail {
 
@@ -56,7 +56,7 @@ bool AxisMovable(const AxisSetup& a) { return !AxisFixed(a) && !(a.Flags & AxisF
 
 }  // namespace
 
-// [SECTION] Begin and setup ---------------------------------------------------------------------
+// [SECTION] Begin and setup -----------------------------------------------------------------------
 
 bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
   Context& ctx = Ctx();
@@ -93,7 +93,7 @@ bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
     a.Flags = 0;
     a.HasLimits = false;
   }
-  p.LegendLocation = Location_NorthEast;
+  p.LegendLocation = Location_Auto;
   p.SetupLocked = false;
   p.Frame = ImRect(pos, pos + frame_size);
   p.FitRequested = fit;
@@ -144,7 +144,7 @@ void ResetAllPlots() {
   for (auto& [id, state] : Ctx().States) state = PlotState{};
 }
 
-// [SECTION] Input -----------------------------------------------------------------------------
+// [SECTION] Input ---------------------------------------------------------------------------------
 
 namespace {
 
@@ -224,7 +224,8 @@ void SetupFinish() {
   for (int a = 0; a < 2; ++a) {
     const AxisSetup& setup = p.Setup[a];
     if (AxisFixed(setup) || (setup.HasLimits && !s.Initialized)) *kept[a] = setup.Limits;
-    const AxisScale scale = (setup.Flags & AxisFlags_LogScale) ? AxisScale::Log10 : AxisScale::Linear;
+    const AxisScale scale =
+        (setup.Flags & AxisFlags_LogScale) ? AxisScale::Log10 : AxisScale::Linear;
     const bool auto_fit = (setup.Flags & AxisFlags_AutoFit) && !s.UserView;
     const bool first = !s.Initialized && !setup.HasLimits;
     const bool rescaled = s.Initialized && scale != s.Scale[a];  // e.g. log y switched on
@@ -240,11 +241,15 @@ void SetupFinish() {
     HandleInput(p);
     Layout(p);  // the limits may have moved: new ticks, maybe a new label width
   }
+  for (int c = 0; c < 4; ++c) {
+    p.Corners[c] = LegendRectAt(p, static_cast<Location>(c), s.LegendRect.GetSize());
+    p.CornerHits[c] = 0;
+  }
   DrawGrid(p);
   p.DrawList->PushClipRect(p.Area.Min, p.Area.Max, true);
 }
 
-// [SECTION] End ---------------------------------------------------------------------------------
+// [SECTION] End -----------------------------------------------------------------------------------
 
 void EndPlot() {
   Context& ctx = Ctx();
@@ -267,7 +272,7 @@ void EndPlot() {
   ctx.Next = NextStyle{};
 }
 
-// [SECTION] Queries ------------------------------------------------------------------------------
+// [SECTION] Queries -------------------------------------------------------------------------------
 
 int GetLastItemHoveredIndex() { return Current().LastHovered; }
 int GetLastItemClickedIndex() { return Current().LastClicked; }

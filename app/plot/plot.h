@@ -54,7 +54,8 @@ enum Location : int {
   Location_NorthWest,
   Location_NorthEast,
   Location_SouthWest,
-  Location_SouthEast
+  Location_SouthEast,
+  Location_Auto  // the corner covering the fewest points (it moves only to halve them)
 };
 
 // "Use the automatic value" for a colour argument (alpha −1), as IMPLOT_AUTO_COL.
@@ -81,7 +82,7 @@ void SetupAxes(const char* x_label, const char* y_label, AxisFlags x_flags = 0,
 void SetupAxisLimits(PlotAxis axis, double min, double max, ImGuiCond cond = ImGuiCond_Once);
 void SetupAxesLimits(double x_min, double x_max, double y_min, double y_max,
                      ImGuiCond cond = ImGuiCond_Once);
-void SetupLegend(Location location);
+void SetupLegend(Location location);  // default: Location_Auto
 // Ends the setup: lays out, handles the mouse. Called by the first item or EndPlot if not before.
 void SetupFinish();
 

@@ -42,7 +42,7 @@ void AddTextVertical(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* begin, c
 
 }  // namespace
 
-// [SECTION] Layout ------------------------------------------------------------------------------
+// [SECTION] Layout --------------------------------------------------------------------------------
 
 // Title on top, x tick labels and label below, y label and tick labels on the left. The y axis
 // goes first: its label width decides where the plot area starts, and so the x axis's pixels.
@@ -62,7 +62,7 @@ void Layout(Plot& p) {
       label_w = std::max(label_w, ImGui::CalcTextSize(t.Label.c_str()).x);
   }
   float left = p.Frame.Min.x + pad;
-  if (!p.Setup[Axis_Y].Label.empty()) left += fs + 0.5f * pad;
+  if (!p.Setup[Axis_Y].Label.empty()) left += fs + pad;
   if (label_w > 0.0f) left += label_w + 0.5f * pad;
   const float right = std::max(p.Frame.Max.x - pad, left + 1.0f);
   p.X.SetPixelRange(left, right);
@@ -85,7 +85,7 @@ void Layout(Plot& p) {
   p.Area = ImRect(left, top, right, bottom);
 }
 
-// [SECTION] Grid and axes ------------------------------------------------------------------------
+// [SECTION] Grid and axes -------------------------------------------------------------------------
 
 void DrawGrid(const Plot& p) {
   ImDrawList* dl = p.DrawList;
@@ -153,7 +153,7 @@ void DrawAxes(const Plot& p) {
   }
 }
 
-// [SECTION] Legend, tooltip, readout -------------------------------------------------------------
+// [SECTION] Legend, tooltip, readout --------------------------------------------------------------
 
 namespace {
 
@@ -178,6 +178,41 @@ void DrawLegendIcon(ImDrawList* dl, const Item& it, const ImVec2& c, float fs, b
 
 }  // namespace
 
+ImRect LegendRectAt(const Plot& p, Location corner, const ImVec2& size) {
+  const float pad = 0.4f * ImGui::GetFontSize();
+  const bool west = corner == Location_NorthWest || corner == Location_SouthWest;
+  const bool north = corner == Location_NorthWest || corner == Location_NorthEast;
+  const ImVec2 min(west ? p.Area.Min.x + pad : p.Area.Max.x - pad - size.x,
+                   north ? p.Area.Min.y + pad : p.Area.Max.y - pad - size.y);
+  return ImRect(min, min + size);
+}
+
+void CountSegmentForLegend(Plot& p, const ImVec2& a, const ImVec2& b) {
+  if (p.LegendLocation != Location_Auto) return;
+  const ImVec2 d = b - a;
+  const float len = std::sqrt(d.x * d.x + d.y * d.y), step = 0.5f * ImGui::GetFontSize();
+  const int n = std::clamp(static_cast<int>(len / step), 1, 10000);
+  for (int k = 1; k <= n; ++k)
+    CountForLegend(p, a + d * (static_cast<float>(k) / static_cast<float>(n)));
+}
+
+namespace {
+
+// Location_Auto: the corner with the fewest points under it, preferring the top right; the
+// legend moves only when that halves the points it covers, so it does not flicker.
+Location AutoCorner(const Plot& p) {
+  Location& last = p.State->AutoCorner;
+  Location best = last;
+  for (Location c :
+       {Location_NorthEast, Location_NorthWest, Location_SouthEast, Location_SouthWest}) {
+    if (p.CornerHits[c] < p.CornerHits[best]) best = c;
+  }
+  if (2 * p.CornerHits[best] < p.CornerHits[last]) last = best;
+  return last;
+}
+
+}  // namespace
+
 void DrawLegend(Plot& p) {
   PlotState& s = *p.State;
   s.LegendEntries.clear();
@@ -192,13 +227,9 @@ void DrawLegend(Plot& p) {
   if (rows == 0 || (p.Flags & PlotFlags_NoLegend)) return;
   const float fs = ImGui::GetFontSize(), pad = 0.4f * fs, row_h = 1.25f * fs;
   const ImVec2 size(pad + fs + pad + label_w + pad, 2 * pad + static_cast<float>(rows) * row_h);
-  const bool west =
-      p.LegendLocation == Location_NorthWest || p.LegendLocation == Location_SouthWest;
-  const bool north =
-      p.LegendLocation == Location_NorthWest || p.LegendLocation == Location_NorthEast;
-  const ImVec2 min(west ? p.Area.Min.x + pad : p.Area.Max.x - pad - size.x,
-                   north ? p.Area.Min.y + pad : p.Area.Max.y - pad - size.y);
-  s.LegendRect = ImRect(min, min + size);
+  const Location corner = p.LegendLocation == Location_Auto ? AutoCorner(p) : p.LegendLocation;
+  s.LegendRect = LegendRectAt(p, corner, size);
+  const ImVec2 min = s.LegendRect.Min;
   ImDrawList* dl = p.DrawList;
   dl->AddRectFilled(s.LegendRect.Min, s.LegendRect.Max,
                     ImGui::GetColorU32(ImGuiCol_PopupBg, 0.85f));
@@ -242,11 +273,10 @@ void ShowMouseText(const Plot& p) {
   const std::string text = FormatPixelValue(p.X, m.x) + ", " + FormatPixelValue(p.Y, m.y);
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   const float pad = 0.4f * ImGui::GetFontSize();
-  const bool legend_south_east =
-      p.LegendLocation == Location_SouthEast && !p.State->LegendEntries.empty();
-  const float x = legend_south_east ? p.Area.Min.x + pad : p.Area.Max.x - pad - size.x;
-  p.DrawList->AddText({x, p.Area.Max.y - pad - size.y}, ImGui::GetColorU32(ImGuiCol_Text, 0.8f),
-                      text.c_str());
+  // Bottom right, or bottom left when the legend is there.
+  ImVec2 pos(p.Area.Max.x - pad - size.x, p.Area.Max.y - pad - size.y);
+  if (p.State->LegendRect.Overlaps(ImRect(pos, pos + size))) pos.x = p.Area.Min.x + pad;
+  p.DrawList->AddText(pos, ImGui::GetColorU32(ImGuiCol_Text, 0.8f), text.c_str());
 }
 
 }  // namespace ll::plot::detail

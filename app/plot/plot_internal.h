@@ -55,12 +55,13 @@ struct PlotState {
   bool Initialized = false;  // false on the first frame and after ResetPlot
   bool UserView = false;     // zoomed or panned by the user since the last fit
   AxisScale Scale[2] = {AxisScale::Linear, AxisScale::Linear};  // last frame's, to refit on change
-  bool Dragged = false;      // the current left press has moved: it is a pan, not a click
+  bool Dragged = false;  // the current left press has moved: it is a pan, not a click
   Region PressRegion = Region::None;
   bool PressOnLegend = false;
   std::vector<ImGuiID> Hidden;
   std::vector<std::pair<ImGuiID, ImRect>> LegendEntries;  // last frame's, for clicks
   ImRect LegendRect;
+  Location AutoCorner = Location_NorthEast;  // where Location_Auto put the legend last
 };
 
 // The nearest point under the mouse over all items so far, for the tooltip.
@@ -80,7 +81,9 @@ struct Plot {
   PlotFlags Flags = 0;
   std::string Title;
   AxisSetup Setup[2];
-  Location LegendLocation = Location_NorthEast;
+  Location LegendLocation = Location_Auto;
+  ImRect Corners[4];       // where the legend would sit in each corner (last frame's size)
+  int CornerHits[4] = {};  // points drawn under each
   bool SetupLocked = false;
   ImRect Frame, Area;  // the whole widget; the plot area inside the axes
   Axis X, Y;
@@ -121,9 +124,22 @@ void Layout(Plot& p);
 void DrawGrid(const Plot& p);
 void DrawAxes(const Plot& p);
 void DrawLegend(Plot& p);
+ImRect LegendRectAt(const Plot& p, Location corner, const ImVec2& size);
+// Counts a drawn point against the legend's candidate corners (for Location_Auto); a segment
+// (a, b] counts as points every half font size along it, so long sparse segments count too.
+inline void CountForLegend(Plot& p, const ImVec2& q) {
+  if (p.LegendLocation != Location_Auto) return;
+  for (int c = 0; c < 4; ++c) p.CornerHits[c] += p.Corners[c].Contains(q) ? 1 : 0;
+}
+void CountSegmentForLegend(Plot& p, const ImVec2& a, const ImVec2& b);
 void ShowHover(const Plot& p);
 void ShowMouseText(const Plot& p);
 
+// plot_items.cpp: shared by the items.
+NextStyle TakeNextStyle();                         // and clears it for the item after
+ImU32 ColorOr(const ImVec4& col, ImU32 fallback);  // fallback when col is AutoColor
+float DefaultLineWeight();
+void FitPoint(Plot& p, double x, double y);
 // Registers an item for the legend and picking; nullptr when the user has hidden it.
 Item* RegisterItem(const char* label_id, Icon kind, Marker mark, ImU32 auto_color);
 // Records the last item's hovered/clicked point and competes for the tooltip.

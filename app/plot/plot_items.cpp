@@ -1,5 +1,6 @@
-// What is drawn inside a plot: lines, markers, rings, reference lines, images, heatmaps, text;
-// and each item's legend entry, fit extent and picking. The frame is in plot.cpp.
+// The data items of a plot: lines, scatters and rings, with their markers; each item's legend
+// entry, fit extent and picking; the class colours and markers. Reference lines, images,
+// heatmaps and text are in plot_annotations.cpp; the frame around them in plot.cpp.
 //
 // Index
 // [SECTION] Items: registration, fitting, picking
@@ -19,19 +20,12 @@ namespace {
 
 // Markers: ~4 px radius at ImGui's 13 px font; rings sit a little outside them.
 float DefaultMarkerRadius() { return Px(3.5f); }
-float DefaultLineWeight() { return Px(1.5f); }
 float PickRadius(float marker_radius) { return std::max(Px(6.0f), marker_radius + Px(2.0f)); }
 
 // Above this many points a scatter is thinned to one marker per marker-radius-sized cell: the
 // markers there overlap anyway (diameter > the cell's diagonal), so it looks the same while
 // 100,000 points cost at most (plot area / r²) markers.
 constexpr std::size_t kScatterDecimateAbove = 5000;
-
-NextStyle TakeNextStyle() {
-  NextStyle s = Ctx().Next;
-  Ctx().Next = NextStyle{};
-  return s;
-}
 
 Series MakeSeries(const double* xs, const double* ys, int count, int stride) {
   Series s;
@@ -46,10 +40,26 @@ int IndexOf(const Plot& p, const Item* it) { return static_cast<int>(it - p.Item
 
 }  // namespace
 
-// [SECTION] Items: registration, fitting, picking
-// ----------------------------------------------------
+// [SECTION] Items: registration, fitting, picking -------------------------------------------------
 
 namespace detail {
+
+NextStyle TakeNextStyle() {
+  NextStyle s = Ctx().Next;
+  Ctx().Next = NextStyle{};
+  return s;
+}
+
+ImU32 ColorOr(const ImVec4& col, ImU32 fallback) {
+  return col.w >= 0.0f ? ImGui::GetColorU32(col) : fallback;
+}
+
+float DefaultLineWeight() { return Px(1.5f); }
+
+void FitPoint(Plot& p, double x, double y) {
+  p.Fit[0].Add(x, p.X.Scale);
+  p.Fit[1].Add(y, p.Y.Scale);
+}
 
 Item* RegisterItem(const char* label_id, Icon kind, Marker mark, ImU32 auto_color) {
   Plot& p = Current();
@@ -123,13 +133,7 @@ void FitSeries(Plot& p, const Series& s) {
   p.Fit[1].Add(y_hi, p.Y.Scale);
 }
 
-void FitPoint(Plot& p, double x, double y) {
-  p.Fit[0].Add(x, p.X.Scale);
-  p.Fit[1].Add(y, p.Y.Scale);
-}
-
-// [SECTION] Drawing helpers
-// ------------------------------------------------------------------------
+// [SECTION] Drawing helpers -----------------------------------------------------------------------
 
 // ImDrawList indices are 16-bit: one primitive must stay under 65,536 vertices, or it is cut
 // short. AddPolyline emits at most 4 vertices per point, so chunks of 8,192 points stay under
@@ -163,6 +167,10 @@ void DrawLineSeries(Plot& p, const Series& s, ImU32 col, float weight) {
       continue;
     }
     if (!pts.empty() && q.x == pts.back().x && q.y == pts.back().y) continue;
+    if (pts.empty())
+      CountForLegend(p, q);
+    else
+      CountSegmentForLegend(p, pts.back(), q);
     if (pts.size() >= 2) {
       const ImVec2 a = pts[pts.size() - 2], b = pts.back();
       if ((b.x - a.x) * (q.x - b.x) + (b.y - a.y) * (q.y - b.y) < 0.0f) {
@@ -187,8 +195,9 @@ void DrawMarkers(Plot& p, const Series& s, Marker mark, float r, ImU32 fill, ImU
   const ImRect visible(p.Area.Min - ImVec2(2 * r, 2 * r), p.Area.Max + ImVec2(2 * r, 2 * r));
   for (const std::size_t i : ctx.Indices) {
     const ImVec2 c = ToPixels(p, s.X(i), s.Y(i));
-    if (IsFinite(c) && visible.Contains(c))
-      DrawMarker(p.DrawList, c, mark, r, fill, outline, weight);
+    if (!IsFinite(c) || !visible.Contains(c)) continue;
+    CountForLegend(p, c);
+    DrawMarker(p.DrawList, c, mark, r, fill, outline, weight);
   }
 }
 
@@ -240,7 +249,7 @@ void detail::DrawMarker(ImDrawList* dl, const ImVec2& c, Marker m, float r, ImU3
   }
 }
 
-// [SECTION] Plot* functions -------------------------------------------------------------------
+// [SECTION] Plot* functions -----------------------------------------------------------------------
 
 void SetNextLineStyle(const ImVec4& color, float weight) {
   Ctx().Next.LineColor = color;
@@ -258,10 +267,6 @@ void SetNextMarkerStyle(Marker marker, float size, const ImVec4& fill, float wei
 }
 
 namespace {
-
-ImU32 ColorOr(const ImVec4& col, ImU32 fallback) {
-  return col.w >= 0.0f ? ImGui::GetColorU32(col) : fallback;
-}
 
 void PlotLineSeries(const char* label_id, const Series& s) {
   const NextStyle st = TakeNextStyle();
@@ -328,90 +333,7 @@ void PlotRings(const char* label_id, const double* xs, const double* ys, int cou
   PickLastItem(p, s, IndexOf(p, it), PickRadius(r), -1.0f);
 }
 
-void PlotInfLines(const char* label_id, const double* values, int count, bool horizontal) {
-  const NextStyle st = TakeNextStyle();
-  Plot& p = Current();
-  Item* it = RegisterItem(label_id, Icon::Line, Marker_None, ColorOr(st.LineColor, 0));
-  if (it == nullptr || values == nullptr) return;
-  const float weight = st.LineWeight > 0 ? st.LineWeight : DefaultLineWeight();
-  for (int i = 0; i < count; ++i) {
-    const double v = values[i];
-    if (horizontal) {
-      if (p.FitThisFrame[1]) p.Fit[1].Add(v, p.Y.Scale);
-      const float y = static_cast<float>(p.Y.ToPixel(v));
-      if (y == y) p.DrawList->AddLine({p.Area.Min.x, y}, {p.Area.Max.x, y}, it->Color, weight);
-    } else {
-      if (p.FitThisFrame[0]) p.Fit[0].Add(v, p.X.Scale);
-      const float x = static_cast<float>(p.X.ToPixel(v));
-      if (x == x) p.DrawList->AddLine({x, p.Area.Min.y}, {x, p.Area.Max.y}, it->Color, weight);
-    }
-  }
-}
-
-void PlotVLine(const char* label_id, double x) { PlotInfLines(label_id, &x, 1, false); }
-void PlotHLine(const char* label_id, double y) { PlotInfLines(label_id, &y, 1, true); }
-
-void PlotSegment(const char* label_id, double x1, double y1, double x2, double y2) {
-  const NextStyle st = TakeNextStyle();
-  Plot& p = Current();
-  Item* it = RegisterItem(label_id, Icon::Line, Marker_None, ColorOr(st.LineColor, 0));
-  if (it == nullptr) return;
-  FitPoint(p, x1, y1);
-  FitPoint(p, x2, y2);
-  const ImVec2 a = ToPixels(p, x1, y1), b = ToPixels(p, x2, y2);
-  if (IsFinite(a) && IsFinite(b)) {
-    p.DrawList->AddLine(a, b, it->Color, st.LineWeight > 0 ? st.LineWeight : DefaultLineWeight());
-  }
-}
-
-void PlotImage(const char* label_id, ImTextureID texture, const Point& bounds_min,
-               const Point& bounds_max, const ImVec2& uv0, const ImVec2& uv1, const ImVec4& tint) {
-  Plot& p = Current();
-  Item* it = RegisterItem(label_id, Icon::Fill, Marker_None, ImGui::GetColorU32(tint));
-  if (it == nullptr) return;
-  FitPoint(p, bounds_min.x, bounds_min.y);
-  FitPoint(p, bounds_max.x, bounds_max.y);
-  const ImVec2 a = ToPixels(p, bounds_min.x, bounds_max.y),
-               b = ToPixels(p, bounds_max.x, bounds_min.y);
-  if (IsFinite(a) && IsFinite(b))
-    p.DrawList->AddImage(texture, a, b, uv0, uv1, ImGui::GetColorU32(tint));
-}
-
-void PlotHeatmap(const char* label_id, const ImU32* colors, int rows, int cols,
-                 const Point& bounds_min, const Point& bounds_max) {
-  Plot& p = Current();
-  Item* it = RegisterItem(label_id, Icon::Fill, Marker_None, rows > 0 && cols > 0 ? colors[0] : 0);
-  if (it == nullptr || colors == nullptr || rows <= 0 || cols <= 0) return;
-  FitPoint(p, bounds_min.x, bounds_min.y);
-  FitPoint(p, bounds_max.x, bounds_max.y);
-  // Shared edges, each computed once, so neighbouring cells meet without seams or overlaps.
-  std::vector<float> xe(static_cast<std::size_t>(cols) + 1), ye(static_cast<std::size_t>(rows) + 1);
-  const double w = bounds_max.x - bounds_min.x, h = bounds_max.y - bounds_min.y;
-  for (int c = 0; c <= cols; ++c)
-    xe[static_cast<std::size_t>(c)] = ToPixels(p, bounds_min.x + w * c / cols, 0).x;
-  for (int r = 0; r <= rows; ++r)
-    ye[static_cast<std::size_t>(r)] = ToPixels(p, 0, bounds_max.y - h * r / rows).y;
-  for (std::size_t r = 0; r < ye.size() - 1; ++r) {
-    for (std::size_t c = 0; c < xe.size() - 1; ++c) {
-      const ImU32 col = colors[r * static_cast<std::size_t>(cols) + c];
-      if ((col & IM_COL32_A_MASK) == 0 || xe[c] != xe[c] || ye[r] != ye[r]) continue;
-      p.DrawList->AddRectFilled({xe[c], ye[r]}, {xe[c + 1], ye[r + 1]}, col);
-    }
-  }
-}
-
-void PlotText(const char* text, double x, double y, const ImVec2& pix_offset, const ImVec2& align) {
-  const NextStyle st = TakeNextStyle();
-  Plot& p = Current();
-  const ImVec2 at = ToPixels(p, x, y);
-  if (!IsFinite(at)) return;
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  const ImVec2 pos(at.x + pix_offset.x - align.x * size.x, at.y + pix_offset.y - align.y * size.y);
-  p.DrawList->AddText(pos, ColorOr(st.LineColor, ImGui::GetColorU32(ImGuiCol_Text)), text);
-}
-
-// [SECTION] Colours
-// ---------------------------------------------------------------------------------
+// [SECTION] Colours -------------------------------------------------------------------------------
 
 ImVec4 ClassColor(int k, float alpha) {
   const Rgb c = ClassRgb(k);

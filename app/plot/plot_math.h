@@ -67,11 +67,13 @@ struct Tick {
 double NiceNumber(double x);
 
 // Major ticks every NiceNumber(span / (pixels / target_px)), so about one per target_px pixels,
-// at integer multiples of the step; minor ticks split a step into 5 (into 4 when it is 2 × 10ⁿ).
+// at integer multiples of the step (a smaller nice step when that would leave fewer than two);
+// minor ticks split a step into 5 (into 4 when it is 2 × 10ⁿ).
 std::vector<Tick> LinearTicks(double min, double max, double pixels, double target_px = 100.0,
                               bool minor = true);
-// Majors at decades 10ᵏ (every 1, 2, 5, 10… decades so they stay target_px / 2 apart), minors at
-// 2…9 × 10ᵏ. A range under about a decade gets labelled 1/2/5 × 10ᵏ ticks, else linear ones.
+// Majors at decades 10ᵏ (every d = 1, 2, 5, 10… decades so they stay target_px / 2 apart; on
+// multiples of d unless that leaves one), minors at 2…9 × 10ᵏ. Under two decades in view:
+// labelled 1, 2, 5 × 10ᵏ; under one: nice linear values (placed on the log scale).
 std::vector<Tick> LogTicks(double min, double max, double pixels, double target_px = 100.0);
 // Ticks for an axis: linear or log by its scale, over |PixelMax − PixelMin| pixels.
 std::vector<Tick> ComputeTicks(const Axis& axis, double target_px = 100.0);
@@ -93,7 +95,6 @@ struct Extent {
   double Max = 0.0;
   bool Empty = true;
   void Add(double v, AxisScale scale = AxisScale::Linear);
-  void Add(const Extent& other);
 };
 
 // Limits that show the extent with pad_fraction of its span added on both sides (in log10 space
