@@ -49,7 +49,9 @@ const ImWchar* glyph_ranges() {
   static const std::vector<ImWchar> ranges = [] {
     ImFontGlyphRangesBuilder builder;
     for (std::size_t i = 0; i + 1 < std::size(kBlocks); i += 2) {
-      for (unsigned c = kBlocks[i]; c <= kBlocks[i + 1]; ++c) builder.AddChar(static_cast<ImWchar>(c));
+      for (unsigned c = kBlocks[i]; c <= kBlocks[i + 1]; ++c) {
+        builder.AddChar(static_cast<ImWchar>(c));
+      }
     }
     ImVector<ImWchar> built;
     builder.BuildRanges(&built);  // zero-terminated
@@ -133,7 +135,8 @@ std::string assets_dir() {
 }
 
 float font_pixels(float scale) {
-  const float clamped = std::clamp(std::isfinite(scale) ? scale : 1.0f, kMinFontScale, kMaxFontScale);
+  const float finite = std::isfinite(scale) ? scale : 1.0f;
+  const float clamped = std::clamp(finite, kMinFontScale, kMaxFontScale);
   return std::round(kBaseFontPixels * clamped);
 }
 

@@ -53,7 +53,9 @@ double FrameStats::percentile_ms(double p) const {
   if (v.empty()) return 0.0;
   // Nearest rank: the smallest value with at least p % of the frames at or below it.
   const double clamped = std::clamp(p, 0.0, 100.0);
-  const auto rank = static_cast<std::size_t>(std::ceil(clamped * static_cast<double>(v.size()) / 100.0));
+  // p × n first: 95 × 20 / 100 is exactly 19, 0.95 × 20 need not be.
+  const double n = static_cast<double>(v.size());
+  const auto rank = static_cast<std::size_t>(std::ceil(clamped * n / 100.0));
   return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
 }
 

@@ -102,8 +102,10 @@ Image read_framebuffer(FramebufferSize framebuffer) {
 }
 
 bool write_png(const Image& image, const std::string& path, std::string* error) {
-  if (image.width <= 0 || image.height <= 0 ||
-      image.rgba.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4) {
+  const auto width = static_cast<std::size_t>(std::max(image.width, 0));
+  const auto height = static_cast<std::size_t>(std::max(image.height, 0));
+  const std::size_t expected = width * height * 4;
+  if (expected == 0 || image.rgba.size() != expected) {
     return fail(error, path, "the image is empty");
   }
   std::vector<std::uint8_t> png;

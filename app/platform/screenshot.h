@@ -32,8 +32,8 @@ PixelRect clip_to_framebuffer(PixelRect rect, FramebufferSize framebuffer);
 
 // An ImGui rectangle (screen coordinates, e.g. GetWindowPos() .. + GetWindowSize()) in
 // framebuffer pixels: × io.DisplayFramebufferScale, rounded outwards so the whole panel is in.
-PixelRect ui_rect_to_pixels(float min_x, float min_y, float max_x, float max_y, float scale_x = 1.0f,
-                            float scale_y = 1.0f);
+PixelRect ui_rect_to_pixels(float min_x, float min_y, float max_x, float max_y,
+                            float scale_x = 1.0f, float scale_y = 1.0f);
 
 // Reads `rect` (clipped) of the current context's draw target: the back buffer, or colour
 // attachment 0 if a framebuffer object is bound. An empty Image if nothing is left after clipping.

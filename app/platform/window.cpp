@@ -168,7 +168,8 @@ std::unique_ptr<Window> open_window(const WindowOptions& options, WindowError* e
   window->imgui_opengl3_ = window->imgui_glfw_ && ImGui_ImplOpenGL3_Init("#version 330 core");
   if (!window->imgui_opengl3_) {
     window->close();
-    return fail(error, WindowErrorKind::no_context, "cannot start Dear ImGui's GLFW/OpenGL3 backends");
+    return fail(error, WindowErrorKind::no_context,
+                "cannot start Dear ImGui's GLFW/OpenGL3 backends");
   }
   if (error != nullptr) *error = WindowError{};
   return window;
@@ -178,7 +179,9 @@ std::unique_ptr<Window> open_window(const WindowOptions& options, WindowError* e
 // [SECTION] The frame
 //-----------------------------------------------------------------------------
 
-bool Window::should_close() const { return handle_ == nullptr || glfwWindowShouldClose(handle_) != 0; }
+bool Window::should_close() const {
+  return handle_ == nullptr || glfwWindowShouldClose(handle_) != 0;
+}
 
 void Window::request_close() {
   if (handle_ != nullptr) glfwSetWindowShouldClose(handle_, GLFW_TRUE);

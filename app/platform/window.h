@@ -85,7 +85,8 @@ class Window {
 
  private:
   friend std::unique_ptr<Window> open_window(const WindowOptions&, WindowError*);
-  Window(GLFWwindow* handle, WindowOptions options) : handle_(handle), options_(std::move(options)) {}
+  Window(GLFWwindow* handle, WindowOptions options)
+      : handle_(handle), options_(std::move(options)) {}
 
   GLFWwindow* handle_ = nullptr;
   WindowOptions options_;
