@@ -2,9 +2,9 @@
 
 #include <chrono>
 #include <cmath>
-#include <sstream>
 
 #include "ll/error.h"
+#include "ll/number_format.h"
 
 namespace ll::app {
 namespace {
@@ -13,16 +13,10 @@ namespace {
 // bigger batches are shown row by row on demand (ll::sample_chain).
 constexpr std::size_t kChainsUpTo = 5000;
 
-std::string number(double v) {
-  std::ostringstream s;
-  s.precision(4);
-  s << std::fixed << v;
-  return s.str();
-}
 
 bool keep_chains(const AppState& s) { return batch_size_of(s.settings, *s.data) <= kChainsUpTo; }
 
-std::string loss_text(const std::optional<double>& v) { return v ? number(*v) : "undefined"; }
+std::string loss_text(const std::optional<double>& v) { return v ? format_number(*v) : "undefined"; }
 
 // Brings the loss curve in line with the trainer after step `c` was taken (or replayed): the
 // history before c is unchanged, step c may be new.

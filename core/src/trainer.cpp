@@ -7,6 +7,7 @@
 
 #include "ll/error.h"
 #include "ll/kernel.h"
+#include "ll/number_format.h"
 
 namespace ll {
 
@@ -31,13 +32,6 @@ std::optional<double> as_optional(double v) {
   return std::isnan(v) ? std::nullopt : std::optional<double>(v);
 }
 
-std::string fixed(double v, int digits = 4) {
-  std::ostringstream s;
-  s.setf(std::ios::fixed);
-  s.precision(digits);
-  s << v;
-  return s.str();
-}
 
 // η as people write it: 0.01, 1e+06
 std::string general(double v) {
@@ -62,7 +56,7 @@ std::string refusal_message(const std::vector<const SampleChain*>& bad) {
   for (std::size_t k = 0; k < shown; ++k) {
     const SampleChain& c = *bad[k];
     s += (k ? (k + 1 == shown && shown == bad.size() ? " and " : ", ") : "") + std::string("sample ") +
-         std::to_string(c.index + 1) + " (z = " + fixed(c.z[0]) + ", ŷ = " + fixed(c.y_hat[0]) + ")";
+         std::to_string(c.index + 1) + " (z = " + format_number(c.z[0]) + ", ŷ = " + format_number(c.y_hat[0]) + ")";
   }
   if (bad.size() > shown) s += " and " + std::to_string(bad.size() - shown) + " more";
   return s + ", and log ŷ needs ŷ > 0. The step was not taken: start from a θ that makes every z "
@@ -267,8 +261,8 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   if (std::isinf(after.loss_mean) || (!std::isnan(after.loss_mean) && after.loss_mean > limit)) {
     rec.status = StepStatus::Diverged;
     rec.message = "Diverged at step " + std::to_string(rec.step) + ": the mean loss jumped to " +
-                  (std::isfinite(after.loss_mean) ? fixed(after.loss_mean) : std::string("a non-finite value")) +
-                  ", over " + fixed(kDivergenceFactor, 0) + "× where it started (" + fixed(reference) +
+                  (std::isfinite(after.loss_mean) ? format_number(after.loss_mean) : std::string("a non-finite value")) +
+                  ", over " + format_number(kDivergenceFactor) + "× where it started (" + format_number(reference) +
                   "): η = " + general(s.learning_rate) +
                   " overshoots. The steps before it are kept; lower η and step again.";
     if (!std::isfinite(after.loss_mean)) rec.loss_after.reset();
