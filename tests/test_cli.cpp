@@ -136,6 +136,7 @@ TEST_CASE("trace --every prints every k-th step and the last, and --no-samples l
   CHECK(steps[2]["step"] == 9);
   CHECK(steps[3]["step"] == 10);
   CHECK_FALSE(steps[0].contains("samples"));
+  CHECK(steps[0]["batch"] == json({1, 2, 3, 4}));   // a full batch is listed even without samples
 }
 
 TEST_CASE("trace CSV has a header and one row per step") {

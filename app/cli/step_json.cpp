@@ -73,8 +73,8 @@ json step_json(const StepRecord& r, bool with_samples) {
   json j;
   j["step"] = r.step;
   j["epoch"] = r.epoch;
-  std::vector<std::size_t> batch;
-  for (std::size_t i : r.batch) batch.push_back(i + 1);
+  std::vector<std::size_t> batch = batch_samples(r);
+  for (std::size_t& i : batch) ++i;
   j["batch"] = batch;
   j["theta_before"] = params_json(r.theta_before);
   if (with_samples) {
@@ -91,6 +91,13 @@ json step_json(const StepRecord& r, bool with_samples) {
   j["status"] = std::string(name(r.status));
   j["message"] = r.message;
   return j;
+}
+
+std::vector<std::size_t> batch_samples(const StepRecord& r) {
+  if (!r.batch.empty() || !r.full_batch) return r.batch;
+  std::vector<std::size_t> all(r.m);
+  for (std::size_t i = 0; i < r.m; ++i) all[i] = i;
+  return all;
 }
 
 std::string parameter_name(const Params& shape, std::size_t index, const Dataset*) {
@@ -112,7 +119,7 @@ void write_csv_header(std::FILE* out, const Params& shape) {
 
 void write_csv_row(std::FILE* out, const StepRecord& r) {
   std::string batch;
-  for (std::size_t i : r.batch) batch += (batch.empty() ? "" : " ") + std::to_string(i + 1);
+  for (std::size_t i : batch_samples(r)) batch += (batch.empty() ? "" : " ") + std::to_string(i + 1);
   std::fprintf(out, "%zu,%zu,", r.step, r.epoch);
   put_field(out, batch);
   std::fprintf(out, ",%s,", std::string(name(r.status)).c_str());

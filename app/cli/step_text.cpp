@@ -39,14 +39,15 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
   const Formulas f = formulas(s.loss, s.activation);
   const bool softmax = s.activation == Activation::Softmax;
   std::string batch;
-  for (std::size_t k = 0; k < r.batch.size() && k < 20; ++k) batch += (k ? ", " : "") + std::to_string(r.batch[k] + 1);
-  if (r.batch.size() > 20) batch += ", … (" + std::to_string(r.batch.size()) + " samples)";
+  for (std::size_t k = 0; k < r.m && k < 20; ++k)
+    batch += (k ? ", " : "") + std::to_string((r.batch.empty() ? k : r.batch[k]) + 1);  // empty: all, in order
+  if (r.m > 20) batch += ", … (" + std::to_string(r.m) + " samples)";
 
   out << "Step " << r.step << " · epoch " << r.epoch << " · " << name(s.activation) << " + "
       << long_name(s.loss) << " · " << name(s.mode) << (r.explicit_batch ? " (batch chosen by hand)" : "")
       << " · η = " << format_number(s.learning_rate)
       << (s.momentum != 0.0 ? " · β = " + format_number(s.momentum) : "") << "\n";
-  out << "batch: samples " << batch << "  (m = " << r.batch.size() << ")\n";
+  out << "batch: samples " << batch << "  (m = " << r.m << ")\n";
   out << "θ = " << format_params(r.theta_before) << "\n";
 
   if (with_samples && !r.samples.empty()) {
@@ -91,7 +92,7 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     out << "REFUSED: " << r.message << "\n\n";
     return;
   }
-  out << "batch loss " << format_number(r.batch_loss) << "   (" << f.loss << ", mean over the m = " << r.batch.size() << " samples)\n";
+  out << "batch loss " << format_number(r.batch_loss) << "   (" << f.loss << ", mean over the m = " << r.m << " samples)\n";
   out << "gradient " << format_params(r.gradient) << "   " << f.gradient << "\n";
   if (s.momentum != 0.0) out << "velocity " << format_params(r.velocity) << "   v = β·v + ∂L/∂θ\n";
   out << "\n";

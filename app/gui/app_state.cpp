@@ -16,6 +16,15 @@ constexpr std::size_t kChainsUpTo = 5000;
 
 bool keep_chains(const AppState& s) { return batch_size_of(s.settings, *s.data) <= kChainsUpTo; }
 
+// The panels index the batch by row; a full-batch record made without chains does not list it.
+StepRecord listed(StepRecord r) {
+  if (r.full_batch && r.batch.empty()) {
+    r.batch.resize(r.m);
+    for (std::size_t i = 0; i < r.m; ++i) r.batch[i] = i;
+  }
+  return r;
+}
+
 std::string loss_text(const std::optional<double>& v) { return v ? format_number(*v) : "undefined"; }
 
 // Brings the loss curve in line with the trainer after step `c` was taken (or replayed): the
@@ -50,7 +59,7 @@ void rebuild_curve(AppState& s) {
 void show_record_at_cursor(AppState& s) {
   const std::size_t c = s.trainer->current_step();
   if (c == 0) s.record.reset();
-  else s.record = s.trainer->record(c, keep_chains(s));
+  else s.record = listed(s.trainer->record(c, keep_chains(s)));
 }
 
 void say(AppState& s, std::string text, bool error = false) {
@@ -171,7 +180,7 @@ static bool take_step(AppState& s, bool chains) {
   if (rec.status != StepStatus::Ok) {
     s.playing = false;
     say(s, rec.message, true);
-    s.record = std::move(rec);  // the chain panel shows which sample broke it
+    s.record = listed(std::move(rec));  // the chain panel shows which sample broke it
     return false;
   }
   s.picked.clear();
@@ -179,7 +188,7 @@ static bool take_step(AppState& s, bool chains) {
   if (chains) {
     say(s, "Step " + std::to_string(rec.step) + " · epoch " + std::to_string(rec.epoch) + " · loss " +
                loss_text(rec.loss_before) + " → " + loss_text(rec.loss_after));
-    s.record = std::move(rec);
+    s.record = listed(std::move(rec));
   }
   return true;
 }

@@ -1,16 +1,23 @@
-// The full-data pass: Σ L_i and Σ ∂L_i/∂θ over every sample, at one θ.
-//
-// Compiled with -O3 -ffast-math (see core/CMakeLists.txt) so that the loops below run on the vector
-// units with glibc's vector exp/log1p/tanh (libmvec). Samples are taken in fixed blocks; each block
-// is summed on its own and the block sums are added in block order, so the result does not depend
-// on how many threads ran. The formulas are those of chain.cpp.
+// The full-data pass: Σ L_i and Σ ∂L_i/∂θ over every sample, at one θ. This is the hot loop of a
+// full-batch step (N = 1,000,000: see tests/bench/), so it is written for the vector units and
+// both cores:
+//  - one loop per block of samples computes z, L and ∂L/∂z and adds up the sums, with e^x and
+//    log(1 + t) written out below as polynomials that GCC vectorises inline (-O3 -ffast-math, see
+//    core/CMakeLists.txt), compiled for AVX-512, AVX2 + FMA and SSE2 and picked once per CPU;
+//  - helper threads that wait between passes take blocks from a shared counter with this thread.
+// Each block is summed on its own and the block sums are added in block order, so the result does
+// not depend on how many threads ran or which ran what. The formulas are those of chain.cpp.
 #include "ll/kernel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -19,8 +26,9 @@
 namespace ll {
 namespace {
 
-constexpr std::size_t kBlock = 1024;          // z and ∂L/∂z of a block stay in L1 (8 KiB each)
+constexpr std::size_t kBlock = 1024;          // samples per block (8 KiB per column)
 constexpr std::size_t kParallelFrom = 32768;  // below this many samples one thread is faster
+constexpr std::size_t kChunk = 8;             // blocks a thread takes at a time (8192 samples)
 
 // The number of threads a pass may use: LL_THREADS if set to a positive number (LL_THREADS=1
 // forces one thread, for benchmarks), else the hardware's. Read once.
@@ -33,6 +41,68 @@ std::size_t thread_limit() {
   return limit;
 }
 
+// Helper threads that wait for work, so that a pass does not pay to start threads (about 20 µs
+// each). Made on first use, joined at exit. run(work) runs work() here and on every helper that
+// wakes while it runs; work() takes blocks from a shared counter until none are left, so a helper
+// that the scheduler keeps waiting (the machine may be shared) neither holds up the pass nor is
+// waited for: run() returns once the work is done and no helper is inside work(). One caller at
+// a time: a pass that finds the helpers busy (another thread's pass) runs alone.
+class Helpers {
+ public:
+  explicit Helpers(std::size_t count) {
+    for (std::size_t h = 0; h < count; ++h) threads_.emplace_back([this] { serve(); });
+  }
+  ~Helpers() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  bool run(const std::function<void()>& work) {
+    std::unique_lock<std::mutex> caller(caller_, std::try_to_lock);
+    if (!caller.owns_lock()) return false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      work_ = &work;
+      ++round_;
+    }
+    wake_.notify_all();
+    work();
+    std::unique_lock<std::mutex> lock(mutex_);
+    work_ = nullptr;                                        // helpers that wake from now on skip
+    done_.wait(lock, [this] { return inside_ == 0; });
+    return true;
+  }
+
+ private:
+  void serve() {
+    std::uint64_t seen = 0;
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [&] { return stop_ || round_ != seen; });
+      if (stop_) return;
+      seen = round_;
+      if (!work_) continue;
+      const std::function<void()>* work = work_;
+      ++inside_;
+      lock.unlock();
+      (*work)();
+      lock.lock();
+      if (--inside_ == 0) done_.notify_one();
+    }
+  }
+
+  std::vector<std::thread> threads_;
+  std::mutex caller_, mutex_;
+  std::condition_variable wake_, done_;
+  const std::function<void()>* work_ = nullptr;
+  std::size_t inside_ = 0;
+  std::uint64_t round_ = 0;
+  bool stop_ = false;
+};
+
 enum class Combo { SigmoidBce, SigmoidMse, TanhBce, TanhMse };
 
 // What one pass computes. Block b writes its sums to sums[b·stride …]: the loss, the number of
@@ -43,24 +113,22 @@ struct Job {
   Activation activation;
   Loss loss;
   bool with_gradient;
-  std::size_t stride;
-  double* sums;
+  std::size_t stride;  // 2 + P
+  double* sums;        // blocks × stride
 };
 
-// e^x for x ≤ 0, to within an ulp or two, in plain arithmetic that the vectoriser inlines (a call
-// to libmvec's exp makes the loop around it wait; this does not). Multiplications are what limit
-// the loop, so the polynomials are as short as the precision allows.
+// e^x for x ≤ 0 to within an ulp or two, in plain arithmetic that vectorises inline (a call to
+// libmvec's exp makes the loop around it wait). Multiplications are what limit the loop, so the
+// polynomials are as short as the precision allows.
 //   x = k ln2 + r with k = x/ln2 rounded (x/ln2 − ½ truncated toward 0, as x ≤ 0), |r| ≤ ln2/2;
 //   e^r by a degree-11 polynomial: the Taylor series economised with Chebyshev polynomials on
-//   [−ln2/2, ln2/2] (relative error 4·10⁻¹⁸, far below an ulp);
-//   e^x = e^r·2^k by adding k to the exponent bits of e^r ∈ [0.7, 1.5].
-// Below x = −707 (e^x < 10⁻³⁰⁷, where 2^k would leave the normal numbers) the result is 0.
-// ln2 is split into a high part with 32 significant bits (k·ln2_hi is exact) and the rest; should
-// -ffast-math merge the two, the error in r is |k|·2⁻⁵⁵ ≤ |x|·2⁻⁵⁴, below the rounding error that
-// x itself carries.
+//   [−ln2/2, ln2/2] (relative error 4·10⁻¹⁸); e^x = e^r·2^k by adding k to the exponent bits.
+// x is clamped at −707, where 2^k would leave the normal numbers: below, the result is e^−707, off
+// by less than 10⁻³⁰⁷ (a select to 0 there keeps GCC from vectorising the loop). ln2 = hi + lo, hi
+// with 32 significant bits so that k·hi is exact; should -ffast-math merge the two, r is off by
+// |k|·2⁻⁵⁵ ≤ |x|·2⁻⁵⁴, less than the rounding error x itself carries.
 LL_INLINE double exp_nonpositive(double x) {
   constexpr double kLn2Hi = 6.93147180369123816490e-01, kLn2Lo = 1.90821492927058770002e-10;
-  const bool tiny = x < -707.0;
   x = std::fmax(x, -707.0);
   const int k = static_cast<int>(x * 1.4426950408889634 - 0.5);
   const double kf = k;
@@ -80,18 +148,16 @@ LL_INLINE double exp_nonpositive(double x) {
   std::uint64_t bits;
   std::memcpy(&bits, &p, sizeof bits);
   bits += static_cast<std::uint64_t>(static_cast<std::int64_t>(k)) << 52;  // × 2^k
-  bits = tiny ? 0 : bits;                                   // +0.0
   double e;
   std::memcpy(&e, &bits, sizeof e);
   return e;
 }
 
-// log(1 + t) for 0 ≤ t ≤ 1, to within an ulp or two, inline as exp_nonpositive.
+// log(1 + t) for 0 ≤ t ≤ 1 to within an ulp or two, inline as exp_nonpositive.
 //   Above ½, 1 + t = 2(1 + v) with v = (t − 1)/2 ∈ (−¼, 0] (exact); else v = t ∈ [0, ½].
-//   log(1 + v) = 2 atanh(s) = 2s + 2s·w·q(w) with s = v/(2 + v), |s| ≤ ⅕, w = s² ≤ 1/25, and
-//   q(w) = Σ_{k≥1} w^(k−1)/(2k + 1) by a degree-7 polynomial (the series economised with Chebyshev
-//   polynomials on [0, 1/25]; its error times w is 5·10⁻¹⁹). 1 + v is never formed, so a tiny t
-//   keeps every digit: log(1 + t) ≈ t.
+//   log(1 + v) = 2 atanh(s) = 2s + 2s·w·q(w), s = v/(2 + v) ∈ [−⅐, ⅕], w = s², q(w) =
+//   Σ_{k≥1} w^(k−1)/(2k + 1) by a degree-7 polynomial (economised on [0, 1/25]; error·w ≤ 5·10⁻¹⁹).
+//   1 + v is never formed, so a tiny t keeps every digit: log(1 + t) ≈ t.
 LL_INLINE double log1p_unit(double t) {
   const bool high = t > 0.5;
   const double v = high ? (t - 1.0) * 0.5 : t;
@@ -126,7 +192,7 @@ LL_INLINE double sample_loss(double z, double y, double& r, double& undefined) {
       // softplus(z) − y z = softplus((1 − 2y) z) for y ∈ {0, 1}: two terms ≥ 0, nothing cancels
       return std::fmax(one ? -z : z, 0.0) + log1p_unit(t);  // max(±z, 0) + log(1 + e^−|z|)
     } else {
-      r = 2.0 * diff * (t * inv * inv);                      // 2(ŷ − y)·ŷ(1 − ŷ), ŷ(1 − ŷ) = t/(1 + t)²
+      r = 2.0 * diff * (t * inv * inv);                    // 2(ŷ − y)·ŷ(1 − ŷ), ŷ(1 − ŷ) = t/(1 + t)²
       return diff * diff;                                    // (ŷ − y)²
     }
   } else {
@@ -176,7 +242,7 @@ LL_INLINE void binary_block(const Dataset& data, const double* theta, std::size_
     for (int j = 0; j <= D; ++j) out[2 + j] = g[j];
 }
 
-// The same for any number of features: z, then L and r, then the gradient, one loop each.
+// The same for any number of features: z, then L and r (kept in L1), then the gradient.
 template <Combo C, bool G>
 LL_INLINE void binary_block_any(const Dataset& data, const double* theta, std::size_t begin,
                                 std::size_t end, double* out) {
@@ -193,10 +259,8 @@ LL_INLINE void binary_block_any(const Dataset& data, const double* theta, std::s
   }
   double loss = 0.0, undefined = 0.0, g0 = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
-    double ri;
-    loss += sample_loss<C>(z[i], static_cast<double>(labels[i]), ri, undefined);
-    g0 += ri;
-    r[i] = ri;
+    loss += sample_loss<C>(z[i], static_cast<double>(labels[i]), r[i], undefined);
+    if constexpr (G) g0 += r[i];
   }
   out[0] = loss;
   out[1] = undefined;
@@ -225,17 +289,35 @@ LL_INLINE void binary_blocks(const Job& job, std::size_t first, std::size_t last
   }
 }
 
-// Blocks first … last−1 of a binary model. The one function compiled for several instruction
-// sets: the loader picks, once, the best one the CPU has (AVX-512, AVX2 + FMA, or plain x86-64
-// with SSE2), and with it libmvec's matching vector exp/log1p/tanh (_ZGVeN8v_*, _ZGVdN4v_*,
-// _ZGVbN2v_*). All threads run the same clone, so the sums do not depend on the thread count.
-__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-void binary_range(const Job& job, std::size_t first, std::size_t last) {
+// Blocks first … last−1 of a binary model.
+LL_INLINE void binary_range(const Job& job, std::size_t first, std::size_t last) {
   const bool sigmoid = job.activation == Activation::Sigmoid, bce = job.loss == Loss::BCE;
   if (sigmoid && bce) binary_blocks<Combo::SigmoidBce>(job, first, last);
   else if (sigmoid) binary_blocks<Combo::SigmoidMse>(job, first, last);
   else if (bce) binary_blocks<Combo::TanhBce>(job, first, last);
   else binary_blocks<Combo::TanhMse>(job, first, last);
+}
+
+// binary_range for each x86-64 level: AVX-512 (v4), AVX2 + FMA (v3) and the SSE2 baseline (the
+// only one on other CPUs), picked once by a CPU check rather than an ifunc (which ThreadSanitizer
+// and static linking do not support). Every thread runs the same one, so the sums do not depend on
+// the thread count; CPUs of different levels may differ in the last bits.
+using RangeFn = void (*)(const Job&, std::size_t, std::size_t);
+void binary_range_base(const Job& job, std::size_t b, std::size_t e) { binary_range(job, b, e); }
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("arch=x86-64-v3")))
+void binary_range_v3(const Job& job, std::size_t b, std::size_t e) { binary_range(job, b, e); }
+__attribute__((target("arch=x86-64-v4")))
+void binary_range_v4(const Job& job, std::size_t b, std::size_t e) { binary_range(job, b, e); }
+#endif
+
+RangeFn pick_binary_range() {
+#if defined(__x86_64__) && defined(__GNUC__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("x86-64-v4")) return binary_range_v4;
+  if (__builtin_cpu_supports("x86-64-v3")) return binary_range_v3;
+#endif
+  return binary_range_base;
 }
 
 // One block of softmax regression (K rows of θ), sample by sample.
@@ -281,9 +363,11 @@ void softmax_block(const Job& job, std::size_t begin, std::size_t end, double* o
 }
 
 void run_range(const Job& job, std::size_t first, std::size_t last) {
-  if (job.activation != Activation::Softmax) return binary_range(job, first, last);
+  static const RangeFn binary = pick_binary_range();
+  if (job.activation != Activation::Softmax) return binary(job, first, last);
   for (std::size_t b = first; b < last; ++b)
-    softmax_block(job, b * kBlock, std::min(job.data.rows(), (b + 1) * kBlock), job.sums + b * job.stride);
+    softmax_block(job, b * kBlock, std::min(job.data.rows(), (b + 1) * kBlock),
+                  job.sums + b * job.stride);
 }
 
 }  // namespace
@@ -294,14 +378,15 @@ DataPass full_pass(const Dataset& data, const Params& theta, Activation activati
   const std::size_t p = theta.size();
   std::vector<double> sums(blocks * (2 + p), 0.0);
   const Job job{data, theta, activation, loss, with_gradient, 2 + p, sums.data()};
-  std::size_t threads = 1;
-  if (data.rows() >= kParallelFrom) threads = std::min(blocks, thread_limit());
-  // Thread t takes a contiguous run of blocks; each block's sums land in its own slot.
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t)
-    pool.emplace_back(run_range, std::cref(job), blocks * t / threads, blocks * (t + 1) / threads);
-  run_range(job, 0, blocks / threads);
-  for (std::thread& th : pool) th.join();
+  // Blocks are taken kChunk at a time from a shared counter, by this thread and the helpers that
+  // join in; each block's sums land in its own slot, whoever computed them.
+  std::atomic<std::size_t> next{0};
+  const std::function<void()> work = [&] {
+    for (std::size_t b; (b = next.fetch_add(kChunk)) < blocks;)
+      run_range(job, b, std::min(blocks, b + kChunk));
+  };
+  static Helpers helpers(thread_limit() - 1);
+  if (data.rows() < kParallelFrom || !helpers.run(work)) work();
 
   DataPass pass;
   if (with_gradient) pass.gradient_sum = Params(theta.rows, theta.cols, 0.0);

@@ -177,8 +177,11 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
     rec.batch = in.explicit_batch;
     rec.explicit_batch = true;
   } else if (full_batch) {
-    rec.batch.resize(n);
-    for (std::size_t i = 0; i < n; ++i) rec.batch[i] = i;
+    rec.full_batch = true;
+    if (with_samples) {
+      rec.batch.resize(n);
+      for (std::size_t i = 0; i < n; ++i) rec.batch[i] = i;
+    }
   } else {
     rec.batch = sampler_.batch(in.position, batch_size_of(s, data), n, s.order, s.seed);
   }
@@ -206,7 +209,8 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
     for (const SampleChain& c : rec.samples)
       if (!c.defined) undefined.push_back(&c);
   }
-  const double m = static_cast<double>(rec.batch.size());
+  rec.m = full_batch ? n : rec.batch.size();
+  const double m = static_cast<double>(rec.m);
   if (full_batch) {
     rec.gradient = before->gradient_mean;
     rec.batch_loss = loss_before;

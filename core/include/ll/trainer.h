@@ -25,7 +25,11 @@ std::string_view name(StepStatus s);   // "ok", "refused", "diverged"
 struct StepRecord {
   std::size_t step = 0;                // 1-based: one step = one parameter update
   std::size_t epoch = 0;               // 1-based pass over the data the batch was drawn in
-  std::vector<std::size_t> batch;      // 0-based sample numbers
+  std::vector<std::size_t> batch;      // 0-based sample numbers (see full_batch)
+  std::size_t m = 0;                   // samples in the batch
+  // All N samples in order. A full-batch record made without samples leaves `batch` empty rather
+  // than list N numbers (at N = 1,000,000 that list would cost a third of the step).
+  bool full_batch = false;
   bool explicit_batch = false;         // chosen by hand rather than by the sampler
   Settings settings;                   // in force for this step
   Params theta_before;
