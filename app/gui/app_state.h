@@ -52,6 +52,16 @@ struct AppState {
   bool show_shading = true;           // P(y = 1 | x) behind the data
   bool show_help = false;
   int boundary_trail = 5;             // faded boundaries of the last steps
+
+  // Controls and status bar.
+  std::shared_ptr<const Dataset> source_data;  // the data set before picking features and classes
+  struct {                            // the accuracy of θ now, recomputed only when θ or the run change
+    std::shared_ptr<const Dataset> data;
+    Params theta;
+    Activation activation = Activation::Sigmoid;
+    double value = 0.0;
+  } accuracy_cache;
+  std::size_t traced_step = static_cast<std::size_t>(-1);  // LOGISTIC_LAB_TRACE_STEPS: last printed
 };
 
 // Builds the run from `options` (data, settings, θ₀, the first step's batch). On bad input it

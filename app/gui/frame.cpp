@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "gui/layout.h"
 #include "panels/panels.h"
@@ -10,8 +12,10 @@
 namespace ll::app {
 namespace {
 
-constexpr int kKeyP = 'P', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-';  // GLFW key codes
-constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333;
+// ImGui 1.86's GLFW backend fills io.KeysDown[] at GLFW key codes; for printable keys these are
+// the ASCII codes of the upper-case letter or the symbol.
+constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-';
+constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
 
 void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   const float scale = std::clamp(s.font_scale + delta, 0.5f, 3.0f);
@@ -36,6 +40,21 @@ void handle_keys(AppState& s, FrameRequests& req) {
     step_back(s);
   if (ImGui::IsKeyPressed(kKeyP, false)) s.playing = !s.playing;
   if (ImGui::IsKeyPressed(kKeyR, false)) reset_run(s);
+  if (ImGui::IsKeyPressed(kKeyF1, false)) s.show_help = !s.show_help;
+}
+
+// LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes: how the GUI tests
+// (tests/gui/) see what keys and Play did to the real window.
+void trace_step(AppState& s) {
+  static const bool enabled = [] {
+    const char* v = std::getenv("LOGISTIC_LAB_TRACE_STEPS");
+    return v != nullptr && *v != '\0' && *v != '0';
+  }();
+  const std::size_t step = s.trainer->current_step();
+  if (!enabled || step == s.traced_step) return;
+  s.traced_step = step;
+  std::printf("step %zu\n", step);
+  std::fflush(stdout);
 }
 
 void menu_bar(AppState& s, FrameRequests& req) {
@@ -47,7 +66,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Reset layout")) s.reset_layout = true;
     if (ImGui::MenuItem("Bigger text", "Ctrl+=")) change_font_scale(s, 0.25f, req);
-    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) change_font_scale(s, -0.25f, req);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+−")) change_font_scale(s, -0.25f, req);
     ImGui::Separator();
     ImGui::MenuItem("Probability shading", nullptr, &s.show_shading);
     ImGui::MenuItem("Derivative curve σ′(z)", nullptr, &s.show_derivative);
@@ -55,9 +74,12 @@ void menu_bar(AppState& s, FrameRequests& req) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Keyboard shortcuts")) s.show_help = true;
-    ImGui::TextDisabled("Space / →  step    ← / Backspace  step back");
-    ImGui::TextDisabled("P  play / pause    R  reset    Ctrl+= / Ctrl+−  text size");
+    ImGui::MenuItem("Keyboard and mouse", "F1", &s.show_help);
+    ImGui::Separator();
+    // The keys at a glance; the window above has the mouse too.
+    const char* keys[][2] = {{"step", "Space or →"}, {"step back", "← or Backspace"}, {"play / pause", "P"},
+                             {"reset to θ₀", "R"},   {"bigger text", "Ctrl+="},        {"smaller text", "Ctrl+−"}};
+    for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -74,7 +96,7 @@ void place(const Rect& r, bool always) {
 FrameRequests DrawFrame(AppState& s) {
   FrameRequests req;
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) req.quit = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) req.quit = true;
   handle_keys(s, req);
   menu_bar(s, req);
 
@@ -101,6 +123,7 @@ FrameRequests DrawFrame(AppState& s) {
   place(layout.status, true);
   ShowStatusBar(s);
   ShowHelpWindow(s);
+  trace_step(s);
   return req;
 }
 

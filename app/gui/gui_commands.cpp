@@ -48,7 +48,11 @@ FrameRequests frame(platform::Window& window, AppState& state, double seconds) {
 
 }  // namespace
 
-void add_gui_options(CLI::App& command, GuiOptions& o) { add_run_options(command, o.run); }
+void add_gui_options(CLI::App& command, GuiOptions& o) {
+  add_run_options(command, o.run);
+  command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
+      ->check(CLI::Range(1.0, 5000.0));
+}
 
 void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   add_run_options(command, o.run);
@@ -57,6 +61,8 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   command.add_option("--bench-frames", o.bench_frames,
                      "Render F frames instead; print the median and 95th-percentile frame time in ms")
       ->check(whole_number(1));
+  command.add_option("--font-scale", o.font_scale, "Text size as Ctrl+= / Ctrl+− set it (default 1)")
+      ->check(CLI::Range(0.5f, 3.0f));
 }
 
 int run_gui(const GuiOptions& o) {
@@ -65,6 +71,8 @@ int run_gui(const GuiOptions& o) {
     std::cerr << "logistic-lab: " << state.status << "\n";
     return 2;
   }
+  state.playing = o.play > 0.0;
+  if (state.playing) state.steps_per_second = o.play;
   auto window = open({}, state);
   if (!window) return 2;
   auto last = std::chrono::steady_clock::now();
@@ -93,6 +101,7 @@ int run_screenshot(const ScreenshotOptions& o) {
   }
   options.visible = false;
   options.deterministic = true;
+  state.font_scale = o.font_scale;
   auto window = open(options, state);
   if (!window) return 2;
   const double frame_seconds = platform::kDeterministicDeltaTime;

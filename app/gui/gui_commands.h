@@ -10,6 +10,7 @@ namespace ll::app {
 
 struct GuiOptions {
   RunOptions run;             // --steps: steps to take before the window opens (default 0)
+  double play = 0.0;          // --play S: start playing at S steps per second (0: paused)
   GuiOptions() { run.steps = 0; }
 };
 
@@ -18,6 +19,7 @@ struct ScreenshotOptions {
   std::string out = "logistic-lab.png";
   std::string size = "1600x900";
   std::size_t bench_frames = 0;   // render this many frames and print the median / p95 frame time
+  float font_scale = 1.0f;        // --font-scale: as Ctrl+= / Ctrl+− would set it (0.5 … 3)
   ScreenshotOptions() { run.steps = 0; }
 };
 

@@ -1,14 +1,274 @@
-// Placeholder: being written.
+// The derivative chain window: the last step as a worked example, laid out like the slides. The
+// chain ∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ for the chosen loss and activation (symbolic, then
+// simplified), a table with one row per sample of the batch (chain_table.cpp), and what the step
+// did with it: the gradient in matrix form, one update line per parameter, the loss before → after
+// (chain_result.cpp). At step 0 it previews the first batch.
+//
+// Index
+// [SECTION] Shared look
+// [SECTION] The step and its formulas
+// [SECTION] The body: table beside (or above) the results
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "cli/number_format.h"
+#include "ll/formulas.h"
+#include "panels/chain_parts.h"
 #include "panels/panels.h"
+#include "panels/widgets.h"
 
 namespace ll::app {
 
+// [SECTION] Shared look ------------------------------------------------------------------------
+
+namespace chain {
+
+ImFont* MonoFont() {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  for (ImFont* font : atlas->Fonts)
+    if (std::strncmp(font->GetDebugName(), "DejaVu Sans Mono", 16) == 0) return font;
+  return ImGui::GetFont();
+}
+
+ImVec4 ErrorColor() { return ImVec4(1.00f, 0.45f, 0.38f, 1.0f); }
+ImVec4 WarningColor() { return ImVec4(1.00f, 0.72f, 0.28f, 1.0f); }
+ImVec4 GoodColor() { return ImVec4(0.45f, 0.85f, 0.50f, 1.0f); }
+ImVec4 MutedColor() { return ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]; }
+
+void SectionHeader(const char* title, const char* help) {
+  ImGui::Spacing();
+  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", title);
+  if (help != nullptr) {
+    ImGui::SameLine();
+    HelpMarker(help);
+  }
+}
+
+float WidestNumber(const std::vector<double>& values) {
+  float w = ImGui::CalcTextSize("−0.0000").x;
+  for (double v : values) w = std::max(w, ImGui::CalcTextSize(format_number(v).c_str()).x);
+  return w;
+}
+
+}  // namespace chain
+
+namespace {
+using namespace chain;
+
+// [SECTION] The step and its formulas --------------------------------------------------------
+
+// "all 4 samples", "samples 3, 2", "samples 1, 2, 3, …, 100000".
+std::string batch_text(const std::vector<std::size_t>& batch, std::size_t rows) {
+  bool everything = batch.size() == rows;
+  for (std::size_t k = 0; everything && k < batch.size(); ++k) everything = batch[k] == k;
+  if (everything) return "all " + std::to_string(rows) + " samples";
+  std::string s = batch.size() == 1 ? "sample " : "samples ";
+  const std::size_t shown = batch.size() <= 8 ? batch.size() : 6;
+  for (std::size_t k = 0; k < shown; ++k) s += (k ? ", " : "") + std::to_string(batch[k] + 1);
+  if (shown < batch.size()) s += ", …, " + std::to_string(batch.back() + 1);
+  return s;
+}
+
+void draw_header(const AppState& state, const StepRecord* r, const std::vector<std::size_t>& batch) {
+  const Settings& s = r != nullptr ? r->settings : state.settings;
+  const Dataset& data = *state.data;
+  std::string text;
+  if (r == nullptr) text = "Step 0: no step taken yet · next batch: ";
+  else text = "Step " + std::to_string(r->step) + " · epoch " + std::to_string(r->epoch) + " · ";
+  text += batch_text(batch, data.rows()) + " (m = " + std::to_string(batch.size()) + ")";
+  if (r != nullptr && r->explicit_batch) text += ", picked by hand";
+  text += " · " + std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) + " · η = " +
+          format_number(s.learning_rate);
+  if (s.momentum != 0.0) text += " · β = " + format_number(s.momentum);
+  ImGui::TextUnformatted(text.c_str());
+}
+
+// A refused or diverged step: what happened, in plain words, in a box that stands out.
+void draw_failure(const StepRecord& r) {
+  const bool refused = r.status == StepStatus::Refused;
+  const ImVec4 color = refused ? ErrorColor() : WarningColor();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(color.x, color.y, color.z, 0.12f));
+  ImGui::PushStyleColor(ImGuiCol_Border, color);
+  const float wrap_w = ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().WindowPadding.x;
+  const char* word = refused ? "Refused" : "Diverged";  // unless the message starts with it
+  const std::string text = r.message.rfind(word, 0) == 0 ? r.message : std::string(word) + ": " + r.message;
+  const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_w).y +
+                  2.0f * ImGui::GetStyle().WindowPadding.y + 2.0f;
+  ImGui::BeginChild("##failure", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+}
+
+// Wraps a sum in parentheses before a factor is written after it: ŷ − y → (ŷ − y).
+std::string as_factor(const std::string& s) {
+  int depth = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (s[k] == '(' || s[k] == '[') ++depth;
+    if (s[k] == ')' || s[k] == ']') --depth;
+    if (depth == 0 && (s.compare(k, 5, " − ") == 0 || s.compare(k, 3, " + ") == 0)) return "(" + s + ")";
+  }
+  return s;
+}
+
+// What stays of the chain once multiplied out, worth saying out loud for each combination.
+const char* simplified_note(Loss loss, Activation activation) {
+  switch (activation) {
+    case Activation::Sigmoid:
+      return loss == Loss::BCE ? "σ′ = ŷ(1 − ŷ) cancels against the denominators of ∂L/∂ŷ"
+                               : "the σ′ factor ŷ(1 − ŷ) stays: near 0 when ŷ is near 0 or 1, so a "
+                                 "confidently wrong sample barely learns";
+    case Activation::Tanh:
+      return loss == Loss::BCE ? "undefined where ŷ ≤ 0: log ŷ needs ŷ > 0"
+                               : "the tanh′ factor 1 − ŷ² stays: near 0 when ŷ is near −1 or 1";
+    case Activation::Softmax:
+      return loss == Loss::CCE ? "y one-hot: the Jacobian's terms cancel"
+                               : "the Jacobian J stays: every ŷ_a depends on every z_b";
+  }
+  return "";
+}
+
+void formula_row(const char* label, const std::string& formula, const char* help, const char* note = nullptr) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextDisabled("%s", label);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(formula.c_str());
+  ImGui::SameLine();
+  HelpMarker(help);
+  if (note != nullptr) {
+    ImGui::SameLine(0.0f, ImGui::GetFontSize());
+    ImGui::TextColored(MutedColor(), "%s", note);
+  }
+}
+
+void draw_formulas(const Settings& s) {
+  const Formulas f = formulas(s.loss, s.activation);
+  const bool softmax = s.activation == Activation::Softmax;
+  const std::string gap = "     ";
+  std::string product = f.dL_dz.substr(f.dL_dz.find(" = ") + 3);
+  const std::size_t one_hot = product.find("  (");
+  if (one_hot != std::string::npos) product.resize(one_hot);
+  product = softmax ? as_factor(product) + " xᵀ" : as_factor(product) + " · x";
+  if (!ImGui::BeginTable("##formulas", 2, ImGuiTableFlags_SizingFixedFit)) return;
+  formula_row("forward", "z = θᵀx" + gap + f.y_hat + gap + f.loss,
+              "One sample forward: z = θᵀx weighs the inputs (x₀ = 1 carries the bias b), the "
+              "activation turns z into the prediction ŷ, and the loss L compares ŷ with the label y.");
+  formula_row("chain",
+              softmax ? "∂L/∂θ_k = Σ_a ∂L/∂ŷ_a · ∂ŷ_a/∂z_k · ∂z_k/∂θ_k" : "∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ",
+              "The chain rule: L depends on θ only through ŷ, and ŷ only through z, so ∂L/∂θ is the "
+              "product of the three local derivatives (the table has a column for each).");
+  formula_row("factors", f.dL_dyhat + gap + f.dyhat_dz + gap + "∂z/∂θ = x",
+              "Each factor on its own for this loss and activation: how L changes with ŷ, how ŷ "
+              "changes with z, and how z = θᵀx changes with θ, which is just x.");
+  formula_row("simplified", (softmax ? "∂L/∂Θ = " : "∂L/∂θ = ") + product,
+              "The three factors multiplied out for one sample: this is what each sample adds to "
+              "the gradient (∂L/∂z, the table's last column, times x).",
+              simplified_note(s.loss, s.activation));
+  ImGui::EndTable();
+}
+
+// [SECTION] The body: table beside (or above) the results -------------------------------------
+
+// The batch step 1 will use: the picked samples, or the sampler's first batch.
+std::vector<std::size_t> first_batch(const AppState& state) {
+  if (!state.picked.empty()) return state.picked;
+  if (!state.trainer->next_batch().empty()) return state.trainer->next_batch();
+  const Settings& s = state.settings;
+  Sampler sampler;
+  return sampler.batch(0, batch_size_of(s, *state.data), state.data->rows(), s.order, s.seed);
+}
+
+// The loss section's height: a header and two lines.
+float loss_height() { return 3.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetStyle().ItemSpacing.y; }
+
+void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& batch, bool with_loss) {
+  if (r == nullptr) {
+    SectionHeader("Next");
+    ImGui::TextColored(GoodColor(), "Press Space (or Step) to take the first step.");
+    ImGui::TextWrapped("The table shows the chain of each sample of its batch at θ₀ already; the "
+                       "gradient, the update of each parameter and the loss before → after appear "
+                       "here once it is taken.");
+    const double loss = state.curve.mean_loss.empty() ? NAN : state.curve.mean_loss[0];
+    ImGui::Text("θ₀ = %s", format_params(batch.theta).c_str());
+    ImGui::Text("mean loss over all %zu samples at θ₀: %s", state.data->rows(), format_number(loss).c_str());
+    return;
+  }
+  if (r->status == StepStatus::Refused) {
+    SectionHeader("No update");
+    ImGui::TextWrapped("The step was refused, so θ stays %s. The rows marked in the table are the "
+                       "samples whose loss is undefined.", format_params(r->theta_before).c_str());
+  } else {
+    DrawGradient(*r, batch);
+    DrawUpdate(*r);
+  }
+  if (with_loss) DrawLoss(*r, *state.data);
+}
+
+}  // namespace
+
 void ShowChainPanel(AppState& state) {
-  (void)state;
-  if (!ImGui::Begin(kChainWindow)) { ImGui::End(); return; }
-  ImGui::TextUnformatted("chain");
+  if (!ImGui::Begin(kChainWindow)) {
+    ImGui::End();
+    return;
+  }
+  const StepRecord* r = state.record ? &*state.record : nullptr;
+  const std::vector<std::size_t> preview = r == nullptr ? first_batch(state) : std::vector<std::size_t>{};
+  ChainBatch batch;
+  batch.data = state.data.get();
+  batch.batch = r != nullptr ? &r->batch : &preview;
+  batch.kept = r != nullptr ? &r->samples : nullptr;
+  batch.theta = r != nullptr ? r->theta_before : current_theta(state);
+  const Settings& s = r != nullptr ? r->settings : state.settings;
+  batch.loss = s.loss;
+  batch.activation = s.activation;
+  batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
+
+  draw_header(state, r, *batch.batch);
+  if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
+  draw_formulas(s);
+  ImGui::Separator();
+
+  const SampleTable table(batch);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float font = ImGui::GetFontSize();
+  const float jacobian_h = JacobianHeight(batch);
+  const float natural_h = table.header_height() + static_cast<float>(batch.size()) * table.row_height() + 2.0f;
+  const float min_h = table.header_height() + (batch.softmax() ? 1.0f : 3.0f) * table.row_height();
+  const float table_h = std::min(natural_h, std::max(min_h, avail.y - jacobian_h));
+  bool row_hovered = false;
+  // The right column needs about 18 font sizes: "w1 = 0.5 − η·0.2431 = 0.4976", the gradient's
+  // column (its middle left out to fit) and the loss (wrapped).
+  const float table_w = table.width(table_h);
+  if (avail.x >= table_w + style.ItemSpacing.x + 18.0f * font) {
+    // Side by side: the table (and Jacobian) on the left, what the step did on the right. The
+    // loss goes under the table when there is room (its batch loss is the mean of the L
+    // column), else at the end of the right column.
+    const bool overflow = table_h + jacobian_h > avail.y;
+    ImGui::BeginChild("##chain_left", ImVec2(table_w + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
+    row_hovered = table.draw(state, table_h);
+    DrawJacobian(state, batch);
+    const bool loss_left = r != nullptr && ImGui::GetContentRegionAvail().y >= loss_height();
+    if (loss_left) DrawLoss(*r, *state.data);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##chain_right", ImVec2(0, avail.y), false);
+    draw_results(state, r, batch, !loss_left);
+    ImGui::EndChild();
+  } else {
+    // Narrow: one column, the window scrolls. The table takes about half the height, so that
+    // the gradient shows under it.
+    row_hovered = table.draw(state, std::min(natural_h, std::max(min_h, 0.45f * avail.y)));
+    DrawJacobian(state, batch);
+    draw_results(state, r, batch, true);
+  }
+  if (!row_hovered && ImGui::IsWindowHovered(ImGuiHoveredFlags_RootAndChildWindows)) state.hovered_sample = -1;
   ImGui::End();
 }
 

@@ -1,14 +1,166 @@
-// Placeholder: being written.
+// The loss window: the mean loss over the whole data set after each step, the batch loss of each
+// step (noisy for stochastic and mini-batch), marks where an epoch began and where the settings
+// changed, the current step as a vertical line (stepping back moves it), a log-y toggle and a
+// read-out of the step under the mouse. A click on the plot goes to that step.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+#include "cli/number_format.h"
 #include "panels/panels.h"
+#include "panels/widgets.h"
+#include "plot/plot.h"
 
 namespace ll::app {
+namespace {
+
+const ImVec4 kMeanColor(0.34f, 0.71f, 0.91f, 1.0f);      // Okabe–Ito sky blue
+const ImVec4 kBatchColor(0.90f, 0.62f, 0.00f, 0.55f);    // Okabe–Ito orange, behind the mean
+const ImVec4 kEpochColor(0.70f, 0.70f, 0.70f, 0.50f);
+const ImVec4 kSettingsColor(0.80f, 0.47f, 0.65f, 0.95f); // Okabe–Ito reddish purple
+const ImVec4 kCurrentColor(1.00f, 1.00f, 1.00f, 0.75f);
+constexpr double kFixedSteps = 10.0;
+
+// A loss for reading: "undefined" where it is not a number (tanh + BCE), never "nan".
+std::string loss_text(double v) { return std::isfinite(v) ? format_number(v) : "undefined"; }
+
+// In batch mode every step's batch is the whole data set: its batch loss is the mean loss before
+// the step, and every step starts an epoch. Neither says anything new there, so neither is drawn.
+bool only_full_batches(const Trainer& t) {
+  for (std::size_t k = 0; k <= t.settings_index(); ++k)
+    if (t.settings_at(k).mode != BatchMode::Batch) return false;
+  return true;
+}
+
+// "step 12: mean loss 0.6123, batch loss 0.7001" (step 0 has no batch).
+std::string readout(const LossCurve& c, std::size_t step, bool batches) {
+  std::string s = "step " + std::to_string(step) + ": mean loss " + loss_text(c.mean_loss[step]);
+  if (batches && step >= 1 && step <= c.batch_loss.size()) s += ", batch loss " + loss_text(c.batch_loss[step - 1]);
+  return s;
+}
+
+// The read-out under the checkbox, coloured like the curves so that it doubles as their legend;
+// each piece goes on the same line while it fits.
+void show_readout(const LossCurve& c, std::size_t step, bool batches) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  auto piece = [right](const std::string& text, const ImVec4* color) {
+    const float gap = 0.6f * ImGui::GetFontSize();
+    if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(text.c_str()).x <= right) ImGui::SameLine(0.0f, gap);
+    if (color != nullptr) ImGui::TextColored(*color, "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+  };
+  piece("step " + std::to_string(step) + ":", nullptr);
+  const ImVec4 mean(kMeanColor.x, kMeanColor.y, kMeanColor.z, 1.0f);
+  const ImVec4 batch(kBatchColor.x, kBatchColor.y, kBatchColor.z, 1.0f);
+  piece("mean loss " + loss_text(c.mean_loss[step]), &mean);
+  if (batches && step >= 1 && step <= c.batch_loss.size()) piece("batch loss " + loss_text(c.batch_loss[step - 1]), &batch);
+}
+
+bool has_mark(const std::vector<double>& marks, std::size_t step) {
+  return std::binary_search(marks.begin(), marks.end(), static_cast<double>(step));
+}
+
+// Marks closer than a few pixels apart would fill the plot (batch mode starts an epoch every
+// step): they are drawn only while they stay apart.
+bool marks_fit(const std::vector<double>& marks) {
+  if (marks.empty()) return false;
+  const plot::Limits lim = plot::GetPlotLimits();
+  const auto first = std::lower_bound(marks.begin(), marks.end(), lim.X.Min);
+  const auto last = std::upper_bound(marks.begin(), marks.end(), lim.X.Max);
+  const float spacing = 6.0f * ImGui::GetFontSize() / 17.0f;
+  return static_cast<float>(last - first) * spacing <= plot::GetPlotSize().x;
+}
+
+void draw_hover(const LossCurve& c, std::size_t step, bool batches) {
+  ImDrawList* dl = plot::GetPlotDrawList();
+  const float r = 0.3f * ImGui::GetFontSize();
+  const ImVec2 top = plot::PlotToPixels(static_cast<double>(step), 0.0);
+  dl->AddLine(ImVec2(top.x, plot::GetPlotPos().y), ImVec2(top.x, plot::GetPlotPos().y + plot::GetPlotSize().y),
+              ImGui::GetColorU32(ImGuiCol_Text, 0.35f));
+  auto dot = [&](double y, const ImVec4& color) {
+    if (!std::isfinite(y)) return;
+    const ImVec2 p = plot::PlotToPixels(static_cast<double>(step), y);
+    dl->AddCircleFilled(p, r, ImGui::GetColorU32(ImVec4(color.x, color.y, color.z, 1.0f)));
+    dl->AddCircle(p, r, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
+  };
+  if (batches && step >= 1 && step <= c.batch_loss.size()) dot(c.batch_loss[step - 1], kBatchColor);
+  dot(c.mean_loss[step], kMeanColor);
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(readout(c, step, batches).c_str());
+  if (batches && has_mark(c.epoch_starts, step)) ImGui::TextDisabled("a new epoch began with step %zu", step + 1);
+  if (has_mark(c.setting_marks, step)) ImGui::TextDisabled("the settings changed after this step");
+  ImGui::TextDisabled("click: go to this step");
+  ImGui::EndTooltip();
+}
+
+}  // namespace
 
 void ShowLossPanel(AppState& state) {
-  (void)state;
-  if (!ImGui::Begin(kLossWindow)) { ImGui::End(); return; }
-  ImGui::TextUnformatted("loss");
+  if (!ImGui::Begin(kLossWindow)) {
+    ImGui::End();
+    return;
+  }
+  const LossCurve& curve = state.curve;
+  const std::size_t current = state.trainer->current_step();
+  const std::size_t last = curve.mean_loss.empty() ? 0 : curve.mean_loss.size() - 1;
+  const bool batches = !only_full_batches(*state.trainer);
+
+  ImGui::Checkbox("log scale", &state.log_loss);
+  ImGui::SameLine();
+  HelpMarker("The mean loss over the whole data set after each step (blue), and the loss of each "
+             "step's batch at θ before that step (orange): noisy when the batch is a few samples. "
+             "In batch mode the batch is every sample, so only the mean loss is drawn. Grey lines: "
+             "an epoch began (every sample used once more). Purple: the settings changed. White: "
+             "the current step. Log scale shows the late, slow progress. Wheel zooms, drag pans, "
+             "double-click fits, a click goes to that step.");
+  if (current <= last) show_readout(curve, current, batches);
+
+  const std::string y_label(long_name(state.settings.loss));
+  // A narrow plot keeps its area for the curves: the coloured read-out above says which is which.
+  plot::PlotFlags flags = plot::PlotFlags_NoTooltip | plot::PlotFlags_NoMouseText;
+  if (ImGui::GetContentRegionAvail().x < 20.0f * ImGui::GetFontSize()) flags |= plot::PlotFlags_NoLegend;
+  if (curve.mean_loss.empty() || !plot::BeginPlot("##loss", ImVec2(-FLT_MIN, -FLT_MIN), flags)) {
+    ImGui::End();
+    return;
+  }
+  const plot::AxisFlags y_flags = plot::AxisFlags_AutoFit | (state.log_loss ? plot::AxisFlags_LogScale : 0);
+  plot::SetupAxes("step", y_label.c_str(), plot::AxisFlags_AutoFit, y_flags);
+  // The first steps on a fixed 0 … 10 axis: whole-step ticks, and the curve grows into it.
+  if (static_cast<double>(last) < kFixedSteps)
+    plot::SetupAxisLimits(plot::Axis_X, -0.3, kFixedSteps + 0.3, ImGuiCond_Always);
+  plot::SetupLegend(plot::Location_Auto);
+  plot::SetupFinish();
+
+  if (batches && marks_fit(curve.epoch_starts)) {
+    plot::SetNextLineStyle(kEpochColor, 1.0f);
+    plot::PlotInfLines("epoch start", curve.epoch_starts.data(), static_cast<int>(curve.epoch_starts.size()));
+  }
+  if (!curve.setting_marks.empty()) {
+    plot::SetNextLineStyle(kSettingsColor, 2.0f);
+    plot::PlotInfLines("settings changed", curve.setting_marks.data(), static_cast<int>(curve.setting_marks.size()));
+  }
+  const bool few = curve.mean_loss.size() <= 30;  // few points: each one marked
+  if (batches && !curve.batch_loss.empty()) {
+    plot::SetNextLineStyle(kBatchColor, 1.0f);
+    if (few) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), kBatchColor);
+    plot::PlotLine("batch loss", curve.batch_loss.data(), static_cast<int>(curve.batch_loss.size()), 1.0, 1.0);
+  }
+  plot::SetNextLineStyle(kMeanColor, 2.5f);
+  if (few) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize());
+  plot::PlotLine("mean loss", curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()));
+  plot::SetNextLineStyle(kCurrentColor, 1.5f);
+  plot::PlotVLine("current step", static_cast<double>(current));
+
+  if (plot::IsPlotHovered()) {
+    const double x = std::round(plot::GetPlotMousePos().x);
+    const std::size_t step = static_cast<std::size_t>(std::clamp(x, 0.0, static_cast<double>(last)));
+    draw_hover(curve, step, batches);
+    if (plot::IsPlotClicked() && step != current && step <= state.trainer->history_size()) seek(state, step);
+  }
+  plot::EndPlot();
   ImGui::End();
 }
 

@@ -1,14 +1,106 @@
-// Placeholder: being written.
+// The status bar: one line at the bottom of the window,
+//   step 12 · epoch 3 · loss 0.5123 · accuracy 75% · ▶ 1000 steps/s — <the last message>
+// The numbers in the text colour, the message in grey, or in the warning colour when a step was
+// refused or diverged. A message too long for the line ends in "…" (the Controls panel shows it whole).
 #include <imgui.h>
 
+#include <cstdio>
+#include <string>
+
+#include "cli/number_format.h"
+#include "ll/predict.h"
 #include "panels/panels.h"
 
 namespace ll::app {
+namespace {
+
+const ImVec4 kWarningColor(1.0f, 0.62f, 0.25f, 1.0f);
+
+// Accuracy of θ now over the whole data set; one pass over the data, so it is kept until θ, the
+// data or the activation change (1,000,000 blobs would cost milliseconds every frame).
+double current_accuracy(AppState& s) {
+  auto& cache = s.accuracy_cache;
+  const Params theta = current_theta(s);
+  if (cache.data != s.data || cache.activation != s.settings.activation || !(cache.theta == theta)) {
+    cache.data = s.data;
+    cache.activation = s.settings.activation;
+    cache.theta = theta;
+    cache.value = accuracy(*s.data, theta, s.settings.activation);
+  }
+  return cache.value;
+}
+
+std::string percent(double fraction) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", 100.0 * fraction);
+  std::string s = text;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s + "%";
+}
+
+std::string numbers(AppState& s) {
+  const Trainer& t = *s.trainer;
+  const std::size_t step = t.current_step();
+  std::string line = "step " + std::to_string(step);
+  line += " · epoch " + (step == 0 ? std::string("—") : std::to_string(t.summary(step).epoch));
+  const std::optional<double> loss = t.loss_at(step);
+  line += " · loss " + (loss ? format_number(*loss) : std::string("undefined"));
+  line += " · accuracy " + percent(current_accuracy(s));
+  if (s.playing) {
+    char speed[48];
+    std::snprintf(speed, sizeof speed, " · ▶ %.0f steps/s", s.steps_per_second);
+    line += speed;
+  }
+  return line;
+}
+
+// `text` cut to fit `width` pixels, ending in "…" if cut (never inside a UTF-8 character).
+std::string fit(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const float ellipsis = ImGui::CalcTextSize("…").x;
+  std::size_t end = text.size();
+  while (end > 0) {
+    do --end;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
+  }
+  return text.substr(0, end) + "…";
+}
+
+}  // namespace
 
 void ShowStatusBar(AppState& state) {
-  (void)state;
-  if (!ImGui::Begin(kStatusWindow)) { ImGui::End(); return; }
-  ImGui::TextUnformatted("status_bar");
+  // The layout gives the bar one line of text plus 10 px: 5 px above and below it.
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 5.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+  const bool open = ImGui::Begin(kStatusWindow, nullptr, flags);
+  ImGui::PopStyleVar(2);
+  if (!open) {
+    ImGui::End();
+    return;
+  }
+  const std::string line = numbers(state);
+  ImGui::TextUnformatted(line.c_str());
+  if (!state.status.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("—");
+    ImGui::SameLine();
+    const std::string message = fit(state.status, ImGui::GetContentRegionAvail().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, state.status_is_error ? kWarningColor
+                                                               : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted(message.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && message != state.status) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35.0f);
+      ImGui::TextUnformatted(state.status.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
   ImGui::End();
 }
 

@@ -1,0 +1,93 @@
+#pragma once
+// The derivative chain window in parts. chain_panel.cpp lays the window out (the step, the
+// formulas, the gradient, the update, the loss); chain_table.cpp draws the table of samples and
+// the softmax Jacobian. Both read a ChainBatch: one batch at θ, with the chains the record kept or,
+// for batches too big to keep, each row's chain computed when it is drawn.
+#include <imgui.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "gui/app_state.h"
+
+namespace ll::app::chain {
+
+struct ChainBatch {
+  const Dataset* data = nullptr;
+  const std::vector<std::size_t>* batch = nullptr;  // 0-based samples, in the step's order
+  const std::vector<SampleChain>* kept = nullptr;   // the record's chains; empty: compute them
+  Params theta;                                      // θ before the step
+  Loss loss = Loss::BCE;
+  Activation activation = Activation::Sigmoid;
+  bool may_be_undefined = false;                     // tanh + BCE: ŷ ≤ 0 leaves L undefined
+
+  std::size_t size() const { return batch->size(); }
+  bool softmax() const { return activation == Activation::Softmax; }
+  // The chain of the row-th sample of the batch (kept, or ll::sample_chain at θ).
+  SampleChain chain(std::size_t row) const;
+  // The row showing sample `index` (0-based), or −1 if it is not in the batch.
+  int row_of(int index) const;
+};
+
+// One column of the sample table. Numbers are aligned on their decimal point: `int_w` is the
+// widest part before the point, `frac_w` the widest from the point on (pixels, mono font).
+struct Column {
+  enum class Kind { Index, X, Y, Class, Z, YHat, Loss, DLDYhat, DYhatDz, DLDz, Note };
+  Kind kind = Kind::Index;
+  std::size_t feature = 0;  // Kind::X: 0 is the bias input x₀ = 1
+  std::string header, help;
+  float int_w = 0, frac_w = 0, width = 0;
+};
+
+class SampleTable {
+ public:
+  // Measures the columns from the rows: all of them up to a few hundred, else the first and last
+  // rows plus room for wider numbers.
+  explicit SampleTable(const ChainBatch& batch);
+
+  // Natural width, padding and borders included, and the scrollbar if `height` needs one.
+  float width(float height) const;
+  float row_height() const { return row_h_; }  // one sample's row (K lines for softmax)
+  float header_height() const { return header_h_; }
+  // Draws the table in `height` (it scrolls inside beyond that): one row per sample, the hovered
+  // sample's row highlighted; hovering a row sets state.hovered_sample. True if a row is hovered.
+  bool draw(AppState& state, float height) const;
+
+ private:
+  std::vector<std::string> cell(const SampleChain& c, const Column& col) const;
+  void draw_cell(const std::vector<std::string>& lines, const Column& col, ImU32 color) const;
+
+  const ChainBatch& batch_;
+  std::vector<Column> columns_;
+  std::size_t lines_ = 1;  // text lines per row: K for softmax
+  float width_ = 0, row_h_ = 0, header_h_ = 0;
+};
+
+// Softmax: ∂ŷ/∂z is a K×K matrix per sample, too big for a cell: shown for the hovered sample (or
+// the batch's first) under the table. The height it needs, and the drawing.
+float JacobianHeight(const ChainBatch& batch);
+void DrawJacobian(const AppState& state, const ChainBatch& batch);
+
+// ---- What the step did with the chains (chain_result.cpp) --------------------------------
+
+// ∂L/∂θ in matrix form with its numbers: 1/m Xᵀ(ŷ − y) = 1/4 · Xᵀ · [0.6857, …]ᵀ = [0.2702, …].
+void DrawGradient(const StepRecord& record, const ChainBatch& batch);
+// One line per parameter: "w1 = 0.5 − η·0.2431 = 0.4976" (with momentum, v's line first).
+void DrawUpdate(const StepRecord& record);
+// The batch loss, and the mean loss over the data set before → after.
+void DrawLoss(const StepRecord& record, const Dataset& data);
+
+// ---- Shared look ---------------------------------------------------------------------------
+
+ImFont* MonoFont();                 // DejaVu Sans Mono if loaded, else the default font
+ImVec4 ErrorColor();                // a refused step, undefined values
+ImVec4 WarningColor();              // diverged, loss went up
+ImVec4 GoodColor();                 // loss went down
+ImVec4 MutedColor();                // notes
+void SectionHeader(const char* title, const char* help = nullptr);
+// The widest of these numbers as format_number writes them, in the current font (at least as
+// wide as "−0.0000").
+float WidestNumber(const std::vector<double>& values);
+
+}  // namespace ll::app::chain

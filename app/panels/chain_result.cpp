@@ -1,0 +1,196 @@
+// What a step does with its chains, as the slides write it: the gradient in matrix form with its
+// numbers, one update line per parameter, and the loss before → after.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/number_format.h"
+#include "cli/step_output.h"
+#include "ll/formulas.h"
+#include "panels/chain_parts.h"
+
+namespace ll::app::chain {
+namespace {
+
+// The column of ∂L/∂z over the batch, "[0.6857, 0.6964, −0.1839, −0.1171]", its middle left out
+// ("[0.6857, 0.6964, …, −0.1171]") until it fits in `max_w`.
+std::string dL_dz_column(const ChainBatch& b, float max_w) {
+  const std::size_t m = b.size();
+  auto value = [&b](std::size_t row) {
+    const SampleChain c = b.chain(row);
+    return c.defined ? format_number(c.dL_dz[0]) : std::string("—");
+  };
+  for (std::size_t shown = std::min<std::size_t>(m, 8);; --shown) {
+    std::string s = "[";
+    if (shown >= m) {
+      for (std::size_t r = 0; r < m; ++r) s += (r ? ", " : "") + value(r);
+    } else {
+      for (std::size_t r = 0; r + 1 < shown; ++r) s += value(r) + ", ";
+      s += "…, " + value(m - 1);
+    }
+    s += "]ᵀ";
+    if (shown <= 2 || ImGui::CalcTextSize(s.c_str()).x <= max_w) return s;
+  }
+}
+
+// θ-shaped numbers as a grid: one row per class, one column per parameter (softmax).
+void params_grid(const char* id, const Params& p, const Dataset& data) {
+  ImGui::PushFont(MonoFont());
+  const float cell_w = WidestNumber(p.values);
+  // Class names when they fit, else the class numbers alone.
+  float names_w = 0.0f;
+  for (std::size_t r = 0; r < p.rows && r < data.classes(); ++r)
+    names_w = std::max(names_w, ImGui::CalcTextSize(("0 " + data.class_names[r]).c_str()).x);
+  const float pad = 2.0f * ImGui::GetStyle().CellPadding.x + 1.0f;
+  const bool names = names_w + static_cast<float>(p.cols) * (cell_w + pad) + pad <= ImGui::GetContentRegionAvail().x;
+  if (ImGui::BeginTable(id, static_cast<int>(p.cols) + 1,
+                        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
+    ImGui::TableSetupColumn("##class");
+    for (std::size_t c = 0; c < p.cols; ++c) ImGui::TableSetupColumn("##p", ImGuiTableColumnFlags_WidthFixed, cell_w);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (std::size_t c = 0; c < p.cols; ++c) {
+      ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
+      const std::string h = c == 0 ? "b" : "w" + std::to_string(c);
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(h.c_str()).x);
+      ImGui::TextUnformatted(h.c_str());
+    }
+    for (std::size_t r = 0; r < p.rows; ++r) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::Text("%zu %s", r, names && r < data.classes() ? data.class_names[r].c_str() : "");
+      for (std::size_t c = 0; c < p.cols; ++c) {
+        ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
+        const std::string v = format_number(p.at(r, c));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(v.c_str()).x);
+        ImGui::TextUnformatted(v.c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopFont();
+}
+
+// A continuation line of an equation: starts under the first line's "=".
+void continued(float equals_x, const std::string& text) {
+  ImGui::SetCursorPosX(equals_x);
+  ImGui::TextUnformatted(text.c_str());
+}
+
+}  // namespace
+
+void DrawGradient(const StepRecord& r, const ChainBatch& b) {
+  const Formulas f = formulas(b.loss, b.activation);
+  SectionHeader("Gradient",
+                "The batch gradient is the mean of the samples' gradients ∂L/∂z · x. With the batch's "
+                "x as the rows of X, that mean is 1/m Xᵀ times the column of ∂L/∂z (the table's "
+                "last column).");
+  const std::string m = std::to_string(b.size());
+  const float x0 = ImGui::GetCursorPosX();
+  const std::size_t eq = f.gradient.find(" = ");
+  const float equals_x = x0 + ImGui::CalcTextSize(f.gradient.substr(0, eq + 1).c_str()).x;
+  ImGui::TextUnformatted(f.gradient.c_str());
+  if (!b.softmax()) {
+    // ∂L/∂z already holds the 2 of MSE and the factors that did not cancel: said in one line.
+    if (!(b.activation == Activation::Sigmoid && b.loss == Loss::BCE))
+      continued(equals_x, "= 1/m Xᵀ · ∂L/∂z   (∂L/∂z: the table's last column)");
+    const std::string head = "= 1/" + m + " · Xᵀ · ";
+    const float room = ImGui::GetContentRegionAvail().x - (equals_x - x0) - ImGui::CalcTextSize(head.c_str()).x;
+    continued(equals_x, head + dL_dz_column(b, room));
+    continued(equals_x, "= " + format_params(r.gradient));
+    return;
+  }
+  continued(equals_x, "= 1/" + m + " · (∂L/∂Z)ᵀ · X =");
+  params_grid("##gradient", r.gradient, *b.data);  // not indented: the grid needs the width
+}
+
+void DrawUpdate(const StepRecord& r) {
+  const Settings& s = r.settings;
+  const bool momentum = s.momentum != 0.0;
+  const bool taken = r.status == StepStatus::Ok;
+  // The rates beside the rule when they fit (the window's first line has them too).
+  const std::string rule = momentum ? "Update  v ← β·v + ∂L/∂θ,  θ ← θ − η·v" : "Update  θ ← θ − η·∂L/∂θ";
+  const std::string rates = "η = " + format_number(s.learning_rate) + (momentum ? ", β = " + format_number(s.momentum) : "");
+  const std::string title = rule + ",  " + rates;
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(" (?)").x;
+  const bool fits = ImGui::CalcTextSize(title.c_str()).x <= room;
+  SectionHeader(fits ? title.c_str() : rule.c_str(),
+                momentum ? "Momentum: v keeps a running sum of past gradients, each older one weighted "
+                           "by one more factor β, and θ moves a step of size η along v. With β = 0 this "
+                           "is plain gradient descent."
+                         : "Gradient descent moves each parameter a step of size η against its "
+                           "gradient: downhill on the loss.");
+  if (!taken) ImGui::TextColored(WarningColor(), "what the update would be: not taken");
+  const Params& dir = momentum ? r.velocity : r.gradient;
+  const std::size_t n = r.theta_before.size();
+  std::vector<std::string> names(n), updates(n), velocities(momentum ? n : 0);
+  float widths[3] = {0, 0, 0};
+  for (std::size_t k = 0; k < n; ++k) {
+    const double v = dir.values[k];
+    names[k] = parameter_name(r.theta_before, k);
+    updates[k] = "= " + format_number(r.theta_before.values[k]) + (v < 0 ? " + η·" : " − η·") +
+                 format_number(std::fabs(v)) + " = " + format_number(r.theta_after.values[k]);
+    if (momentum) {  // v before the step, from v = β·v_before + ∂L/∂θ
+      const double grad = r.gradient.values[k], before = (v - grad) / s.momentum;
+      const std::string b = format_number(before);
+      velocities[k] = "v = " + format_number(s.momentum) + "·" + (before < 0 ? "(" + b + ")" : b) +
+                      (grad < 0 ? " − " : " + ") + format_number(std::fabs(grad)) + " = " + format_number(v);
+      widths[2] = std::max(widths[2], ImGui::CalcTextSize(velocities[k].c_str()).x);
+    }
+    widths[0] = std::max(widths[0], ImGui::CalcTextSize(names[k].c_str()).x);
+    widths[1] = std::max(widths[1], ImGui::CalcTextSize(updates[k].c_str()).x);
+  }
+  // Wider gaps than the style's: the v column must not read as part of the update line. When it
+  // does not fit beside the update, v's line goes under it.
+  const float pad = 0.5f * ImGui::GetFontSize();
+  const bool v_beside = momentum && widths[0] + widths[1] + widths[2] + 6.0f * pad <= ImGui::GetContentRegionAvail().x;
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(pad, ImGui::GetStyle().CellPadding.y));
+  const bool open = ImGui::BeginTable("##update", v_beside ? 3 : 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX);
+  ImGui::PopStyleVar();
+  if (!open) return;
+  for (std::size_t k = 0; k < n; ++k) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(names[k].c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(updates[k].c_str());
+    if (!momentum) continue;
+    if (v_beside) ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", velocities[k].c_str());
+  }
+  ImGui::EndTable();
+}
+
+void DrawLoss(const StepRecord& r, const Dataset& data) {
+  SectionHeader("Loss", "The batch loss is what this step's gradient goes down: the mean of L over "
+                        "the batch at θ before the step. The mean loss over the whole data set, "
+                        "before → after, says whether the step helped everyone; with a large η or a "
+                        "small batch it can go up.");
+  if (r.status != StepStatus::Refused)
+    ImGui::TextWrapped("batch loss %s   (mean L over the m = %zu sample%s, at θ before)",
+                       format_number(r.batch_loss).c_str(), r.batch.size(), r.batch.size() == 1 ? "" : "s");
+  const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
+  const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
+  ImGui::Text("mean loss over all %zu samples", data.rows());
+  // The numbers beside the words if they fit, else under them.
+  if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize("  0.0000 → 0.0000  (higher)").x <=
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine();
+  if (r.status == StepStatus::Refused) {
+    ImGui::Text("%s   (the step was not taken)", before.c_str());
+  } else if (r.status == StepStatus::Diverged) {
+    ImGui::TextColored(WarningColor(), "%s → %s (would be)", before.c_str(),
+                       r.loss_after ? after.c_str() : "not finite");
+  } else if (r.loss_before && r.loss_after) {
+    // Said in words, not as a difference: the difference of the rounded numbers can differ from
+    // the rounded difference in the last digit, and students subtract what they see.
+    const bool down = *r.loss_after <= *r.loss_before;
+    ImGui::Text("%s →", before.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(down ? GoodColor() : WarningColor(), "%s  (%s)", after.c_str(), down ? "lower" : "higher");
+  } else {
+    ImGui::Text("%s → %s", before.c_str(), after.c_str());
+  }
+}
+
+}  // namespace ll::app::chain

@@ -1,0 +1,266 @@
+// Controls panel, "Data" section: the built-in data set, for iris (or a CSV file with more
+// columns) which features and classes, for blobs the size and separation; standardize.
+// Any change here starts a new run on the new data (the old run stays if the new one is refused).
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "ll/error.h"
+#include "panels/controls_sections.h"
+#include "panels/widgets.h"
+
+namespace ll::app {
+namespace {
+
+struct Builtin {
+  const char* source;
+  const char* label;
+};
+constexpr std::array<Builtin, 4> kBuiltins = {{{"iris4", "iris4: 4 flowers"},
+                                               {"iris6", "iris6: 6 flowers"},
+                                               {"iris", "iris: 150 flowers"},
+                                               {"blobs", "blobs: 2 clouds"}}};
+constexpr std::array<std::size_t, 6> kBlobSizes = {20, 200, 1'000, 10'000, 100'000, 1'000'000};
+
+std::string join(const std::vector<std::size_t>& v) {
+  std::string s;
+  for (std::size_t x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
+  return s;
+}
+
+// 1-based positions in `all` of each of `names` (0 for a name not found).
+std::vector<std::size_t> positions(const std::vector<std::string>& names, const std::vector<std::string>& all) {
+  std::vector<std::size_t> out;
+  for (const std::string& n : names) {
+    const auto it = std::find(all.begin(), all.end(), n);
+    out.push_back(it == all.end() ? 0 : static_cast<std::size_t>(it - all.begin()) + 1);
+  }
+  return out;
+}
+
+std::string with_thousands(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+    out += digits[k];
+  }
+  return out;
+}
+
+void data_set_combo(AppState& s) {
+  FormRow("Data set", "iris4: the slides' 4 flowers, 2 features (petal length, width).\n"
+                      "iris6: the slides' 6 flowers, 1 feature (petal length).\n"
+                      "iris: Fisher's 150 flowers, 4 features, 3 species: pick two features, and the "
+                      "classes.\nblobs: two Gaussian clouds of any size, 2 features.");
+  const std::string& current = s.options.data.source;
+  std::string preview = current;
+  for (const Builtin& b : kBuiltins)
+    if (current == b.source) preview = b.label;
+  if (!ImGui::BeginCombo("##data", preview.c_str())) return;
+  for (const Builtin& b : kBuiltins) {
+    if (ImGui::Selectable(b.label, current == b.source) && current != b.source) {
+      RunOptions o = s.options;
+      o.data.source = b.source;
+      o.features.clear();
+      o.classes.clear();
+      std::string note;
+      // sigmoid and tanh separate two classes: on iris, start with the first two species.
+      if (std::string(b.source) == "iris" && s.settings.activation != Activation::Softmax) {
+        o.classes = "1,2";
+        note = "iris has 3 species; " + std::string(name(s.settings.activation)) +
+               " separates two, so setosa and versicolor were picked (change them under Classes).";
+      }
+      restart_run(s, o, s.settings, note);
+    }
+  }
+  ImGui::EndCombo();
+}
+
+// Two combos, x₁ and x₂ (x₂ may be "none": one feature), from the source's feature names.
+void feature_pickers(AppState& s, const Dataset& source) {
+  std::vector<std::size_t> picked = picked_features(s);
+  if (picked.empty() || std::count(picked.begin(), picked.end(), 0u) > 0) return;
+  const std::size_t x1 = picked[0], x2 = picked.size() > 1 ? picked[1] : 0;
+  auto pick = [&](std::size_t a, std::size_t b) {
+    RunOptions o = s.options;
+    o.features = b == 0 ? std::to_string(a) : join({a, b});
+    restart_run(s, o, s.settings);
+  };
+  for (int axis = 0; axis < 2; ++axis) {
+    const std::size_t mine = axis == 0 ? x1 : x2, other = axis == 0 ? x2 : x1;
+    FormRow(axis == 0 ? "Feature x₁" : "Feature x₂",
+            axis == 0 ? "The horizontal axis of the data plot: w₁ multiplies it."
+                      : "The vertical axis of the data plot: w₂ multiplies it. \"none\" leaves one feature.");
+    const char* preview = mine == 0 ? "none" : source.feature_names[mine - 1].c_str();
+    ImGui::PushID(axis);
+    if (ImGui::BeginCombo("##feature", preview)) {
+      if (axis == 1 && ImGui::Selectable("none", mine == 0) && mine != 0) pick(x1, 0);
+      for (std::size_t f = 1; f <= source.features(); ++f) {
+        const bool taken = f == other;
+        ImGui::BeginDisabled(taken);
+        if (ImGui::Selectable(source.feature_names[f - 1].c_str(), f == mine) && f != mine)
+          axis == 0 ? pick(f, x2) : pick(x1, f);
+        ImGui::EndDisabled();
+        if (taken) TooltipEvenIfDisabled(std::string("Already ") + (axis == 0 ? "x₂" : "x₁"));
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::PopID();
+  }
+}
+
+// sigmoid / tanh: which class is y = 0 and which y = 1. softmax: a check box per class (≥ 2).
+void class_pickers(AppState& s, const Dataset& source) {
+  const std::vector<std::size_t> picked = picked_classes(s);
+  if (picked.size() < 2 || std::count(picked.begin(), picked.end(), 0u) > 0) return;
+  auto use = [&](const std::vector<std::size_t>& classes) {
+    RunOptions o = s.options;
+    o.classes = classes.size() == source.classes() && std::is_sorted(classes.begin(), classes.end())
+                    ? ""
+                    : join(classes);
+    restart_run(s, o, s.settings);
+  };
+  if (s.settings.activation == Activation::Softmax) {
+    FormRow("Classes", "softmax gives one probability per class: pick at least two.");
+    std::vector<std::size_t> next;
+    bool changed = false;
+    // Stacked under their label, indented so that they do not read as the check boxes after them.
+    const bool stacked = ImGui::TableGetColumnCount() == 1;
+    if (stacked) ImGui::Indent();
+    for (std::size_t c = 1; c <= source.classes(); ++c) {
+      bool on = std::find(picked.begin(), picked.end(), c) != picked.end();
+      const bool locked = on && picked.size() <= 2;
+      ImGui::BeginDisabled(locked);
+      if (ImGui::Checkbox(source.class_names[c - 1].c_str(), &on)) changed = true;
+      ImGui::EndDisabled();
+      if (locked) TooltipEvenIfDisabled("A classifier needs at least two classes");
+      if (on) next.push_back(c);
+    }
+    if (stacked) ImGui::Unindent();
+    if (changed) use(next);
+    return;
+  }
+  for (int label = 0; label < 2; ++label) {
+    const std::size_t mine = picked[static_cast<std::size_t>(label)], other = picked[label == 0 ? 1u : 0u];
+    FormRow(label == 0 ? "Class y = 0" : "Class y = 1",
+            label == 0 ? "The class the model should give a low ŷ." : "The class the model should give a high ŷ.");
+    ImGui::PushID(label);
+    if (ImGui::BeginCombo("##class", source.class_names[mine - 1].c_str())) {
+      for (std::size_t c = 1; c <= source.classes(); ++c) {
+        ImGui::BeginDisabled(c == other);
+        if (ImGui::Selectable(source.class_names[c - 1].c_str(), c == mine) && c != mine)
+          use(label == 0 ? std::vector<std::size_t>{c, other} : std::vector<std::size_t>{other, c});
+        ImGui::EndDisabled();
+        if (c == other) TooltipEvenIfDisabled(std::string("Already y = ") + (label == 0 ? "1" : "0"));
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::PopID();
+  }
+}
+
+void blobs_controls(AppState& s) {
+  FormRow("Samples n", "How many points: half in each cloud. Large n shows how the cost of a full "
+                       "pass grows while a mini-batch step stays cheap.");
+  const std::size_t n = s.options.data.blobs_n;
+  if (ImGui::BeginCombo("##n", with_thousands(n).c_str())) {
+    for (std::size_t size : kBlobSizes)
+      if (ImGui::Selectable(with_thousands(size).c_str(), size == n) && size != n) {
+        RunOptions o = s.options;
+        o.data.blobs_n = size;
+        restart_run(s, o, s.settings);
+      }
+    ImGui::EndCombo();
+  }
+  FormRow("Separation", "Distance between the two centres, in standard deviations: below about 2 "
+                        "the clouds overlap and no line separates them.");
+  // The slider edits the run options in place; the data is made again when the drag ends.
+  const double lo = 0.0, hi = 8.0;
+  ImGui::SliderScalar("##separation", ImGuiDataType_Double, &s.options.data.blobs_separation, &lo, &hi, "%.1f σ");
+  if (ImGui::IsItemDeactivatedAfterEdit()) restart_run(s, s.options, s.settings);
+}
+
+}  // namespace
+
+bool restart_run(AppState& s, RunOptions o, const Settings& settings, const std::string& note) {
+  o.loss = std::string(name(settings.loss));
+  o.activation = std::string(name(settings.activation));
+  o.mode = std::string(name(settings.mode));
+  o.batch_size = settings.batch_size;
+  o.order = std::string(name(settings.order));
+  o.seed = settings.seed;
+  o.learning_rate = settings.learning_rate;
+  o.momentum = settings.momentum;
+  o.theta.clear();
+  o.batch.clear();
+  o.steps = 0;
+  std::string said = note;
+  if (!start_run(s, o)) {
+    // A mini-batch bigger than the new data set: start with m = 1, then take m = N.
+    if (settings.mode != BatchMode::MiniBatch || settings.batch_size <= 1) return false;
+    o.batch_size = 1;
+    if (!start_run(s, o)) return false;
+    Settings fitted = settings;
+    fitted.batch_size = s.data->rows();
+    change_settings(s, fitted);
+    said += (said.empty() ? "" : " ") + std::string("The batch size is now m = ") + std::to_string(fitted.batch_size) +
+            ", all of the " + std::to_string(fitted.batch_size) + " samples.";
+    s.status = "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.";
+  }
+  if (!said.empty()) s.status = said + " " + s.status;
+  s.status_is_error = false;
+  return true;
+}
+
+const Dataset* source_data(AppState& s) {
+  if (s.options.data.source == "blobs") return nullptr;  // 2 features, 2 classes: nothing to pick
+  if (!s.source_data || s.source_data->name != s.data->name) {
+    s.source_data.reset();
+    DataOptions o;
+    o.source = s.options.data.source;
+    try {
+      // For iris, load_dataset keeps the petal pair by default; the pickers need every column.
+      Dataset all = o.source == "iris" ? load_iris() : load_dataset(o);
+      s.source_data = std::make_shared<const Dataset>(std::move(all));
+    } catch (const InputError&) {
+      return nullptr;  // the pickers are hidden; the run itself loaded, so this is not reported
+    }
+  }
+  return s.source_data.get();
+}
+
+std::vector<std::size_t> picked_features(AppState& s) {
+  const Dataset* source = source_data(s);
+  return source ? positions(s.data->feature_names, source->feature_names) : std::vector<std::size_t>{};
+}
+
+std::vector<std::size_t> picked_classes(AppState& s) {
+  const Dataset* source = source_data(s);
+  return source ? positions(s.data->class_names, source->class_names) : std::vector<std::size_t>{};
+}
+
+void ShowDataSection(AppState& s) {
+  if (!ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!BeginForm("data", kWidestLabel, kWidestWidget)) return;
+  data_set_combo(s);
+  if (const Dataset* source = source_data(s)) {
+    if (source->features() > 2) feature_pickers(s, *source);
+    if (source->classes() > 2) class_pickers(s, *source);
+  }
+  if (s.options.data.source == "blobs") blobs_controls(s);
+  bool standardize = s.options.data.standardize;
+  if (FormCheckbox("Standardize", "z-score each feature: x′ = (x − mean) / standard deviation. Gradient "
+                                  "descent then needs no tiny η for features with large values.",
+                   &standardize)) {
+    RunOptions o = s.options;
+    o.data.standardize = standardize;
+    restart_run(s, o, s.settings);
+  }
+  EndForm();
+  ImGui::Spacing();
+}
+
+}  // namespace ll::app

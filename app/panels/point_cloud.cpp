@@ -1,0 +1,145 @@
+#include "panels/point_cloud.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ll::app {
+namespace {
+
+// How much of the pixel at offset (dx, dy) from a marker's centre the marker covers, 0 … 1: the
+// signed distance to its edge (positive inside) plus ½, clamped — a one-pixel anti-aliased edge.
+// Shapes and sizes as the plot layer draws them (about the area of a circle of radius r).
+float coverage(plot::Marker m, float dx, float dy, float r) {
+  const float ax = std::fabs(dx), ay = std::fabs(dy);
+  float inside = 0.0f;  // distance from the edge, positive inside
+  switch (m) {
+    case plot::Marker_Square:
+      inside = 0.886f * r - std::max(ax, ay);
+      break;
+    case plot::Marker_Diamond:
+      inside = (1.25f * r - ax - ay) * 0.7071f;
+      break;
+    case plot::Marker_Triangle: {
+      // Pointing up, circumradius 1.3 r: inside all three edges (normals down, and up-left/right).
+      const float R = 1.3f * r;
+      const float bottom = 0.5f * R - dy;                        // y grows downward
+      const float sides = (0.5f * R + dy * 0.5f - ax * 0.866f);  // distance to the slanted edges
+      inside = std::min(bottom, sides);
+      break;
+    }
+    case plot::Marker_Cross: {
+      const float half = 0.95f * r, thick = std::max(0.5f * r, 2.0f);
+      const float to_line = std::min(std::fabs(dx - dy), std::fabs(dx + dy)) * 0.7071f;
+      inside = std::min(0.5f * thick - to_line, half - std::max(ax, ay) + 0.5f * thick);
+      break;
+    }
+    default:
+      inside = r - std::sqrt(dx * dx + dy * dy);
+      break;
+  }
+  return std::clamp(inside + 0.5f, 0.0f, 1.0f);
+}
+
+// Straight-alpha "over": the marker's colour with alpha `a` onto the pixel.
+void blend(unsigned char* px, const plot::Rgb& c, float a) {
+  const float below = px[3] / 255.0f, out = a + below * (1.0f - a);
+  if (out <= 0.0f) return;
+  const float keep = below * (1.0f - a);
+  px[0] = static_cast<unsigned char>(std::lround((c.r * a + px[0] * keep) / out));
+  px[1] = static_cast<unsigned char>(std::lround((c.g * a + px[1] * keep) / out));
+  px[2] = static_cast<unsigned char>(std::lround((c.b * a + px[2] * keep) / out));
+  px[3] = static_cast<unsigned char>(std::lround(255.0f * out));
+}
+
+}  // namespace
+
+void PointCloud::stamp(const std::vector<ClassSeries>& classes, const plot::Axis& x, const plot::Axis& y,
+                       int width, int height, float r) {
+  rgba_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4, 0);
+  const int reach = static_cast<int>(std::ceil(1.3f * r + 1.0f));
+  for (std::size_t k = 0; k < classes.size(); ++k) {  // later classes on top, as PlotClasses
+    const ClassSeries& c = classes[k];
+    plot::Series series;
+    series.Xs = c.x.data();
+    series.Ys = c.y.data();
+    series.Count = c.x.size();
+    // One marker per cell of one radius: the rest would be hidden under it.
+    plot::DecimateScatter(series, x, y, std::max(1.0, static_cast<double>(r)), 2.0 * r, keep_);
+    const plot::Marker marker = plot::ClassMarker(static_cast<int>(k));
+    const plot::Rgb color = plot::ClassRgb(static_cast<int>(k));
+    for (const std::size_t j : keep_) {
+      // The marker's centre in image pixels (x.PixelMin is the image's left edge, y.PixelMax its top).
+      const float cx = static_cast<float>(x.ToPixel(c.x[j]) - x.PixelMin);
+      const float cy = static_cast<float>(y.ToPixel(c.y[j]) - y.PixelMax);
+      if (!std::isfinite(cx) || !std::isfinite(cy)) continue;
+      const int x0 = std::max(0, static_cast<int>(cx) - reach),
+                x1 = std::min(width - 1, static_cast<int>(cx) + reach);
+      const int y0 = std::max(0, static_cast<int>(cy) - reach),
+                y1 = std::min(height - 1, static_cast<int>(cy) + reach);
+      for (int py = y0; py <= y1; ++py) {
+        unsigned char* row = rgba_.data() + static_cast<std::size_t>(py) * static_cast<std::size_t>(width) * 4;
+        for (int px = x0; px <= x1; ++px) {
+          const float dx = static_cast<float>(px) + 0.5f - cx, dy = static_cast<float>(py) + 0.5f - cy;
+          const float a = coverage(marker, dx, dy, r);
+          if (a > 0.0f) blend(row + static_cast<std::size_t>(px) * 4, color, a);
+        }
+      }
+    }
+  }
+}
+
+PointHit PointCloud::Plot(const std::vector<ClassSeries>& classes, std::uint64_t version) {
+  PointHit hit;
+  const plot::Limits view = plot::GetPlotLimits();
+  const ImVec2 pos = plot::GetPlotPos(), size = plot::GetPlotSize();
+  const plot::Axis x = plot::MakeAxis(view.X.Min, view.X.Max, pos.x, pos.x + size.x);
+  const plot::Axis y = plot::MakeAxis(view.Y.Min, view.Y.Max, pos.y + size.y, pos.y);  // y grows down
+  const float r = 3.5f * ImGui::GetFontSize() / 13.0f;  // the plot layer's default marker radius
+  const int width = std::max(1, static_cast<int>(std::lround(size.x)));
+  const int height = std::max(1, static_cast<int>(std::lround(size.y)));
+  const bool same_view = view.X.Min == view_.X.Min && view.X.Max == view_.X.Max &&
+                         view.Y.Min == view_.Y.Min && view.Y.Max == view_.Y.Max;
+  if (!texture_.valid() || version != version_ || !same_view || width != width_ || height != height_ ||
+      r != radius_) {
+    stamp(classes, x, y, width, height, r);
+    if (!texture_.update(rgba_.data(), width, height)) return hit;
+    version_ = version;
+    view_ = view;
+    width_ = width;
+    height_ = height;
+    radius_ = r;
+  }
+  plot::PlotImage("##points", texture_.id(), {view.X.Min, view.Y.Min}, {view.X.Max, view.Y.Max});
+
+  if (!plot::IsPlotHovered()) return hit;
+  // The nearest point under the mouse, over every point (later classes win ties, being on top).
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const double pick = std::max(6.0f * ImGui::GetFontSize() / 13.0f, r + 2.0f);
+  double best = pick * pick;
+  double hx = 0, hy = 0;
+  for (const ClassSeries& c : classes) {
+    plot::Series series;
+    series.Xs = c.x.data();
+    series.Ys = c.y.data();
+    series.Count = c.x.size();
+    const std::size_t j = plot::NearestPoint(series, x, y, mouse.x, mouse.y, pick);
+    if (j == series.Count) continue;
+    const double dx = x.ToPixel(c.x[j]) - mouse.x, dy = y.ToPixel(c.y[j]) - mouse.y;
+    if (dx * dx + dy * dy > best) continue;
+    best = dx * dx + dy * dy;
+    hit.hovered = static_cast<int>(c.sample[j]);
+    hx = c.x[j];
+    hy = c.y[j];
+  }
+  if (hit.hovered < 0) return hit;
+  if (plot::IsPlotClicked()) hit.clicked = hit.hovered;
+  // The ring the plot layer draws around a hovered marker.
+  plot::GetPlotDrawList()->AddCircle(plot::PlotToPixels(hx, hy), r + 3.0f * ImGui::GetFontSize() / 13.0f,
+                                     ImGui::GetColorU32(ImGuiCol_Text), 0,
+                                     1.5f * ImGui::GetFontSize() / 13.0f);
+  return hit;
+}
+
+}  // namespace ll::app

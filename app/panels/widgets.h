@@ -1,0 +1,32 @@
+#pragma once
+// Small widgets the panels share: imgui_demo.cpp's HelpMarker, a tooltip that also shows on a
+// greyed-out item, and a two-column form (label left, widget right, same widths in every section).
+#include <string>
+
+namespace ll::app {
+
+// "(?)" in grey; hovering it shows `text` (where a formula's meaning goes).
+void HelpMarker(const char* text);
+
+// After a possibly disabled item: shows `why` when the item is hovered, even while disabled.
+void TooltipEvenIfDisabled(const std::string& why);
+
+// A form: rows of "label (?)" | widget. The label column has the same width in every form of the
+// panel (it fits `widest_label`), so sections line up. When the panel is too narrow for the label
+// and `widest_widget` side by side (big text, small window), each label goes above its widget.
+bool BeginForm(const char* id, const char* widest_label, const char* widest_widget);
+void EndForm();
+// Starts a row: writes the label (and a help marker if `help` is given), then moves to the widget
+// cell and makes the next item fill it.
+void FormRow(const char* label, const char* help = nullptr);
+// A row with a check box: label | box, or when stacked "box label (?)" on one line.
+bool FormCheckbox(const char* label, const char* help, bool* value);
+
+// Wrapped text that breaks lines only at spaces (ImGui's TextWrapped also breaks after '.', which
+// splits numbers: "loss 1." / "0614").
+// At most `max_lines` lines (0: no limit), the last ending in "…" if the text is longer, and at
+// least `min_lines` (blank ones added), so that what follows does not move as the text changes.
+// Returns true if the text was cut.
+bool TextWrappedAtSpaces(const std::string& text, int max_lines = 0, int min_lines = 0);
+
+}  // namespace ll::app

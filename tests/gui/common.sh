@@ -1,0 +1,113 @@
+# Shared by the window tests (test_*.sh): each is run by CTest as
+#   bash test_NAME.sh PATH/TO/logistic-lab OUTPUT_FOLDER
+# and runs the real executable on a virtual X server (xvfb-run), never on the desktop's display.
+set -euo pipefail
+
+exe=${1:?usage: $0 PATH/TO/logistic-lab OUTPUT_FOLDER}
+out=${2:?usage: $0 PATH/TO/logistic-lab OUTPUT_FOLDER}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+mkdir -p "$out"
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+[[ -x "$exe" ]] || fail "$exe is not an executable (build the logistic-lab target first)"
+
+# Re-runs the calling script inside its own Xvfb (a free display number, no TCP, an xauth
+# cookie), once. Call it first; the screen size is the argument.
+run_in_xvfb() {
+  if [[ -n "${LL_INSIDE_XVFB:-}" ]]; then return 0; fi
+  command -v xvfb-run > /dev/null || fail "xvfb-run is missing (apt-get install xvfb xauth)"
+  LL_INSIDE_XVFB=1 exec xvfb-run -a -s "-screen 0 ${1}x24 -nolisten tcp" bash "$0" "$exe" "$out"
+}
+
+# check_png FILE WIDTH HEIGHT: the file is a PNG of that size with more than a few colours (a
+# blank or cleared-only frame has one or two).
+check_png() {
+  local file=$1 width=$2 height=$3
+  [[ -s "$file" ]] || fail "$file was not written"
+  local info
+  info=$(python3 "$here/png_info.py" "$file") || fail "$file: cannot read it as a PNG"
+  read -r w h colours <<< "$info"
+  [[ "$w" == "$width" && "$h" == "$height" ]] || fail "$file is ${w}x${h}, expected ${width}x${height}"
+  ((colours > 500)) || fail "$file looks blank: only $colours distinct colours"
+  echo "ok: $file ${w}x${h}, $colours colours"
+}
+
+# The window, started by start_gui, traces "step N" on stdout at every change of the step
+# (LOGISTIC_LAB_TRACE_STEPS=1, see app/gui/frame.cpp).
+gui_pid=""
+gui_trace=""
+gui_window=""
+
+# start_gui TRACE_FILE [gui options…]: starts `logistic-lab gui`, waits for its window and gives it
+# the keyboard focus.
+start_gui() {
+  gui_trace=$1
+  shift
+  command -v xdotool > /dev/null || fail "xdotool is missing (apt-get install xdotool)"
+  LOGISTIC_LAB_TRACE_STEPS=1 "$exe" gui "$@" > "$gui_trace" 2> "$gui_trace.err" &
+  gui_pid=$!
+  trap 'kill "$gui_pid" 2> /dev/null || true' EXIT
+  gui_window=$(timeout 60 xdotool search --sync --onlyvisible --name '^Logistic Lab$' | head -n 1) ||
+    fail "no 'Logistic Lab' window appeared within 60 s: $(cat "$gui_trace.err")"
+  xdotool windowfocus --sync "$gui_window"
+  for ((k = 0; k < 200; k++)); do  # the first frame traces the step it starts at
+    [[ -s "$gui_trace" ]] && return 0
+    sleep 0.05
+  done
+  fail "the window traced no step within 10 s: $(cat "$gui_trace.err")"
+}
+
+last_step() { tail -n 1 "$gui_trace" | sed -n 's/^step \([0-9]*\)$/\1/p'; }
+
+# wait_for_step N [SECONDS]: until the trace's last line is "step N" (false on timeout).
+wait_for_step() {
+  local want=$1 tries=$((${2:-10} * 20))
+  for ((k = 0; k < tries; k++)); do
+    [[ "$(last_step)" == "$want" ]] && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# wait_for_step_at_least N [SECONDS]: until the trace shows step N or later (false on timeout).
+wait_for_step_at_least() {
+  local want=$1 tries=$((${2:-10} * 20)) step
+  for ((k = 0; k < tries; k++)); do
+    step=$(last_step)
+    [[ -n "$step" ]] && ((step >= want)) && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# press_for_step KEY N: holds KEY down until the trace shows step N (at most 10 s), then lets go.
+# ImGui 1.86 reads key state once per frame, so a press and release within one frame (as
+# `xdotool key` sends them, or a quick tap while a frame takes long) can go unseen; holding the
+# key until the window reacts makes the test independent of the frame time.
+press_for_step() {
+  local key=$1 want=$2 seen=0
+  xdotool keydown "$key"
+  wait_for_step "$want" 10 && seen=1
+  xdotool keyup "$key"
+  sleep 0.1
+  ((seen)) || fail "after $key the step is '$(last_step)', expected $want"
+}
+
+# quit_gui: Ctrl+Q, held until the process ends by itself (at most 10 s) with exit code 0.
+quit_gui() {
+  xdotool keydown ctrl keydown q
+  for ((k = 0; k < 200; k++)); do
+    kill -0 "$gui_pid" 2> /dev/null || break
+    sleep 0.05
+  done
+  xdotool keyup q keyup ctrl
+  kill -0 "$gui_pid" 2> /dev/null && fail "the window did not close on Ctrl+Q within 10 s"
+  local code=0
+  wait "$gui_pid" || code=$?
+  trap - EXIT
+  [[ $code == 0 ]] || fail "logistic-lab gui exited $code after Ctrl+Q: $(tail -n 20 "$gui_trace.err")"
+}

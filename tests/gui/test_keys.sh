@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The real window answers the keyboard: Space three times takes three steps, ← and Backspace
+# step back, → steps forward, R resets to step 0, P plays and pauses, Ctrl+Q closes the window.
+source "$(dirname "$0")/common.sh"
+run_in_xvfb 1600x900
+
+start_gui "$out/keys.trace"
+[[ "$(last_step)" == 0 ]] || fail "the window did not start at step 0: $(cat "$out/keys.trace")"
+press_for_step space 1
+press_for_step space 2
+press_for_step space 3
+echo "ok: Space ×3 → step 3"
+press_for_step Left 2
+press_for_step Right 3
+press_for_step BackSpace 2
+echo "ok: ← → step 2, → → step 3, Backspace → step 2"
+trace=$(tr '\n' ' ' < "$out/keys.trace")
+[[ "$trace" == "step 0 step 1 step 2 step 3 step 2 step 3 step 2 " ]] ||
+  fail "unexpected steps (a key seen twice?): $trace"
+press_for_step r 0
+echo "ok: R → step 0"
+
+# P and R do not repeat while held, so they can be held long enough for any frame time.
+xdotool keydown p
+wait_for_step_at_least 2 10 || fail "P did not start playing (step '$(last_step)')"
+xdotool keyup p
+sleep 0.3
+xdotool keydown p
+sleep 0.5
+xdotool keyup p
+sleep 0.5
+paused_at=$(last_step)
+sleep 1
+[[ "$(last_step)" == "$paused_at" ]] || fail "P did not pause: step $paused_at, then $(last_step)"
+echo "ok: P played to step $paused_at, P paused"
+quit_gui
+echo "ok: Ctrl+Q closed the window"

@@ -1,0 +1,108 @@
+// The default layout (app/gui/layout.cpp): every panel inside the window, none overlapping, none
+// too small to read, for window sizes from 1280×720 to 3840×2160 and fonts from 13 to 40 px.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+#include "gui/layout.h"
+
+namespace {
+
+using ll::app::Layout;
+using ll::app::Rect;
+
+std::array<std::pair<const char*, Rect>, 6> panels(const Layout& l) {
+  return {{{"controls", l.controls},
+           {"data", l.data},
+           {"activation", l.activation},
+           {"loss", l.loss},
+           {"chain", l.chain},
+           {"status", l.status}}};
+}
+
+std::string describe(const Rect& r) {
+  return "(x " + std::to_string(r.x) + ", y " + std::to_string(r.y) + ", w " + std::to_string(r.w) +
+         ", h " + std::to_string(r.h) + ")";
+}
+
+// Half-open rectangles: sharing an edge is not an overlap.
+bool overlap(const Rect& a, const Rect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+struct WindowCase {
+  float width, height;
+};
+
+constexpr WindowCase kWindows[] = {{1280, 720},  {1366, 768},  {1440, 900},  {1600, 900},
+                                   {1920, 1080}, {2560, 1440}, {3840, 2160}, {1280, 1024},
+                                   {2560, 1080}};
+constexpr float kFonts[] = {13, 15, 17, 20, 24, 26, 30, 34, 40};
+
+}  // namespace
+
+TEST_CASE("the default layout keeps every panel inside the window, below the menu bar") {
+  for (const WindowCase& w : kWindows)
+    for (float font : kFonts) {
+      const float top = font + 6.0f;  // ImGui's menu bar: the font plus FramePadding.y × 2
+      const Layout l = ll::app::default_layout(w.width, w.height, top, font);
+      for (const auto& [name, r] : panels(l)) {
+        INFO(std::string(name) << " " << describe(r) << " in " << w.width << "×" << w.height << " at " << font << " px");
+        CHECK(r.x >= 0.0f);
+        CHECK(r.y >= top);
+        CHECK(r.x + r.w <= w.width);
+        CHECK(r.y + r.h <= w.height);
+      }
+    }
+}
+
+TEST_CASE("no two panels of the default layout overlap") {
+  for (const WindowCase& w : kWindows)
+    for (float font : kFonts) {
+      const Layout l = ll::app::default_layout(w.width, w.height, font + 6.0f, font);
+      const auto all = panels(l);
+      for (std::size_t a = 0; a < all.size(); ++a)
+        for (std::size_t b = a + 1; b < all.size(); ++b) {
+          INFO(std::string(all[a].first) << " " << describe(all[a].second) << " and " << std::string(all[b].first) << " "
+                            << describe(all[b].second) << " in " << w.width << "×" << w.height << " at "
+                            << font << " px");
+          CHECK_FALSE(overlap(all[a].second, all[b].second));
+        }
+    }
+}
+
+TEST_CASE("the default layout fills the window: no gap between the panels and the edges") {
+  for (const WindowCase& w : kWindows)
+    for (float font : kFonts) {
+      const float top = font + 6.0f;
+      const Layout l = ll::app::default_layout(w.width, w.height, top, font);
+      double area = 0.0;
+      for (const auto& [name, r] : panels(l)) area += static_cast<double>(r.w) * static_cast<double>(r.h);
+      INFO(w.width << "×" << w.height << " at " << font << " px");
+      // Panels do not overlap (above), so their areas add up to the window's below the menu bar.
+      CHECK(area == doctest::Approx(static_cast<double>(w.width) * (w.height - top)).epsilon(1e-6));
+    }
+}
+
+TEST_CASE("every panel of the default layout is big enough to read") {
+  for (const WindowCase& w : kWindows)
+    for (float font : kFonts) {
+      const Layout l = ll::app::default_layout(w.width, w.height, font + 6.0f, font);
+      INFO(w.width << "×" << w.height << " at " << font << " px");
+      // The status bar holds one line of text; the controls a label and a widget side by side.
+      CHECK(l.status.h >= font + 8.0f);
+      CHECK(l.status.w == w.width);
+      CHECK(l.controls.w >= 18.0f * std::min(font, 20.0f));
+      for (const auto& [name, r] : panels(l)) {
+        if (std::string(name) == "status") continue;
+        INFO(std::string(name) << " " << describe(r));
+        // A plot needs room for its title, tick labels and axis labels. The tightest case, a
+        // 40 px font in a 1280 px wide window, leaves each top-row plot about 7 font sizes wide.
+        CHECK(r.w >= 6.5f * font);
+        CHECK(r.h >= 6.0f * font);
+      }
+    }
+}
