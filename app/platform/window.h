@@ -35,6 +35,9 @@ struct WindowOptions {
   bool vsync = true;                // ignored for hidden windows (nothing to pace)
 };
 
+// Call after changing the style's colours: moves ImGuiCol_WindowBg into the clear colour.
+void use_clear_for_window_background();
+
 inline constexpr int kMinWidth = 1280;
 inline constexpr int kMinHeight = 720;
 inline constexpr float kDeterministicDeltaTime = 1.0f / 60.0f;
@@ -74,8 +77,8 @@ class Window {
   // `adjust_input` runs after the backends have filled ImGuiIO and before ImGui::NewFrame: the
   // place for GUI tests to inject mouse and keys into a deterministic, hidden window.
   void begin_frame(const std::function<void(ImGuiIO&)>& adjust_input = {});
-  // Clear colour is ImGui's dark background so an empty frame looks like the app.
-  void render(float clear_r = 0.10f, float clear_g = 0.10f, float clear_b = 0.12f);
+  // Clears to the style's window background (see use_clear_for_window_background), then draws.
+  void render();
   void present();
 
   FramebufferSize framebuffer_size() const;
