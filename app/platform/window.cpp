@@ -15,6 +15,8 @@
 #include <dlfcn.h>
 #include <imgui.h>
 
+#include "platform/input_events.h"
+
 #include <cfloat>
 #include <cstdio>
 #include <cstdlib>
@@ -166,6 +168,7 @@ std::unique_ptr<Window> open_window(const WindowOptions& options, WindowError* e
   ImGui::StyleColorsDark();
   use_clear_for_window_background();
 
+  install_input_callbacks(handle);  // before ImGui's, which chain to them
   window->imgui_glfw_ = ImGui_ImplGlfw_InitForOpenGL(handle, true);
   window->imgui_opengl3_ = window->imgui_glfw_ && ImGui_ImplOpenGL3_Init("#version 330 core");
   if (!window->imgui_opengl3_) {
@@ -194,6 +197,7 @@ void Window::begin_frame(const std::function<void(ImGuiIO&)>& adjust_input) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
+  apply_quick_taps(handle_, io);
   if (options_.deterministic) {
     // The backend measured wall-clock time since the last frame; replace it so that io.Time is
     // frame_count × 1/60 on every run.
@@ -254,6 +258,7 @@ void Window::close() {
   if (imgui_ != nullptr) ImGui::DestroyContext(imgui_);
   imgui_ = nullptr;
   imgui_opengl3_ = imgui_glfw_ = false;
+  clear_input_events();
   glfwDestroyWindow(handle_);
   handle_ = nullptr;
   glfwTerminate();

@@ -20,6 +20,17 @@ trace=$(tr '\n' ' ' < "$out/keys.trace")
 press_for_step r 0
 echo "ok: R → step 0"
 
+# Quick taps: `xdotool key` presses and releases within a millisecond, inside one frame
+# (app/platform/input_events.cpp queues such taps). 150 ms apart, as a person taps: closer than
+# 20 ms, GLFW would read the taps as the key's auto-repeat.
+for _ in 1 2 3; do
+  xdotool key space
+  sleep 0.15
+done
+wait_for_step 3 10 || fail "three quick Space taps: step '$(last_step)', expected 3"
+press_for_step r 0
+echo "ok: three quick Space taps → step 3"
+
 # P and R do not repeat while held, so they can be held long enough for any frame time.
 xdotool keydown p
 wait_for_step_at_least 2 10 || fail "P did not start playing (step '$(last_step)')"
