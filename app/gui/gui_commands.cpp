@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "gui/frame.h"
 #include "platform/fonts.h"
@@ -75,8 +77,12 @@ int run_gui(const GuiOptions& o) {
   if (state.playing) state.steps_per_second = o.play;
   auto window = open({}, state);
   if (!window) return 2;
+  // LOGISTIC_LAB_FRAME_SLEEP_MS=N adds N ms to every frame: a slow machine, for the key test.
+  const char* sleep_env = std::getenv("LOGISTIC_LAB_FRAME_SLEEP_MS");
+  const auto frame_sleep = std::chrono::milliseconds(sleep_env != nullptr ? std::atoi(sleep_env) : 0);
   auto last = std::chrono::steady_clock::now();
   while (!window->should_close()) {
+    if (frame_sleep.count() > 0) std::this_thread::sleep_for(frame_sleep);
     const auto now = std::chrono::steady_clock::now();
     const FrameRequests req = frame(*window, state, std::chrono::duration<double>(now - last).count());
     last = now;

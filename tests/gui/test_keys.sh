@@ -30,6 +30,18 @@ done
 wait_for_step 3 10 || fail "three quick Space taps: step '$(last_step)', expected 3"
 press_for_step r 0
 echo "ok: three quick Space taps → step 3"
+quit_gui
+
+# The same on a slow machine (250 ms frames): each tap falls inside one frame.
+LOGISTIC_LAB_FRAME_SLEEP_MS=250 start_gui "$out/keys-slow.trace"
+for _ in 1 2 3; do
+  xdotool key space
+  sleep 0.6
+done
+wait_for_step 3 10 || fail "three quick Space taps on 250 ms frames: step '$(last_step)', expected 3"
+echo "ok: three quick Space taps on 250 ms frames → step 3"
+quit_gui
+start_gui "$out/keys.trace"
 
 # P and R do not repeat while held, so they can be held long enough for any frame time.
 xdotool keydown p
