@@ -70,17 +70,48 @@ TEST_CASE("a changed setting applies from the next step, keeps the history and m
     CHECK(r.theta_after.values[k] == before.values[k] - 0.5 * r.gradient.values[k]);
 }
 
-TEST_CASE("stepping from a past step with new settings starts a new branch and redraws the curve") {
+TEST_CASE("stepping from a past step with new settings asks first, then starts a new branch") {
   AppState s = started();
   run_steps(s, 5);
   for (int k = 0; k < 3; ++k) step_back(s);
   Settings other = s.settings;
   other.learning_rate = 1.0;
   change_settings(s, other);
-  REQUIRE(step_forward(s));
+  // The step would drop steps 3…5: it is not taken until the user agrees.
+  CHECK(steps_dropped_by_next_step(s) == 3);
+  CHECK_FALSE(step_forward(s));
+  CHECK(s.confirm_discard);
+  CHECK(s.trainer->history_size() == 5);
+  CHECK(s.trainer->current_step() == 2);
+  cancel_discard(s);
+  CHECK_FALSE(s.confirm_discard);
+  CHECK(s.trainer->history_size() == 5);
+  s.playing = true;  // Play asks too, and pauses while asking
+  advance_play(s, 1.0);
+  CHECK_FALSE(s.playing);
+  CHECK(s.confirm_discard);
+  CHECK(s.trainer->history_size() == 5);
+  confirm_discard_and_step(s);
   CHECK(s.trainer->history_size() == 3);
   CHECK(s.curve.mean_loss.size() == 4);
   CHECK(s.curve.mean_loss[3] == *s.trainer->loss_at(3));
+}
+
+TEST_CASE("stepping from a past step with nothing changed replays the kept steps without asking") {
+  AppState s = started();
+  run_steps(s, 4);
+  const Params theta3 = s.trainer->theta_at(3);
+  seek(s, 1);
+  CHECK(steps_dropped_by_next_step(s) == 0);
+  REQUIRE(step_forward(s));
+  REQUIRE(step_forward(s));
+  CHECK_FALSE(s.confirm_discard);
+  CHECK(s.trainer->history_size() == 4);
+  CHECK(s.trainer->theta() == theta3);
+  s.picked = {0};  // a picked batch changes the step: asks
+  CHECK(steps_dropped_by_next_step(s) == 1);
+  CHECK_FALSE(step_forward(s));
+  CHECK(s.confirm_discard);
 }
 
 TEST_CASE("picked samples form the next step's batch, then picking clears") {

@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "gui/layout.h"
 
@@ -14,8 +15,9 @@ namespace {
 using ll::app::Layout;
 using ll::app::Rect;
 
-std::array<std::pair<const char*, Rect>, 6> panels(const Layout& l) {
-  return {{{"controls", l.controls},
+std::array<std::pair<const char*, Rect>, 7> panels(const Layout& l) {
+  return {{{"bar", l.bar},
+           {"controls", l.controls},
            {"data", l.data},
            {"activation", l.activation},
            {"loss", l.loss},
@@ -50,6 +52,7 @@ TEST_CASE("the default layout keeps every panel inside the window, below the men
       const float top = font + 6.0f;  // ImGui's menu bar: the font plus FramePadding.y × 2
       const Layout l = ll::app::default_layout(w.width, w.height, top, font);
       for (const auto& [name, r] : panels(l)) {
+        if (r.empty()) continue;  // the presentation bar
         INFO(std::string(name) << " " << describe(r) << " in " << w.width << "×" << w.height << " at " << font << " px");
         CHECK(r.x >= 0.0f);
         CHECK(r.y >= top);
@@ -96,8 +99,9 @@ TEST_CASE("every panel of the default layout is big enough to read") {
       CHECK(l.status.h >= font + 8.0f);
       CHECK(l.status.w == w.width);
       CHECK(l.controls.w >= 18.0f * std::min(font, 20.0f));
+      CHECK(l.bar.empty());  // only in presentation mode
       for (const auto& [name, r] : panels(l)) {
-        if (std::string(name) == "status") continue;
+        if (std::string(name) == "status" || std::string(name) == "bar") continue;
         INFO(std::string(name) << " " << describe(r));
         // A plot needs room for its title, tick labels and axis labels. The tightest case, a
         // 40 px font in a 1280 px wide window, leaves each top-row plot about 7 font sizes wide.
@@ -105,4 +109,76 @@ TEST_CASE("every panel of the default layout is big enough to read") {
         CHECK(r.h >= 6.0f * font);
       }
     }
+}
+
+namespace {
+
+// Every combination of shown panels (2⁵), in and out of presentation mode.
+std::vector<std::pair<ll::app::PanelsShown, bool>> all_views() {
+  std::vector<std::pair<ll::app::PanelsShown, bool>> views;
+  for (int bits = 0; bits < 32; ++bits)
+    for (bool presentation : {false, true}) {
+      ll::app::PanelsShown p;
+      p.controls = bits & 1;
+      p.data = bits & 2;
+      p.activation = bits & 4;
+      p.loss = bits & 8;
+      p.chain = bits & 16;
+      views.push_back({p, presentation});
+    }
+  return views;
+}
+
+std::string describe(const ll::app::PanelsShown& p, bool presentation) {
+  return std::string(presentation ? "presentation" : "normal") + (p.controls ? " controls" : "") +
+         (p.data ? " data" : "") + (p.activation ? " activation" : "") + (p.loss ? " loss" : "") +
+         (p.chain ? " chain" : "");
+}
+
+}  // namespace
+
+TEST_CASE("with any panels hidden, in or out of presentation mode, the shown ones fill the window") {
+  for (const WindowCase& w : {WindowCase{1280, 720}, WindowCase{1600, 900}, WindowCase{3840, 2160}})
+    for (float font : {13.0f, 17.0f, 30.0f, 51.0f})
+      for (const auto& [shown, presentation] : all_views()) {
+        const float top = font + 6.0f;
+        const Layout l = ll::app::default_layout(w.width, w.height, top, font, shown, presentation);
+        INFO(describe(shown, presentation) << " in " << w.width << "×" << w.height << " at " << font << " px");
+        // Hidden panels get no room; the controls column gives way to the bar in presentation mode.
+        CHECK(l.controls.empty() == (!shown.controls || presentation));
+        CHECK(l.data.empty() == !shown.data);
+        CHECK(l.activation.empty() == !shown.activation);
+        CHECK(l.loss.empty() == !shown.loss);
+        CHECK(l.chain.empty() == !shown.chain);
+        CHECK(l.bar.empty() == !presentation);
+        const auto all = panels(l);
+        double area = 0.0;
+        for (std::size_t a = 0; a < all.size(); ++a) {
+          const Rect& r = all[a].second;
+          if (r.empty()) continue;
+          INFO(all[a].first << " " << describe(r));
+          CHECK(r.x >= 0.0f);
+          CHECK(r.y >= top);
+          CHECK(r.x + r.w <= w.width);
+          CHECK(r.y + r.h <= w.height);
+          area += static_cast<double>(r.w) * static_cast<double>(r.h);
+          for (std::size_t b = a + 1; b < all.size(); ++b)
+            if (!all[b].second.empty()) CHECK_FALSE(overlap(r, all[b].second));
+        }
+        // Shown panels and the bar cover the window below the menu bar, except where no panel at
+        // all is shown to the right of the controls.
+        const bool right_empty = !shown.data && !shown.activation && !shown.loss && !shown.chain;
+        if (!right_empty)
+          CHECK(area == doctest::Approx(static_cast<double>(w.width) * (w.height - top)).epsilon(1e-6));
+      }
+}
+
+TEST_CASE("the presentation bar has room for a counter at twice the font size") {
+  for (float font : {17.0f, 30.0f, 51.0f}) {
+    const Layout l = ll::app::default_layout(1600, 900, font + 6.0f, font, {}, true);
+    CHECK(l.bar.h >= 2.0f * font + 16.0f);
+    CHECK(l.bar.w == 1600.0f);
+    CHECK(l.bar.y == font + 6.0f);
+    CHECK(l.data.y == l.bar.y + l.bar.h);
+  }
 }

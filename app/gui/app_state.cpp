@@ -167,6 +167,13 @@ void change_theta0(AppState& s, const Params& theta0) {
 // Takes one step; `chains` asks for the per-sample chains in the record kept for display.
 static bool take_step(AppState& s, bool chains) {
   Trainer& t = *s.trainer;
+  if (steps_dropped_by_next_step(s) > 0 && !s.discard_allowed) {
+    s.playing = false;
+    s.confirm_discard = true;
+    return false;
+  }
+  s.discard_allowed = false;
+  s.confirm_discard = false;
   if (!s.picked.empty()) {
     try {
       t.set_next_batch(s.picked);
@@ -194,6 +201,27 @@ static bool take_step(AppState& s, bool chains) {
 }
 
 bool step_forward(AppState& s) { return take_step(s, true); }
+
+std::size_t steps_dropped_by_next_step(const AppState& s) {
+  const Trainer& t = *s.trainer;
+  const std::size_t later = t.history_size() - t.current_step();
+  if (later == 0) return 0;
+  // A picked batch becomes the trainer's next batch only when the step is taken.
+  return s.picked.empty() && t.next_step_keeps_future() ? 0 : later;
+}
+
+void confirm_discard_and_step(AppState& s) {
+  const std::size_t dropped = steps_dropped_by_next_step(s);
+  s.discard_allowed = true;
+  if (step_forward(s) && dropped > 0)
+    say(s, s.status + " (a new branch: the " + std::to_string(dropped) + " later steps were dropped)");
+  s.discard_allowed = false;
+}
+
+void cancel_discard(AppState& s) {
+  s.confirm_discard = false;
+  say(s, "Nothing dropped: the later steps are kept (the timeline reaches them).");
+}
 
 void run_steps(AppState& s, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/run_options.h"
+#include "gui/layout.h"
 #include "ll/dataset.h"
 #include "ll/trainer.h"
 
@@ -51,6 +52,16 @@ struct AppState {
   bool log_loss = false;              // log-y loss plot
   bool show_shading = true;           // P(y = 1 | x) behind the data
   bool show_help = false;
+  bool light_theme = false;           // the light, high-contrast theme (projectors, slides)
+  bool presentation = false;          // F11: full screen, the slim bar, a big step counter
+  float normal_font_scale = 1.0f;     // the font scale to go back to when presentation ends
+  PanelsShown panels;                 // which panels are shown (View menu)
+
+  // Branches. A step from a past step with other settings or a picked batch would drop the
+  // later steps; the window asks first. The step is not taken and `confirm_discard` is set; the
+  // user's "yes" sets `discard_allowed` and steps again.
+  bool confirm_discard = false;
+  bool discard_allowed = false;
   int boundary_trail = 5;             // faded boundaries of the last steps
 
   // Controls and status bar.
@@ -75,7 +86,14 @@ void change_settings(AppState& state, const Settings& settings);
 // θ₀ edited: starts over from it.
 void change_theta0(AppState& state, const Params& theta0);
 
-// One step (the picked samples, if any, form its batch). False if refused or diverged.
+// How many later steps the next step would drop (0: it replays them, or is at the end).
+std::size_t steps_dropped_by_next_step(const AppState& state);
+// The user's answer to "drop the later steps?": yes takes the step, no keeps everything.
+void confirm_discard_and_step(AppState& state);
+void cancel_discard(AppState& state);
+
+// One step (the picked samples, if any, form its batch). False if refused or diverged, or if it
+// would drop later steps the user has not agreed to drop (see confirm_discard).
 bool step_forward(AppState& state);
 void step_back(AppState& state);
 void seek(AppState& state, std::size_t step);

@@ -5,21 +5,48 @@
 
 namespace ll::app {
 
-Layout default_layout(float width, float height, float top, float font_px) {
+float presentation_bar_height(float font_px) { return std::floor(2.0f * font_px + 22.0f); }
+
+Layout default_layout(float width, float height, float top, float font_px, const PanelsShown& shown,
+                      bool presentation) {
   Layout l;
   const float status_h = font_px + 10.0f;
-  const float body_h = std::max(0.0f, height - top - status_h);
+  l.status = {0, std::max(top, height - status_h), width, status_h};
+  float body_y = top;
+  if (presentation) {
+    l.bar = {0, top, width, presentation_bar_height(font_px)};
+    body_y += l.bar.h;
+  }
+  const float body_h = std::max(0.0f, l.status.y - body_y);
+
   // The controls column is about 21 font sizes wide: room for "Learning rate η" and its slider.
-  const float controls_w = std::min(std::max(21.0f * font_px, 300.0f), width * 0.32f);
-  l.controls = {0, top, controls_w, body_h};
+  float controls_w = 0.0f;
+  if (shown.controls && !presentation) {
+    controls_w = std::min(std::max(21.0f * font_px, 300.0f), width * 0.32f);
+    l.controls = {0, body_y, controls_w, body_h};
+  }
   const float right_x = controls_w, right_w = std::max(0.0f, width - controls_w);
-  const float top_h = std::floor(body_h * 0.5f);
-  const float data_w = std::floor(right_w * 0.36f), act_w = std::floor(right_w * 0.32f);
-  l.data = {right_x, top, data_w, top_h};
-  l.activation = {right_x + data_w, top, act_w, top_h};
-  l.loss = {right_x + data_w + act_w, top, right_w - data_w - act_w, top_h};
-  l.chain = {right_x, top + top_h, right_w, body_h - top_h};
-  l.status = {0, top + body_h, width, status_h};
+
+  // The top row's plots share its width in the proportions 36 : 32 : 32 (the data plot has a
+  // key below it); the chain panel takes the lower half, or everything when the row is empty.
+  Rect* row[] = {&l.data, &l.activation, &l.loss};
+  const bool in_row[] = {shown.data, shown.activation, shown.loss};
+  const float weight[] = {0.36f, 0.32f, 0.32f};
+  float total = 0.0f;
+  for (int i = 0; i < 3; ++i) total += in_row[i] ? weight[i] : 0.0f;
+  const float row_h = total == 0.0f ? 0.0f : shown.chain ? std::floor(body_h * 0.5f) : body_h;
+  float x = right_x;
+  int last = -1;
+  for (int i = 0; i < 3; ++i)
+    if (in_row[i]) last = i;
+  for (int i = 0; i < 3; ++i) {
+    if (!in_row[i]) continue;
+    // The last plot takes what rounding left, so the row ends exactly at the window's edge.
+    const float w = i == last ? right_x + right_w - x : std::floor(right_w * weight[i] / total);
+    *row[i] = {x, body_y, w, row_h};
+    x += w;
+  }
+  if (shown.chain) l.chain = {right_x, body_y + row_h, right_w, body_h - row_h};
   return l;
 }
 

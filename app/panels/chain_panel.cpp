@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "cli/number_format.h"
+#include "gui/theme.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
 #include "panels/panels.h"
@@ -33,14 +34,14 @@ ImFont* MonoFont() {
   return ImGui::GetFont();
 }
 
-ImVec4 ErrorColor() { return ImVec4(1.00f, 0.45f, 0.38f, 1.0f); }
-ImVec4 WarningColor() { return ImVec4(1.00f, 0.72f, 0.28f, 1.0f); }
-ImVec4 GoodColor() { return ImVec4(0.45f, 0.85f, 0.50f, 1.0f); }
+ImVec4 ErrorColor() { return CurrentAccents().error; }
+ImVec4 WarningColor() { return CurrentAccents().warning; }
+ImVec4 GoodColor() { return CurrentAccents().good; }
 ImVec4 MutedColor() { return ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]; }
 
 void SectionHeader(const char* title, const char* help) {
   ImGui::Spacing();
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", title);
+  ImGui::TextColored(CurrentAccents().heading, "%s", title);
   if (help != nullptr) {
     ImGui::SameLine();
     HelpMarker(help);

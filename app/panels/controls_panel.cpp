@@ -6,6 +6,7 @@
 #include <string>
 
 #include "panels/controls_sections.h"
+#include "gui/theme.h"
 #include "panels/panels.h"
 #include "panels/widgets.h"
 
@@ -15,7 +16,6 @@ namespace {
 // Counts (N, m, seed) are edited as ImGuiDataType_U64 through a std::size_t / std::uint64_t.
 static_assert(sizeof(std::size_t) == sizeof(ImU64), "size_t must be 64-bit for ImGuiDataType_U64");
 
-const ImVec4 kWarningColor(1.0f, 0.62f, 0.25f, 1.0f);  // orange: readable on the dark theme
 
 // Two buttons side by side, each half the row.
 ImVec2 half_row() {
@@ -65,7 +65,7 @@ void speed_and_run_n(AppState& s) {
 // below do not jump as messages come and go (a longer one ends in "…"; hovering shows it whole).
 // Refusals and divergence in the warning colour, whole: the step did not happen, and why matters.
 void status_message(const AppState& s) {
-  ImGui::PushStyleColor(ImGuiCol_Text, s.status_is_error ? kWarningColor : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::PushStyleColor(ImGuiCol_Text, s.status_is_error ? CurrentAccents().warning : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::BeginGroup();
   const bool cut = TextWrappedAtSpaces(s.status, s.status_is_error ? 0 : 2, 2);
   ImGui::EndGroup();

@@ -117,7 +117,7 @@ bool Shading::update(const Params& theta, Activation activation, const plot::Lim
       const double p = grid.probability[r * grid.nx + c];
       // Binary: the colour of the likelier class, y = 1 where P(y = 1 | x) ≥ ½; softmax: the winner.
       const int k = activation == Activation::Softmax ? grid.winner[r * grid.nx + c] : (p >= 0.5 ? 1 : 0);
-      const plot::Rgb rgb = plot::ClassRgb(k);
+      const plot::Rgb rgb = plot::ClassRgb(k, plot::LightBackground());
       const double a = kMostShadingAlpha * certainty(p, activation, theta.rows);
       unsigned char* px = row + c * 4;
       px[0] = rgb.r;

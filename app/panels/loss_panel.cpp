@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/number_format.h"
+#include "gui/theme.h"
 #include "panels/panels.h"
 #include "panels/widgets.h"
 #include "plot/plot.h"
@@ -17,11 +18,11 @@
 namespace ll::app {
 namespace {
 
-const ImVec4 kMeanColor(0.34f, 0.71f, 0.91f, 1.0f);      // Okabe–Ito sky blue
-const ImVec4 kBatchColor(0.90f, 0.62f, 0.00f, 0.55f);    // Okabe–Ito orange, behind the mean
-const ImVec4 kEpochColor(0.70f, 0.70f, 0.70f, 0.50f);
-const ImVec4 kSettingsColor(0.80f, 0.47f, 0.65f, 0.95f); // Okabe–Ito reddish purple
-const ImVec4 kCurrentColor(1.00f, 1.00f, 1.00f, 0.75f);
+// The series' colours follow the theme (gui/theme.h); the current-step line is the text colour.
+ImVec4 current_step_color() {
+  const ImVec4 t = ImGui::GetStyle().Colors[ImGuiCol_Text];
+  return ImVec4(t.x, t.y, t.z, 0.75f);
+}
 constexpr double kFixedSteps = 10.0;
 
 // A loss for reading: "undefined" where it is not a number (tanh + BCE), never "nan".
@@ -53,8 +54,8 @@ void show_readout(const LossCurve& c, std::size_t step, bool batches) {
     else ImGui::TextUnformatted(text.c_str());
   };
   piece("step " + std::to_string(step) + ":", nullptr);
-  const ImVec4 mean(kMeanColor.x, kMeanColor.y, kMeanColor.z, 1.0f);
-  const ImVec4 batch(kBatchColor.x, kBatchColor.y, kBatchColor.z, 1.0f);
+  const ImVec4 mean(CurrentAccents().mean_loss.x, CurrentAccents().mean_loss.y, CurrentAccents().mean_loss.z, 1.0f);
+  const ImVec4 batch(CurrentAccents().batch_loss.x, CurrentAccents().batch_loss.y, CurrentAccents().batch_loss.z, 1.0f);
   piece("mean loss " + loss_text(c.mean_loss[step]), &mean);
   if (batches && step >= 1 && step <= c.batch_loss.size()) piece("batch loss " + loss_text(c.batch_loss[step - 1]), &batch);
 }
@@ -86,8 +87,8 @@ void draw_hover(const LossCurve& c, std::size_t step, bool batches) {
     dl->AddCircleFilled(p, r, ImGui::GetColorU32(ImVec4(color.x, color.y, color.z, 1.0f)));
     dl->AddCircle(p, r, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
   };
-  if (batches && step >= 1 && step <= c.batch_loss.size()) dot(c.batch_loss[step - 1], kBatchColor);
-  dot(c.mean_loss[step], kMeanColor);
+  if (batches && step >= 1 && step <= c.batch_loss.size()) dot(c.batch_loss[step - 1], CurrentAccents().batch_loss);
+  dot(c.mean_loss[step], CurrentAccents().mean_loss);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(readout(c, step, batches).c_str());
   if (batches && has_mark(c.epoch_starts, step)) ImGui::TextDisabled("a new epoch began with step %zu", step + 1);
@@ -135,23 +136,23 @@ void ShowLossPanel(AppState& state) {
   plot::SetupFinish();
 
   if (batches && marks_fit(curve.epoch_starts)) {
-    plot::SetNextLineStyle(kEpochColor, 1.0f);
+    plot::SetNextLineStyle(CurrentAccents().epoch_mark, 1.0f);
     plot::PlotInfLines("epoch start", curve.epoch_starts.data(), static_cast<int>(curve.epoch_starts.size()));
   }
   if (!curve.setting_marks.empty()) {
-    plot::SetNextLineStyle(kSettingsColor, 2.0f);
+    plot::SetNextLineStyle(CurrentAccents().settings_mark, 2.0f);
     plot::PlotInfLines("settings changed", curve.setting_marks.data(), static_cast<int>(curve.setting_marks.size()));
   }
   const bool few = curve.mean_loss.size() <= 30;  // few points: each one marked
   if (batches && !curve.batch_loss.empty()) {
-    plot::SetNextLineStyle(kBatchColor, 1.0f);
-    if (few) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), kBatchColor);
+    plot::SetNextLineStyle(CurrentAccents().batch_loss, 1.0f);
+    if (few) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), CurrentAccents().batch_loss);
     plot::PlotLine("batch loss", curve.batch_loss.data(), static_cast<int>(curve.batch_loss.size()), 1.0, 1.0);
   }
-  plot::SetNextLineStyle(kMeanColor, 2.5f);
+  plot::SetNextLineStyle(CurrentAccents().mean_loss, 2.5f);
   if (few) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize());
   plot::PlotLine("mean loss", curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()));
-  plot::SetNextLineStyle(kCurrentColor, 1.5f);
+  plot::SetNextLineStyle(current_step_color(), 1.5f);
   plot::PlotVLine("current step", static_cast<double>(current));
 
   if (plot::IsPlotHovered()) {

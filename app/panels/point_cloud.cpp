@@ -68,7 +68,7 @@ void PointCloud::stamp(const std::vector<ClassSeries>& classes, const plot::Axis
     // One marker per cell of one radius: the rest would be hidden under it.
     plot::DecimateScatter(series, x, y, std::max(1.0, static_cast<double>(r)), 2.0 * r, keep_);
     const plot::Marker marker = plot::ClassMarker(static_cast<int>(k));
-    const plot::Rgb color = plot::ClassRgb(static_cast<int>(k));
+    const plot::Rgb color = plot::ClassRgb(static_cast<int>(k), plot::LightBackground());
     for (const std::size_t j : keep_) {
       // The marker's centre in image pixels (x.PixelMin is the image's left edge, y.PixelMax its top).
       const float cx = static_cast<float>(x.ToPixel(c.x[j]) - x.PixelMin);

@@ -9,12 +9,12 @@
 
 #include "cli/number_format.h"
 #include "ll/predict.h"
+#include "gui/theme.h"
 #include "panels/panels.h"
 
 namespace ll::app {
 namespace {
 
-const ImVec4 kWarningColor(1.0f, 0.62f, 0.25f, 1.0f);
 
 // Accuracy of θ now over the whole data set; one pass over the data, so it is kept until θ, the
 // data or the activation change (1,000,000 blobs would cost milliseconds every frame).
@@ -89,7 +89,7 @@ void ShowStatusBar(AppState& state) {
     ImGui::TextDisabled("—");
     ImGui::SameLine();
     const std::string message = fit(state.status, ImGui::GetContentRegionAvail().x);
-    ImGui::PushStyleColor(ImGuiCol_Text, state.status_is_error ? kWarningColor
+    ImGui::PushStyleColor(ImGuiCol_Text, state.status_is_error ? CurrentAccents().warning
                                                                : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextUnformatted(message.c_str());
     ImGui::PopStyleColor();

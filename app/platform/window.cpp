@@ -165,7 +165,7 @@ std::unique_ptr<Window> open_window(const WindowOptions& options, WindowError* e
   // from one run to the next (and screenshots would depend on it).
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
-  ImGui::StyleColorsDark();
+  ImGui::StyleColorsDark();  // the app applies its theme (gui/theme.h) before the first frame
   use_clear_for_window_background();
 
   install_input_callbacks(handle);  // before ImGui's, which chain to them

@@ -157,6 +157,10 @@ ImDrawList* GetPlotDrawList();  // clipped to the plot area until EndPlot
 
 // ---- Colours ---------------------------------------------------------------------------------
 
+// The theme's background is light: class colours take the darker palette (see ClassRgb).
+void SetLightBackground(bool light);
+bool LightBackground();
+
 // Okabe–Ito colours (see ClassRgb) and a different marker shape per class.
 ImVec4 ClassColor(int k, float alpha = 1.0f);
 ImU32 ClassColorU32(int k, float alpha = 1.0f);

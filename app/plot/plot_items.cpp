@@ -335,8 +335,15 @@ void PlotRings(const char* label_id, const double* xs, const double* ys, int cou
 
 // [SECTION] Colours -------------------------------------------------------------------------------
 
+namespace {
+bool g_light_background = false;
+}  // namespace
+
+void SetLightBackground(bool light) { g_light_background = light; }
+bool LightBackground() { return g_light_background; }
+
 ImVec4 ClassColor(int k, float alpha) {
-  const Rgb c = ClassRgb(k);
+  const Rgb c = ClassRgb(k, g_light_background);
   return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha};
 }
 

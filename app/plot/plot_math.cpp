@@ -349,7 +349,17 @@ bool PanAxis(Axis& axis, double delta_px) {
 
 // [SECTION] Colours -------------------------------------------------------------------------------
 
-Rgb ClassRgb(int k) {
+Rgb ClassRgb(int k, bool light_background) {
+  static constexpr std::array<Rgb, 6> kOnLight{{{213, 94, 0},
+                                               {0, 114, 178},
+                                               {0, 158, 115},
+                                               {204, 121, 167},
+                                               {230, 159, 0},
+                                               {86, 180, 233}}};
+  if (light_background) {
+    const int n = static_cast<int>(kOnLight.size());
+    return kOnLight[static_cast<std::size_t>(((k % n) + n) % n)];
+  }
   static constexpr std::array<Rgb, 7> kPalette{{{230, 159, 0},
                                                 {86, 180, 233},
                                                 {0, 158, 115},

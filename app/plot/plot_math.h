@@ -162,6 +162,8 @@ struct Rgb {
 };
 // Okabe & Ito's colour-blind-safe palette, without its black (invisible on a dark theme):
 // orange, sky blue, bluish green, vermillion, blue, reddish purple, yellow; k wraps around.
-Rgb ClassRgb(int k);
+// On a light background the first two classes take the palette's darker vermillion and blue
+// (orange and sky blue wash out on white), and yellow is left out.
+Rgb ClassRgb(int k, bool light_background = false);
 
 }  // namespace ll::plot

@@ -276,6 +276,11 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   return rec;
 }
 
+bool Trainer::next_step_keeps_future() const {
+  return cursor_ >= entries_.size() ||
+         (next_batch_.empty() && segments_[entries_[cursor_].segment] == settings());
+}
+
 StepRecord Trainer::step(bool with_samples) {
   // Replay the kept future when nothing that defines the step has changed.
   const bool replay = cursor_ < entries_.size() && next_batch_.empty() &&

@@ -76,6 +76,10 @@ class Trainer {
   // record says why. From a past step (after step_back or seek), a step with unchanged inputs
   // replays the kept history; anything changed starts a new branch and drops the old future.
   StepRecord step(bool with_samples = true);
+  // From a past step: true if the next step() would replay the kept future (nothing that defines
+  // it changed), false if it would start a new branch and drop the later steps. At the end of the
+  // history there is nothing to drop: true.
+  bool next_step_keeps_future() const;
   bool step_back();                    // false at step 0
   void seek(std::size_t step);         // 0 … history_size()
   std::size_t current_step() const { return cursor_; }
