@@ -3,10 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "gui/layout.h"
+#include "gui/theme.h"
 #include "panels/panels.h"
 
 namespace ll::app {
@@ -16,6 +18,12 @@ namespace {
 // the ASCII codes of the upper-case letter or the symbol.
 constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-';
 constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
+constexpr int kKeyF11 = 300, kKeyF12 = 301;
+// Presentation text grows with the screen: 1.25 at 900 px high, 1.5 at 1080, 3 at 2160 (in
+// quarter steps), so a projector's picture keeps the same proportions.
+float presentation_font_scale(float screen_height) {
+  return std::clamp(std::floor(screen_height / 720.0f * 4.0f) / 4.0f, 1.0f, 3.0f);
+}
 
 void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   const float scale = std::clamp(s.font_scale + delta, 0.5f, 3.0f);
@@ -25,9 +33,25 @@ void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   req.rebuild_fonts = true;
 }
 
+// F11: full screen, the slim bar instead of the controls, bigger text; again: back as it was.
+void toggle_presentation(AppState& s, FrameRequests& req) {
+  s.presentation = !s.presentation;
+  if (s.presentation) {
+    s.normal_font_scale = s.font_scale;
+    const float wanted = presentation_font_scale(ImGui::GetIO().DisplaySize.y);
+    change_font_scale(s, std::max(s.font_scale, wanted) - s.font_scale, req);
+  } else {
+    change_font_scale(s, s.normal_font_scale - s.font_scale, req);
+  }
+  s.reset_layout = true;
+  req.fullscreen_changed = true;
+}
+
 void handle_keys(AppState& s, FrameRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;  // typing a number, not stepping
+  if (ImGui::IsKeyPressed(kKeyF11, false)) toggle_presentation(s, req);
+  if (ImGui::IsKeyPressed(kKeyF12, false)) req.save_window_png = true;
+  if (io.WantTextInput || s.confirm_discard) return;  // typing a number, or a dialog is asking
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key); };
   if (io.KeyCtrl) {
     if (pressed(kKeyEqual) || pressed(kKeyPadAdd)) change_font_scale(s, 0.25f, req);
@@ -60,10 +84,14 @@ void trace_step(AppState& s) {
 void menu_bar(AppState& s, FrameRequests& req) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Save window as PNG", "F12")) req.save_window_png = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Presentation mode", "F11", s.presentation)) toggle_presentation(s, req);
+    if (ImGui::MenuItem("Light theme (projectors)", nullptr, s.light_theme)) s.light_theme = !s.light_theme;
     if (ImGui::MenuItem("Reset layout")) s.reset_layout = true;
     if (ImGui::MenuItem("Bigger text", "Ctrl+=")) change_font_scale(s, 0.25f, req);
     if (ImGui::MenuItem("Smaller text", "Ctrl+−")) change_font_scale(s, -0.25f, req);
@@ -71,24 +99,36 @@ void menu_bar(AppState& s, FrameRequests& req) {
     ImGui::MenuItem("Probability shading", nullptr, &s.show_shading);
     ImGui::MenuItem("Derivative curve σ′(z)", nullptr, &s.show_derivative);
     ImGui::MenuItem("Log-scale loss", nullptr, &s.log_loss);
+    ImGui::Separator();
+    const PanelsShown before = s.panels;
+    ImGui::MenuItem("Controls panel", nullptr, &s.panels.controls, !s.presentation);
+    ImGui::MenuItem("Data and decision boundary", nullptr, &s.panels.data);
+    ImGui::MenuItem("Activation", nullptr, &s.panels.activation);
+    ImGui::MenuItem("Loss", nullptr, &s.panels.loss);
+    ImGui::MenuItem("Derivative chain", nullptr, &s.panels.chain);
+    if (!(before == s.panels)) s.reset_layout = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
     ImGui::MenuItem("Keyboard and mouse", "F1", &s.show_help);
     ImGui::Separator();
     // The keys at a glance; the window above has the mouse too.
-    const char* keys[][2] = {{"step", "Space or →"}, {"step back", "← or Backspace"}, {"play / pause", "P"},
-                             {"reset to θ₀", "R"},   {"bigger text", "Ctrl+="},        {"smaller text", "Ctrl+−"}};
+    const char* keys[][2] = {{"step", "Space or →"},     {"step back", "← or Backspace"}, {"play / pause", "P"},
+                             {"reset to θ₀", "R"},       {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
+                             {"presentation mode", "F11"}, {"save window as PNG", "F12"}};
     for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
 }
 
-void place(const Rect& r, bool always) {
+// Places the next window at `r`; false (draw nothing) if the panel is hidden.
+bool place(const Rect& r, bool always) {
+  if (r.empty()) return false;
   const ImGuiCond cond = always ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y), cond);
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h), cond);
+  return true;
 }
 
 }  // namespace
@@ -96,6 +136,8 @@ void place(const Rect& r, bool always) {
 FrameRequests DrawFrame(AppState& s) {
   FrameRequests req;
   const ImGuiIO& io = ImGui::GetIO();
+  const Theme theme = s.light_theme ? Theme::Light : Theme::Dark;
+  if (theme != CurrentTheme()) ApplyTheme(theme);
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) req.quit = true;
   handle_keys(s, req);
   menu_bar(s, req);
@@ -103,26 +145,24 @@ FrameRequests DrawFrame(AppState& s) {
   // The layout follows the window: re-applied on the first frame, on "Reset layout" and when the
   // window's size changes; in between, panels can be moved and resized by hand.
   const float top = ImGui::GetFrameHeight();
-  const Layout layout = default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize());
+  const Layout layout =
+      default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), s.panels, s.presentation);
   const bool resized = io.DisplaySize.x != s.layout_size[0] || io.DisplaySize.y != s.layout_size[1];
   const bool always = s.reset_layout || resized;
   s.layout_size[0] = io.DisplaySize.x;
   s.layout_size[1] = io.DisplaySize.y;
   s.reset_layout = false;
 
-  place(layout.controls, always);
-  ShowControlsPanel(s);
-  place(layout.data, always);
-  ShowDataPanel(s);
-  place(layout.activation, always);
-  ShowActivationPanel(s);
-  place(layout.loss, always);
-  ShowLossPanel(s);
-  place(layout.chain, always);
-  ShowChainPanel(s);
+  if (place(layout.bar, true)) ShowPresentationBar(s);
+  if (place(layout.controls, always)) ShowControlsPanel(s);
+  if (place(layout.data, always)) ShowDataPanel(s);
+  if (place(layout.activation, always)) ShowActivationPanel(s);
+  if (place(layout.loss, always)) ShowLossPanel(s);
+  if (place(layout.chain, always)) ShowChainPanel(s);
   place(layout.status, true);
   ShowStatusBar(s);
   ShowHelpWindow(s);
+  ShowDiscardDialog(s);
   trace_step(s);
   return req;
 }

@@ -10,7 +10,9 @@
 
 #include "gui/frame.h"
 #include "platform/fonts.h"
+#include "panels/panels.h"
 #include "platform/frame_stats.h"
+#include "platform/offscreen.h"
 #include "platform/screenshot.h"
 #include "platform/window.h"
 
@@ -26,6 +28,15 @@ bool parse_size(const std::string& text, int& width, int& height) {
   width = static_cast<int>(w);
   height = static_cast<int>(h);
   return true;
+}
+
+// --panel's names → the panels' window names.
+const char* panel_window_name(const std::string& panel) {
+  if (panel == "controls") return kControlsWindow;
+  if (panel == "data") return kDataWindow;
+  if (panel == "activation") return kActivationWindow;
+  if (panel == "loss") return kLossWindow;
+  return kChainWindow;
 }
 
 std::unique_ptr<platform::Window> open(const platform::WindowOptions& options, AppState& state) {
@@ -65,6 +76,13 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
       ->check(whole_number(1));
   command.add_option("--font-scale", o.font_scale, "Text size as Ctrl+= / Ctrl+− set it (default 1)")
       ->check(CLI::Range(0.5f, 3.0f));
+  command.add_option("--panel", o.panel, "One panel alone: controls, data, activation, loss or chain")
+      ->check(CLI::IsMember({"controls", "data", "activation", "loss", "chain"}));
+  command.add_option("--scale", o.scale, "1 (default) or 2: render at twice the size, for print")
+      ->check(CLI::IsMember({1, 2}));
+  command.add_option("--theme", o.theme, "dark (default) or light (high contrast, for projectors)")
+      ->check(CLI::IsMember({"dark", "light"}));
+  command.add_flag("--presentation", o.presentation, "Presentation mode: slim bar and large step counter");
 }
 
 int run_gui(const GuiOptions& o) {
@@ -89,6 +107,7 @@ int run_gui(const GuiOptions& o) {
     window->present();
     if (req.quit) window->request_close();
     if (req.rebuild_fonts) platform::rebuild_fonts(state.font_scale);
+    if (req.fullscreen_changed) window->set_fullscreen(state.presentation);
   }
   return 0;
 }
@@ -108,6 +127,8 @@ int run_screenshot(const ScreenshotOptions& o) {
   options.visible = false;
   options.deterministic = true;
   state.font_scale = o.font_scale;
+  state.light_theme = o.theme == "light";
+  state.presentation = o.presentation;
   auto window = open(options, state);
   if (!window) return 2;
   const double frame_seconds = platform::kDeterministicDeltaTime;
@@ -130,11 +151,26 @@ int run_screenshot(const ScreenshotOptions& o) {
     if (f < 2) window->present();
   }
   std::string error;
-  if (!platform::save_screenshot(*window, o.out, &error)) {
+  if (o.panel.empty() && o.scale == 1) {
+    if (!platform::save_screenshot(*window, o.out, &error)) {
+      std::cerr << "logistic-lab screenshot: " << error << "\n";
+      return 2;
+    }
+    std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), options.width, options.height,
+                state.trainer->current_step());
+    return 0;
+  }
+  window->present();
+  platform::CaptureRequest request;
+  request.scale = o.scale;
+  request.font_scale = state.font_scale;
+  request.panel = o.panel.empty() ? "" : panel_window_name(o.panel);
+  const platform::Image image = platform::capture_offscreen(*window, request, [&] { DrawFrame(state); }, &error);
+  if (image.rgba.empty() || !platform::write_png(image, o.out, &error)) {
     std::cerr << "logistic-lab screenshot: " << error << "\n";
     return 2;
   }
-  std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), options.width, options.height,
+  std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), image.width, image.height,
               state.trainer->current_step());
   return 0;
 }

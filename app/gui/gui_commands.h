@@ -20,6 +20,10 @@ struct ScreenshotOptions {
   std::string size = "1600x900";
   std::size_t bench_frames = 0;   // render this many frames and print the median / p95 frame time
   float font_scale = 1.0f;        // --font-scale: as Ctrl+= / Ctrl+− would set it (0.5 … 3)
+  std::string panel;              // --panel NAME: that panel alone (controls, data, activation, loss, chain)
+  int scale = 1;                  // --scale 2: rendered at twice the size, for print
+  std::string theme = "dark";     // --theme light|dark
+  bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
   ScreenshotOptions() { run.steps = 0; }
 };
 

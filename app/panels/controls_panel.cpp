@@ -84,6 +84,7 @@ void status_message(const AppState& s) {
 void ShowRunSection(AppState& s) {
   if (!ImGui::CollapsingHeader("Run", ImGuiTreeNodeFlags_DefaultOpen)) return;
   step_buttons(s);
+  ShowTimeline(s, -FLT_MIN);
   speed_and_run_n(s);
   status_message(s);
   ImGui::Spacing();

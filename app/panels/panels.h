@@ -12,6 +12,11 @@ void ShowLossPanel(AppState& state);         // panels/loss_panel.cpp
 void ShowChainPanel(AppState& state);        // panels/chain_panel.cpp
 void ShowStatusBar(AppState& state);         // panels/status_bar.cpp
 void ShowHelpWindow(AppState& state);        // panels/help_window.cpp
+void ShowPresentationBar(AppState& state);   // panels/presentation_bar.cpp
+// A dialog when a step would drop later steps (state.confirm_discard).
+void ShowDiscardDialog(AppState& state);     // panels/discard_dialog.cpp
+// The slider over the history, `width` pixels wide, inside the current window.
+void ShowTimeline(AppState& state, float width);  // panels/timeline.cpp
 
 // Window names, shared by the layout and per-panel screenshots.
 inline constexpr const char* kControlsWindow = "Controls";
@@ -20,5 +25,6 @@ inline constexpr const char* kActivationWindow = "Activation";
 inline constexpr const char* kLossWindow = "Loss";
 inline constexpr const char* kChainWindow = "Derivative chain";
 inline constexpr const char* kStatusWindow = "##status";
+inline constexpr const char* kPresentationBarWindow = "##presentation bar";
 
 }  // namespace ll::app

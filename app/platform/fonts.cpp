@@ -124,6 +124,10 @@ ImFontConfig font_config(const char* name, float pixels) {
 // [SECTION] Building the atlas
 //-----------------------------------------------------------------------------
 
+namespace {
+Fonts g_fonts;  // the fonts of the current atlas
+}  // namespace
+
 std::string assets_dir() {
   const char* from_env = std::getenv("LOGISTIC_LAB_ASSETS");
   if (from_env != nullptr && from_env[0] != '\0') return from_env;
@@ -140,12 +144,13 @@ float font_pixels(float scale) {
   return std::round(kBaseFontPixels * clamped);
 }
 
-Fonts load_fonts(float scale) {
+Fonts load_fonts(float scale, float raster_scale) {
   ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
   atlas.Clear();
   Fonts fonts;
-  fonts.pixels = font_pixels(scale);
-  fonts.scale = fonts.pixels / kBaseFontPixels;
+  fonts.pixels = font_pixels(scale) * std::clamp(raster_scale, 1.0f, 4.0f);
+  ImGui::GetIO().FontGlobalScale = 1.0f / std::clamp(raster_scale, 1.0f, 4.0f);
+  fonts.scale = font_pixels(scale) / kBaseFontPixels;
 
   const std::string folder = assets_dir() + "/fonts/";
   const std::string sans_path = folder + "DejaVuSans.ttf";
@@ -160,10 +165,12 @@ Fonts load_fonts(float scale) {
     if (mono.data != nullptr) ImGui::MemFree(mono.data);
     // ProggyClean is a 13 px bitmap font: scale from that, not from 17.
     ImFontConfig config;
-    config.SizePixels = fonts.pixels = std::round(13.0f * fonts.scale);
+    config.SizePixels = fonts.pixels = std::round(13.0f * fonts.scale * std::clamp(raster_scale, 1.0f, 4.0f));
     fonts.ui = fonts.mono = atlas.AddFontDefault(&config);
     fonts.fallback = true;
+    fonts.big = fonts.ui;
     atlas.Build();
+    g_fonts = fonts;
     return fonts;
   }
 
@@ -185,17 +192,26 @@ Fonts load_fonts(float scale) {
     fonts.mono = fonts.ui;
     fonts.fallback = true;
   }
+  // The presentation counter: Sans at kBigFontRatio × the size, digits and a few letters only.
+  static const ImWchar kCounterRanges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2014, 0x2014, 0};
+  ImFontConfig big_config = font_config("DejaVu Sans (big)", fonts.pixels * kBigFontRatio);
+  big_config.FontDataOwnedByAtlas = false;
+  fonts.big = atlas.AddFontFromMemoryTTF(sans.data, sans.size, std::round(fonts.pixels * kBigFontRatio),
+                                         &big_config, kCounterRanges);
   ImGui::GetIO().FontDefault = fonts.ui;
   atlas.Build();  // now rather than at the first frame, so that rebuild_fonts can upload it
+  g_fonts = fonts;
   return fonts;
 }
 
-Fonts rebuild_fonts(float scale) {
+const Fonts& current_fonts() { return g_fonts; }
+
+Fonts rebuild_fonts(float scale, float raster_scale) {
   // A texture id means the OpenGL3 backend has uploaded the atlas; otherwise its first NewFrame
   // will, and uploading here too would leave one texture orphaned.
   const bool uploaded = ImGui::GetIO().Fonts->TexID != nullptr;
   if (uploaded) ImGui_ImplOpenGL3_DestroyFontsTexture();
-  Fonts fonts = load_fonts(scale);
+  Fonts fonts = load_fonts(scale, raster_scale);
   if (uploaded) ImGui_ImplOpenGL3_CreateFontsTexture();
   return fonts;
 }

@@ -225,9 +225,13 @@ void use_clear_for_window_background() {
 }
 
 void Window::render() {
-  ImGui::Render();
   const FramebufferSize size = framebuffer_size();
-  glViewport(0, 0, size.width, size.height);
+  render_to(size.width, size.height);
+}
+
+void Window::render_to(int width, int height) {
+  ImGui::Render();
+  glViewport(0, 0, width, height);
   glClearColor(g_clear_color.x, g_clear_color.y, g_clear_color.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -235,6 +239,22 @@ void Window::render() {
 
 void Window::present() {
   if (handle_ != nullptr) glfwSwapBuffers(handle_);
+}
+
+void Window::set_fullscreen(bool fullscreen) {
+  if (handle_ == nullptr || !options_.visible) return;
+  const bool now = glfwGetWindowMonitor(handle_) != nullptr;
+  if (fullscreen == now) return;
+  if (fullscreen) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode == nullptr) return;  // no monitor to fill: stay a window
+    glfwGetWindowPos(handle_, &windowed_[0], &windowed_[1]);
+    glfwGetWindowSize(handle_, &windowed_[2], &windowed_[3]);
+    glfwSetWindowMonitor(handle_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(handle_, nullptr, windowed_[0], windowed_[1], windowed_[2], windowed_[3], GLFW_DONT_CARE);
+  }
 }
 
 FramebufferSize Window::framebuffer_size() const {

@@ -79,9 +79,15 @@ class Window {
   void begin_frame(const std::function<void(ImGuiIO&)>& adjust_input = {});
   // Clears to the style's window background (see use_clear_for_window_background), then draws.
   void render();
+  // The same into whatever framebuffer is bound, of `width` × `height` pixels (an off-screen
+  // capture at a larger scale; see offscreen.h).
+  void render_to(int width, int height);
   void present();
 
   FramebufferSize framebuffer_size() const;
+  // Full screen on the primary monitor, or back to the window's last size and place. Ignored for
+  // a hidden window (screenshots keep their asked size).
+  void set_fullscreen(bool fullscreen);
   bool deterministic() const { return options_.deterministic; }
   const WindowOptions& options() const { return options_; }
   GLFWwindow* glfw() const { return handle_; }
@@ -96,6 +102,7 @@ class Window {
   ImGuiContext* imgui_ = nullptr;  // which parts close() must undo
   bool imgui_glfw_ = false;
   bool imgui_opengl3_ = false;
+  int windowed_[4] = {0, 0, 0, 0};  // x, y, width, height before going full screen
 };
 
 // Opens the window, makes its context current, loads GL with glad and starts ImGui (no
