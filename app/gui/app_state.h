@@ -57,6 +57,25 @@ struct AppState {
   float normal_font_scale = 1.0f;     // the font scale to go back to when presentation ends
   PanelsShown panels;                 // which panels are shown (View menu)
 
+  // PNG saving: F12 (the window) and each panel's right-click menu (that panel alone) ask here;
+  // the frame loop renders the capture between frames (gui/png_export.h).
+  struct PngRequest {
+    bool pending = false;
+    std::string window;               // ImGui window name; "" for the whole window
+    std::string panel;                // the short name in the file name ("chain"); "" for the window
+  } png_request;
+  int png_scale = 1;                  // 1, or 2 for print
+  std::string screenshot_folder;      // where PNGs go; "" = the XDG pictures folder/logistic-lab
+  std::vector<std::string> recent_files;      // CSV files opened, most recent first
+  std::vector<std::string> recent_scenarios;  // scenario files opened or saved
+
+  // The file dialog (a path field with the recent files), for one purpose at a time.
+  struct PathDialog {
+    enum class Kind { None, OpenCsv, OpenScenario, SaveScenario, ScreenshotFolder } kind = Kind::None;
+    std::string path;                 // the text field
+    std::string error;                // why the last try failed, shown in the dialog
+  } path_dialog;
+
   // Branches. A step from a past step with other settings or a picked batch would drop the
   // later steps; the window asks first. The step is not taken and `confirm_discard` is set; the
   // user's "yes" sets `discard_allowed` and steps again.
@@ -73,6 +92,7 @@ struct AppState {
     double value = 0.0;
   } accuracy_cache;
   std::size_t traced_step = static_cast<std::size_t>(-1);  // LOGISTIC_LAB_TRACE_STEPS: last printed
+  const Dataset* traced_data = nullptr;
 };
 
 // Builds the run from `options` (data, settings, θ₀, the first step's batch). On bad input it

@@ -50,8 +50,9 @@ void toggle_presentation(AppState& s, FrameRequests& req) {
 void handle_keys(AppState& s, FrameRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsKeyPressed(kKeyF11, false)) toggle_presentation(s, req);
-  if (ImGui::IsKeyPressed(kKeyF12, false)) req.save_window_png = true;
-  if (io.WantTextInput || s.confirm_discard) return;  // typing a number, or a dialog is asking
+  if (ImGui::IsKeyPressed(kKeyF12, false)) RequestPng(s, nullptr, nullptr, s.png_scale);
+  if (io.WantTextInput || s.confirm_discard || s.path_dialog.kind != AppState::PathDialog::Kind::None)
+    return;  // typing a number, or a dialog is asking
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key); };
   if (io.KeyCtrl) {
     if (pressed(kKeyEqual) || pressed(kKeyPadAdd)) change_font_scale(s, 0.25f, req);
@@ -67,13 +68,19 @@ void handle_keys(AppState& s, FrameRequests& req) {
   if (ImGui::IsKeyPressed(kKeyF1, false)) s.show_help = !s.show_help;
 }
 
-// LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes: how the GUI tests
-// (tests/gui/) see what keys and Play did to the real window.
+// LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes, and
+// "data NAME ROWS" whenever the data set does: how the GUI tests (tests/gui/) see what keys, Play
+// and dropped files did to the real window.
 void trace_step(AppState& s) {
   static const bool enabled = [] {
     const char* v = std::getenv("LOGISTIC_LAB_TRACE_STEPS");
     return v != nullptr && *v != '\0' && *v != '0';
   }();
+  if (enabled && s.data.get() != s.traced_data) {
+    s.traced_data = s.data.get();
+    std::printf("data %s %zu\n", s.data->name.c_str(), s.data->rows());
+    s.traced_step = static_cast<std::size_t>(-1);  // and the step it starts at
+  }
   const std::size_t step = s.trainer->current_step();
   if (!enabled || step == s.traced_step) return;
   s.traced_step = step;
@@ -84,7 +91,20 @@ void trace_step(AppState& s) {
 void menu_bar(AppState& s, FrameRequests& req) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Save window as PNG", "F12")) req.save_window_png = true;
+    if (ImGui::MenuItem("Save window as PNG", "F12")) RequestPng(s, nullptr, nullptr, s.png_scale);
+    if (ImGui::BeginMenu("Save panel as PNG")) {
+      const char* panels[][2] = {{kDataWindow, "data"}, {kActivationWindow, "activation"}, {kLossWindow, "loss"},
+                                 {kChainWindow, "chain"}, {kControlsWindow, "controls"}};
+      for (const auto& p : panels)
+        if (ImGui::MenuItem(p[0])) RequestPng(s, p[0], p[1], s.png_scale);
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("PNG at 2× (print)", nullptr, s.png_scale == 2)) s.png_scale = s.png_scale == 2 ? 1 : 2;
+    if (ImGui::MenuItem("Screenshot folder…")) {
+      s.path_dialog = {AppState::PathDialog::Kind::ScreenshotFolder, s.screenshot_folder, ""};
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Open a CSV file…")) s.path_dialog = {AppState::PathDialog::Kind::OpenCsv, "", ""};
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
     ImGui::EndMenu();
@@ -163,6 +183,7 @@ FrameRequests DrawFrame(AppState& s) {
   ShowStatusBar(s);
   ShowHelpWindow(s);
   ShowDiscardDialog(s);
+  ShowPathDialog(s);
   trace_step(s);
   return req;
 }

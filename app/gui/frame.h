@@ -8,8 +8,6 @@ struct FrameRequests {
   bool rebuild_fonts = false;   // the font scale changed: rebuild the atlas before the next frame
   bool quit = false;
   bool fullscreen_changed = false;  // presentation mode toggled: go to or leave full screen
-  bool save_window_png = false;     // F12 / File ▸ Save window as PNG
-  const char* save_panel_png = nullptr;  // a panel's "Save PNG": its window name
 };
 
 FrameRequests DrawFrame(AppState& state);

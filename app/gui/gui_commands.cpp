@@ -8,7 +8,10 @@
 #include <iostream>
 #include <thread>
 
+#include "gui/file_actions.h"
 #include "gui/frame.h"
+#include "platform/input_events.h"
+#include "gui/png_export.h"
 #include "platform/fonts.h"
 #include "panels/panels.h"
 #include "platform/frame_stats.h"
@@ -101,6 +104,8 @@ int run_gui(const GuiOptions& o) {
   auto last = std::chrono::steady_clock::now();
   while (!window->should_close()) {
     if (frame_sleep.count() > 0) std::this_thread::sleep_for(frame_sleep);
+    const std::vector<std::string> dropped = platform::take_dropped_paths();
+    if (!dropped.empty()) open_dropped_files(state, dropped);
     const auto now = std::chrono::steady_clock::now();
     const FrameRequests req = frame(*window, state, std::chrono::duration<double>(now - last).count());
     last = now;
@@ -108,6 +113,7 @@ int run_gui(const GuiOptions& o) {
     if (req.quit) window->request_close();
     if (req.rebuild_fonts) platform::rebuild_fonts(state.font_scale);
     if (req.fullscreen_changed) window->set_fullscreen(state.presentation);
+    serve_png_request(*window, state);
   }
   return 0;
 }

@@ -359,6 +359,7 @@ void ShowActivationPanel(AppState& state) {
     ImGui::End();
     return;
   }
+  PanelContextMenu(state, kActivationWindow, "activation");
   if (!state.data || !state.trainer) {
     ImGui::End();
     return;

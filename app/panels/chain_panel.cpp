@@ -218,6 +218,7 @@ void ShowChainPanel(AppState& state) {
     ImGui::End();
     return;
   }
+  PanelContextMenu(state, kChainWindow, "chain");
   const StepRecord* r = state.record ? &*state.record : nullptr;
   const std::vector<std::size_t> preview = r == nullptr ? first_batch(state) : std::vector<std::size_t>{};
   ChainBatch batch;

@@ -50,13 +50,24 @@ std::string with_thousands(std::size_t n) {
   return out;
 }
 
+// "data.csv  (…/lessons)": the file's name first, then the end of its folder.
+std::string file_label(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  if (slash == std::string::npos) return path;
+  std::string folder = path.substr(0, slash);
+  if (folder.size() > 24) folder = "…" + folder.substr(folder.size() - 22);
+  return path.substr(slash + 1) + "  (" + folder + ")";
+}
+
 void data_set_combo(AppState& s) {
   FormRow("Data set", "iris4: the slides' 4 flowers, 2 features (petal length, width).\n"
                       "iris6: the slides' 6 flowers, 1 feature (petal length).\n"
                       "iris: Fisher's 150 flowers, 4 features, 3 species: pick two features, and the "
-                      "classes.\nblobs: two Gaussian clouds of any size, 2 features.");
+                      "classes.\nblobs: two Gaussian clouds of any size, 2 features.\n"
+                      "Or a CSV file of your own: header row optional, the label in the last column "
+                      "(0/1, −1/+1 or class names). Drop a file on the window to open it.");
   const std::string& current = s.options.data.source;
-  std::string preview = current;
+  std::string preview = s.data->name + " (CSV)";
   for (const Builtin& b : kBuiltins)
     if (current == b.source) preview = b.label;
   if (!ImGui::BeginCombo("##data", preview.c_str())) return;
@@ -75,6 +86,19 @@ void data_set_combo(AppState& s) {
       }
       restart_run(s, o, s.settings, note);
     }
+  }
+  ImGui::Separator();
+  // Recent CSV files (a copy: opening one reorders the list).
+  const std::vector<std::string> recent = s.recent_files;
+  for (const std::string& path : recent) {
+    const std::string label = file_label(path);
+    if (ImGui::Selectable(label.c_str(), current == path) && current != path) open_csv_file(s, path);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+  }
+  if (ImGui::Selectable("Open a CSV file…")) {
+    s.path_dialog.kind = AppState::PathDialog::Kind::OpenCsv;
+    s.path_dialog.error.clear();
+    if (s.path_dialog.path.empty() && !recent.empty()) s.path_dialog.path = recent.front();
   }
   ImGui::EndCombo();
 }
@@ -184,36 +208,6 @@ void blobs_controls(AppState& s) {
 }
 
 }  // namespace
-
-bool restart_run(AppState& s, RunOptions o, const Settings& settings, const std::string& note) {
-  o.loss = std::string(name(settings.loss));
-  o.activation = std::string(name(settings.activation));
-  o.mode = std::string(name(settings.mode));
-  o.batch_size = settings.batch_size;
-  o.order = std::string(name(settings.order));
-  o.seed = settings.seed;
-  o.learning_rate = settings.learning_rate;
-  o.momentum = settings.momentum;
-  o.theta.clear();
-  o.batch.clear();
-  o.steps = 0;
-  std::string said = note;
-  if (!start_run(s, o)) {
-    // A mini-batch bigger than the new data set: start with m = 1, then take m = N.
-    if (settings.mode != BatchMode::MiniBatch || settings.batch_size <= 1) return false;
-    o.batch_size = 1;
-    if (!start_run(s, o)) return false;
-    Settings fitted = settings;
-    fitted.batch_size = s.data->rows();
-    change_settings(s, fitted);
-    said += (said.empty() ? "" : " ") + std::string("The batch size is now m = ") + std::to_string(fitted.batch_size) +
-            ", all of the " + std::to_string(fitted.batch_size) + " samples.";
-    s.status = "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.";
-  }
-  if (!said.empty()) s.status = said + " " + s.status;
-  s.status_is_error = false;
-  return true;
-}
 
 const Dataset* source_data(AppState& s) {
   if (s.options.data.source == "blobs") return nullptr;  // 2 features, 2 classes: nothing to pick

@@ -95,6 +95,7 @@ void ShowControlsPanel(AppState& state) {
     ImGui::End();
     return;
   }
+  PanelContextMenu(state, kControlsWindow, "controls");
   ShowRunSection(state);
   ShowDataSection(state);
   ShowModelSection(state);

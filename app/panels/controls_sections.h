@@ -4,6 +4,7 @@
 #include <string>
 
 #include "gui/app_state.h"
+#include "gui/file_actions.h"
 
 namespace ll::app {
 
@@ -17,10 +18,6 @@ void ShowDataSection(AppState& state);       // controls_data.cpp: data set, fea
 void ShowModelSection(AppState& state);      // controls_settings.cpp: loss, activation
 void ShowDescentSection(AppState& state);    // controls_settings.cpp: batch, order, η, β
 void ShowThetaSection(AppState& state);      // controls_settings.cpp: θ₀
-
-// Starts a new run on `options`' data with `settings` and the data set's default θ₀; `note`, if
-// any, goes before the status message (e.g. why the classes changed). False if refused.
-bool restart_run(AppState& state, RunOptions options, const Settings& settings, const std::string& note = "");
 
 // The data set before features and classes were picked (loaded once per source), or null.
 const Dataset* source_data(AppState& state);

@@ -337,6 +337,7 @@ void ShowDataPanel(AppState& state) {
     ImGui::End();
     return;
   }
+  PanelContextMenu(state, kDataWindow, "data");
   if (!state.data || !state.trainer) {
     ImGui::End();
     return;

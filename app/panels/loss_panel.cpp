@@ -104,6 +104,7 @@ void ShowLossPanel(AppState& state) {
     ImGui::End();
     return;
   }
+  PanelContextMenu(state, kLossWindow, "loss");
   const LossCurve& curve = state.curve;
   const std::size_t current = state.trainer->current_step();
   const std::size_t last = curve.mean_loss.empty() ? 0 : curve.mean_loss.size() - 1;

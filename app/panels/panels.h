@@ -15,6 +15,13 @@ void ShowHelpWindow(AppState& state);        // panels/help_window.cpp
 void ShowPresentationBar(AppState& state);   // panels/presentation_bar.cpp
 // A dialog when a step would drop later steps (state.confirm_discard).
 void ShowDiscardDialog(AppState& state);     // panels/discard_dialog.cpp
+// The file dialog for state.path_dialog (CSV, scenario, screenshot folder).
+void ShowPathDialog(AppState& state);        // panels/path_dialog.cpp
+// A panel's right-click menu (Save PNG at 1× / 2×); call right after its Begin.
+void PanelContextMenu(AppState& state, const char* window, const char* panel);  // panels/panel_menu.cpp
+// Asks the frame loop to save `window` (nullptr: the whole window) as PNG; `panel` names it in the
+// file name.
+void RequestPng(AppState& state, const char* window, const char* panel, int scale);
 // The slider over the history, `width` pixels wide, inside the current window.
 void ShowTimeline(AppState& state, float width);  // panels/timeline.cpp
 

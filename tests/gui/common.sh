@@ -61,7 +61,8 @@ start_gui() {
   fail "the window traced no step within 10 s: $(cat "$gui_trace.err")"
 }
 
-last_step() { tail -n 1 "$gui_trace" | sed -n 's/^step \([0-9]*\)$/\1/p'; }
+last_step() { grep '^step ' "$gui_trace" | tail -n 1 | sed -n 's/^step \([0-9]*\)$/\1/p'; }
+last_data() { grep '^data ' "$gui_trace" | tail -n 1 | cut -d' ' -f2-; }
 
 # wait_for_step N [SECONDS]: until the trace's last line is "step N" (false on timeout).
 wait_for_step() {

@@ -1,0 +1,113 @@
+#include "gui/file_actions.h"
+
+#include <algorithm>
+
+#include "io/atomic_file.h"
+#include "ll/error.h"
+
+namespace ll::app {
+
+bool restart_run(AppState& s, RunOptions o, const Settings& settings, const std::string& note) {
+  o.loss = std::string(name(settings.loss));
+  o.activation = std::string(name(settings.activation));
+  o.mode = std::string(name(settings.mode));
+  o.batch_size = settings.batch_size;
+  o.order = std::string(name(settings.order));
+  o.seed = settings.seed;
+  o.learning_rate = settings.learning_rate;
+  o.momentum = settings.momentum;
+  o.theta.clear();
+  o.batch.clear();
+  o.steps = 0;
+  std::string said = note;
+  if (!start_run(s, o)) {
+    // A mini-batch bigger than the new data set: start with m = 1, then take m = N.
+    if (settings.mode != BatchMode::MiniBatch || settings.batch_size <= 1) return false;
+    o.batch_size = 1;
+    if (!start_run(s, o)) return false;
+    Settings fitted = settings;
+    fitted.batch_size = s.data->rows();
+    change_settings(s, fitted);
+    said += (said.empty() ? "" : " ") + std::string("The batch size is now m = ") + std::to_string(fitted.batch_size) +
+            ", all of the " + std::to_string(fitted.batch_size) + " samples.";
+    s.status = "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.";
+  }
+  if (!said.empty()) s.status = said + " " + s.status;
+  s.status_is_error = false;
+  return true;
+}
+
+bool open_csv_file(AppState& s, const std::string& path) {
+  RunOptions o = s.options;
+  o.data = DataOptions{};
+  o.data.source = path;
+  o.data.standardize = s.options.data.standardize;
+  o.features.clear();
+  o.classes.clear();
+  // Look first: a file that does not load leaves everything as it was.
+  Dataset probe;
+  try {
+    probe = load_dataset(o.data);
+  } catch (const InputError& e) {
+    s.status = e.what();
+    s.status_is_error = true;
+    return false;
+  }
+  std::string note;
+  if (probe.classes() > 2 && s.settings.activation != Activation::Softmax) {
+    o.classes = "1,2";
+    note = probe.name + " has " + std::to_string(probe.classes()) + " classes; " +
+           std::string(name(s.settings.activation)) + " separates two, so " + probe.class_names[0] + " and " +
+           probe.class_names[1] + " were picked (change them under Classes, or choose softmax).";
+  }
+  Settings settings = s.settings;
+  if (probe.classes() == 2 && settings.activation == Activation::Softmax) {
+    settings.activation = Activation::Sigmoid;  // softmax needs ≥ 3 classes here
+    settings.loss = Loss::BCE;
+    note = probe.name + " has two classes: sigmoid with cross-entropy instead of softmax.";
+  }
+  if (!restart_run(s, o, settings, note)) return false;
+  remember_recent(s.recent_files, path);
+  return true;
+}
+
+int open_dropped_files(AppState& s, const std::vector<std::string>& paths) {
+  int opened = 0;
+  for (const std::string& path : paths)
+    if (open_csv_file(s, path)) ++opened;
+  return opened;
+}
+
+bool act_on_path(AppState& s, AppState::PathDialog::Kind kind, const std::string& path, std::string* error) {
+  using Kind = AppState::PathDialog::Kind;
+  auto failed = [&](const std::string& why) {
+    if (error != nullptr) *error = why;
+    return false;
+  };
+  if (path.empty()) return failed("Type a path first.");
+  switch (kind) {
+    case Kind::OpenCsv:
+      return open_csv_file(s, path) || failed(s.status);
+    case Kind::ScreenshotFolder: {
+      std::string why;
+      if (!io::make_folders(path, &why)) return failed(why);
+      s.screenshot_folder = path;
+      s.status = "PNGs will be saved in " + path;
+      s.status_is_error = false;
+      return true;
+    }
+    case Kind::OpenScenario:
+    case Kind::SaveScenario:
+    case Kind::None:
+      break;
+  }
+  return failed("Nothing to do.");
+}
+
+void remember_recent(std::vector<std::string>& list, const std::string& path) {
+  list.erase(std::remove(list.begin(), list.end(), path), list.end());
+  list.insert(list.begin(), path);
+  if (list.size() > 10) list.resize(10);
+}
+
+}  // namespace ll::app
