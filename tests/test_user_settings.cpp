@@ -62,7 +62,10 @@ struct Home {
   std::string folder = make_temp_folder();
   std::string path = folder + "/.config/logistic-lab/settings.json";
   std::string shown = "~/.config/logistic-lab/settings.json";
-  Home() { mkdir((folder + "/.config").c_str(), 0755), mkdir((folder + "/.config/logistic-lab").c_str(), 0755); }
+  Home() {
+    REQUIRE(mkdir((folder + "/.config").c_str(), 0755) == 0);
+    REQUIRE(mkdir((folder + "/.config/logistic-lab").c_str(), 0755) == 0);
+  }
   ~Home() { remove_tree(folder); }
   ll::app::LoadedSettings load() const { return load_user_settings(path, folder); }
 };
