@@ -93,6 +93,7 @@ struct AppState {
   } accuracy_cache;
   std::size_t traced_step = static_cast<std::size_t>(-1);  // LOGISTIC_LAB_TRACE_STEPS: last printed
   const Dataset* traced_data = nullptr;
+  std::string traced_status;
 };
 
 // Builds the run from `options` (data, settings, θ₀, the first step's batch). On bad input it

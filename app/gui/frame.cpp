@@ -69,7 +69,8 @@ void handle_keys(AppState& s, FrameRequests& req) {
 }
 
 // LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes, and
-// "data NAME ROWS" whenever the data set does: how the GUI tests (tests/gui/) see what keys, Play
+// "data NAME ROWS" whenever the data set does, "status MESSAGE" when the status line changes: how
+// the GUI tests (tests/gui/) see what keys, Play
 // and dropped files did to the real window.
 void trace_step(AppState& s) {
   static const bool enabled = [] {
@@ -79,7 +80,13 @@ void trace_step(AppState& s) {
   if (enabled && s.data.get() != s.traced_data) {
     s.traced_data = s.data.get();
     std::printf("data %s %zu\n", s.data->name.c_str(), s.data->rows());
+    std::fflush(stdout);
     s.traced_step = static_cast<std::size_t>(-1);  // and the step it starts at
+  }
+  if (enabled && s.status != s.traced_status) {
+    s.traced_status = s.status;
+    std::printf("status %s\n", s.status.c_str());
+    std::fflush(stdout);
   }
   const std::size_t step = s.trainer->current_step();
   if (!enabled || step == s.traced_step) return;

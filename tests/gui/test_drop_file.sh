@@ -21,7 +21,14 @@ done
 echo "ok: dropped flowers.csv → 5 samples in use"
 
 "$dropper" "$gui_window" "$out/broken.csv" || fail "the drop of broken.csv was not accepted"
-sleep 1
+for ((k = 0; k < 200; k++)); do
+  grep -q "^status .*broken.csv" "$gui_trace" && break
+  sleep 0.05
+done
+message=$(grep "^status .*broken.csv" "$gui_trace" | tail -n 1)
+[[ "$message" == *"broken.csv:3:2:"* && "$message" == *"oops"* ]] ||
+  fail "no message naming broken.csv, line 3, column 2 and the bad cell: '$message'"
+echo "ok: the status says: ${message#status }"
 [[ "$(last_data)" == "flowers.csv 5" ]] || fail "a malformed file replaced the data: '$(last_data)'"
 press_for_step space 1
 echo "ok: dropped broken.csv → refused, flowers.csv kept, Space still steps"
