@@ -2,6 +2,7 @@
 // UI, render, swap) around one AppState.
 #include "gui/gui_commands.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 
 #include "gui/file_actions.h"
 #include "gui/frame.h"
+#include "gui/settings_sync.h"
 #include "platform/input_events.h"
 #include "gui/png_export.h"
 #include "platform/fonts.h"
@@ -94,9 +96,22 @@ int run_gui(const GuiOptions& o) {
     std::cerr << "logistic-lab: " << state.status << "\n";
     return 2;
   }
+  // The user's settings from the last run (XDG config folder); a broken file is set aside and
+  // said in the status line, never fatal.
+  const Environment env = Environment::from_process();
+  const std::string settings_file = settings_path(env);
+  const LoadedSettings loaded = load_user_settings(settings_file, env.home);
+  apply_user_settings(state, loaded.settings);
+  if (!loaded.message.empty()) {
+    state.status = loaded.message;
+    state.status_is_error = true;
+  }
   state.playing = o.play > 0.0;
   if (state.playing) state.steps_per_second = o.play;
-  auto window = open({}, state);
+  platform::WindowOptions options;
+  options.width = std::max(loaded.settings.window_width, platform::kMinWidth);
+  options.height = std::max(loaded.settings.window_height, platform::kMinHeight);
+  auto window = open(options, state);
   if (!window) return 2;
   // LOGISTIC_LAB_FRAME_SLEEP_MS=N adds N ms to every frame: a slow machine, for the key test.
   const char* sleep_env = std::getenv("LOGISTIC_LAB_FRAME_SLEEP_MS");
@@ -115,6 +130,10 @@ int run_gui(const GuiOptions& o) {
     if (req.fullscreen_changed) window->set_fullscreen(state.presentation);
     serve_png_request(*window, state);
   }
+  const platform::FramebufferSize size = window->window_size();
+  std::string error;
+  if (!save_user_settings(settings_file, user_settings_from(state, loaded.settings, size.width, size.height), &error))
+    std::cerr << "logistic-lab: the settings were not saved: " << error << "\n";
   return 0;
 }
 

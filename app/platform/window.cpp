@@ -257,6 +257,12 @@ void Window::set_fullscreen(bool fullscreen) {
   }
 }
 
+FramebufferSize Window::window_size() const {
+  FramebufferSize size;
+  if (handle_ != nullptr) glfwGetWindowSize(handle_, &size.width, &size.height);
+  return size;
+}
+
 FramebufferSize Window::framebuffer_size() const {
   FramebufferSize size;
   if (handle_ != nullptr) glfwGetFramebufferSize(handle_, &size.width, &size.height);

@@ -85,6 +85,8 @@ class Window {
   void present();
 
   FramebufferSize framebuffer_size() const;
+  // The window's size in screen coordinates (what WindowOptions asks for).
+  FramebufferSize window_size() const;
   // Full screen on the primary monitor, or back to the window's last size and place. Ignored for
   // a hidden window (screenshots keep their asked size).
   void set_fullscreen(bool fullscreen);

@@ -48,6 +48,8 @@ start_gui() {
   gui_trace=$1
   shift
   command -v xdotool > /dev/null || fail "xdotool is missing (apt-get install xdotool)"
+  # Settings of this test alone (no user's settings file read or written).
+  export XDG_CONFIG_HOME="$out/config"
   LOGISTIC_LAB_TRACE_STEPS=1 "$exe" gui "$@" > "$gui_trace" 2> "$gui_trace.err" &
   gui_pid=$!
   trap 'kill "$gui_pid" 2> /dev/null || true' EXIT
