@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "csv_sniff.h"
 #include "ll/error.h"
 
 namespace ll::csv {
@@ -54,8 +55,8 @@ void LabelIndex::finish(Dataset& data, const std::string& one_class) const {
           data.class_names.begin());
   }
   if (data.class_names.size() < 2)
-    throw InputError(one_class + "'" + (texts_.empty() ? "" : texts_[0]) +
-                     "': a classifier needs at least two classes");
+    throw InputError(one_class + quote_cell(texts_.empty() ? "" : texts_[0]) +
+                     ": a classifier needs at least two classes");
   data.labels.resize(row_label_.size());
   for (std::size_t i = 0; i < row_label_.size(); ++i)
     data.labels[i] = klass[static_cast<std::size_t>(row_label_[i])];

@@ -20,22 +20,6 @@
 namespace ll {
 namespace {
 
-// A cell as a message shows it: quoted, control characters escaped, long ones cut, so that the
-// message stays one readable line.
-std::string quote_cell(std::string_view cell) {
-  constexpr std::size_t kShown = 40;
-  std::string out = "'";
-  std::size_t i = 0;
-  for (; i < cell.size() && (i < kShown || (cell[i] & 0xC0) == 0x80); ++i) {  // whole characters
-    const char c = cell[i];
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else out += c;
-  }
-  return out + (i < cell.size() ? "…'" : "'");
-}
-
 // --label as a 1-based column number, or 0 when it is a name (or empty).
 std::size_t label_position(const std::string& option) {
   if (option.empty() || option.size() > 9 ||
@@ -68,7 +52,7 @@ struct Reader {
             ": " + what;
   }
 
-  std::string column_name(std::size_t column) const { return "column " + quote_cell(names[column - 1]); }
+  std::string column_name(std::size_t column) const { return "column " + csv::quote_cell(names[column - 1]); }
 
   void on_cell(std::size_t column, std::string_view cell) {
     if (column > width) return;  // counted at the row's end
@@ -85,16 +69,16 @@ struct Reader {
         if (cell.empty())
           fail(column, "empty cell in " + column_name(column) + " (every feature must be a number)");
         else
-          fail(column, quote_cell(cell) + " in " + column_name(column) + " is not a number" +
+          fail(column, csv::quote_cell(cell) + " in " + column_name(column) + " is not a number" +
                            (cell.find(',') != std::string_view::npos && delimiter != ','
                                 ? " (write decimals with a point: 1.5, not 1,5)" : ""));
         break;
       case csv::Number::out_of_range:
-        fail(column, quote_cell(cell) + " in " + column_name(column) +
+        fail(column, csv::quote_cell(cell) + " in " + column_name(column) +
                          " is out of the range of a double (about ±1.8e308)");
         break;
       case csv::Number::not_finite:
-        fail(column, quote_cell(cell) + " in " + column_name(column) +
+        fail(column, csv::quote_cell(cell) + " in " + column_name(column) +
                          " is not a finite number (NaN and infinity cannot be learned from)");
         break;
     }
@@ -133,7 +117,7 @@ struct Reader {
       const auto it = std::find(first_row.begin(), first_row.end(), label_option);
       if (it == first_row.end()) {
         std::string all;
-        for (const std::string& n : first_row) all += (all.empty() ? "" : ", ") + quote_cell(n);
+        for (const std::string& n : first_row) all += (all.empty() ? "" : ", ") + csv::quote_cell(n);
         return fail(0, "--label: no column is named '" + label_option + "'; the first row has " + all);
       }
       if (std::find(it + 1, first_row.end(), label_option) != first_row.end())
@@ -257,7 +241,7 @@ Dataset read_csv_text(const std::string& text, const std::string& file_name,
   data.columns = std::move(reader.columns);
   const std::string where = file_name + ":" + std::to_string(reader.first_data_line) + ":" +
                             std::to_string(reader.label_at + 1) + ": ";
-  reader.labels.finish(data, where + "every label in column " + quote_cell(reader.names[reader.label_at]) + " is ");
+  reader.labels.finish(data, where + "every label in column " + csv::quote_cell(reader.names[reader.label_at]) + " is ");
   return data;
 }
 

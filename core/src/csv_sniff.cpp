@@ -138,4 +138,20 @@ Number parse_number(std::string_view cell, double& value) {
   return std::isfinite(value) ? Number::ok : Number::not_finite;
 }
 
+std::string quote_cell(std::string_view cell) {
+  constexpr std::size_t kShown = 40;
+  std::string out = "'";
+  std::size_t i = 0;
+  for (; i < cell.size() && (i < kShown || (cell[i] & 0xC0) == 0x80); ++i) {  // whole characters
+    const char c = cell[i];
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if ((c >= 0 && c < 0x20) || c == 0x7F)  // a terminal escape is shown, not obeyed
+      out += "\\x" + hex_byte(static_cast<unsigned char>(c)).substr(2);
+    else out += c;
+  }
+  return out + (i < cell.size() ? "…'" : "'");
+}
+
 }  // namespace ll::csv
