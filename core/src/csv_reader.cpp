@@ -118,10 +118,12 @@ struct Reader {
       if (it == first_row.end()) {
         std::string all;
         for (const std::string& n : first_row) all += (all.empty() ? "" : ", ") + csv::quote_cell(n);
-        return fail(0, "--label: no column is named '" + label_option + "'; the first row has " + all);
+        return fail(0, "--label: no column is named " + csv::quote_cell(label_option) +
+                           "; the first row has " + all);
       }
       if (std::find(it + 1, first_row.end(), label_option) != first_row.end())
-        return fail(0, "--label: two columns are named '" + label_option + "'; give its number instead");
+        return fail(0, "--label: two columns are named " + csv::quote_cell(label_option) +
+                           "; give its number instead");
       label_at = static_cast<std::size_t>(it - first_row.begin());
       has_header = true;
     }
@@ -202,7 +204,8 @@ Dataset read_csv_text(const std::string& text, const std::string& file_name,
   // unterminated one is reported where it opened.
   std::size_t quote_line = 0, quote_field = 0;
   while (start < text.size() && reader.error.empty()) {
-    const char* newline = static_cast<const char*>(std::memchr(text.data() + start, '\n', text.size() - start));
+    const char* newline =
+        static_cast<const char*>(std::memchr(text.data() + start, '\n', text.size() - start));
     const std::size_t end = newline ? static_cast<std::size_t>(newline - text.data()) + 1 : text.size();
     ++reader.line;
     std::string_view content(text.data() + start, end - start);
@@ -216,7 +219,9 @@ Dataset read_csv_text(const std::string& text, const std::string& file_name,
       reader.fail(p.column, p.what);
       break;
     }
-    if (csv_parse(&parser, text.data() + start, end - start, on_csv_field, on_csv_row, &reader) != end - start)
+    const std::size_t fed =
+        csv_parse(&parser, text.data() + start, end - start, on_csv_field, on_csv_row, &reader);
+    if (fed != end - start)
       reader.fail(reader.field + 1, parse_error(csv_error(&parser)));
     if (!parser.quoted || !newline) quote_line = 0;
     else if (quote_line == 0) { quote_line = reader.line; quote_field = reader.field + 1; }
@@ -241,7 +246,8 @@ Dataset read_csv_text(const std::string& text, const std::string& file_name,
   data.columns = std::move(reader.columns);
   const std::string where = file_name + ":" + std::to_string(reader.first_data_line) + ":" +
                             std::to_string(reader.label_at + 1) + ": ";
-  reader.labels.finish(data, where + "every label in column " + csv::quote_cell(reader.names[reader.label_at]) + " is ");
+  reader.labels.finish(
+      data, where + "every label in column " + csv::quote_cell(reader.names[reader.label_at]) + " is ");
   return data;
 }
 
