@@ -1,4 +1,5 @@
-// Data sets: the built-ins, selection, blobs, standardization and the CSV reader's messages.
+// Data sets: the built-ins, selection, blobs, standardization and the CSV reader's messages
+// (every accepted form: test_csv_import.cpp; the malformed corpus: test_csv_malformed.cpp).
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -191,10 +192,11 @@ TEST_CASE("each malformed CSV throws InputError naming file:line:column and the 
   CHECK_CONTAINS(csv_error(header + "3,1e999,1\n"), "range");
   CHECK_CONTAINS(csv_error(header + "3,4,\n"), "bad.csv:3:3");              // empty label
   CHECK_CONTAINS(csv_error("label\n0\n1\n"), "bad.csv:1");                  // no feature column
-  CHECK_CONTAINS(csv_error(header + "3,4,\"open\n"), "bad.csv");            // unterminated quote
-  // Problems of the whole file name the file (there is no single line or column to point at).
-  CHECK_CONTAINS(csv_error(header + "3,4,0\n"), "bad.csv: every label is '0'");  // one class only
-  CHECK_CONTAINS(csv_error("a,b,label\n"), "bad.csv: there are no data rows");    // header only
+  CHECK_CONTAINS(csv_error(header + "3,4,\"open\n"), "bad.csv:3:3");        // unterminated quote
+  // Problems of the whole file point at where they show: the first label, the header.
+  CHECK_CONTAINS(csv_error(header + "3,4,0\n"), "bad.csv:2:3: every label in column 'label' is '0'");
+  CHECK_CONTAINS(csv_error("a,b,label\n"), "bad.csv:1: there is a header but no data rows");
+  // An empty text has no line to point at.
   CHECK_CONTAINS(csv_error(""), "bad.csv: the file is empty");                     // empty text
 }
 

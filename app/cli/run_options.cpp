@@ -49,6 +49,8 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   cmd.add_option("--n", o.data.blobs_n, "blobs: number of samples (default 200)")->check(whole_number(2));
   cmd.add_option("--separation", o.data.blobs_separation,
                  "blobs: distance between the two centres in standard deviations (default 3)");
+  cmd.add_option("--label", o.data.label_column,
+                 "CSV: the label column, by header name or 1-based number (default: the last)");
   cmd.add_option("--features", o.features, "Feature columns to use, 1-based (e.g. 3,4)");
   cmd.add_option("--classes", o.classes, "Classes to keep, 1-based (e.g. 1,2 for binary work)");
   cmd.add_option("--loss", o.loss, "bce (default), mse, or cce");

@@ -93,12 +93,14 @@ void standardize(Dataset& data) {
 Dataset load_dataset(const DataOptions& o) {
   Dataset data;
   std::vector<std::size_t> default_features;
+  const bool csv = o.source.size() > 4 && o.source.compare(o.source.size() - 4, 4, ".csv") == 0;
+  if (!o.label_column.empty() && !csv)
+    throw InputError("--label: '" + o.source + "' is a built-in data set; --label is for CSV files");
   if (o.source == "iris4") data = make_iris4();
   else if (o.source == "iris6") data = make_iris6();
   else if (o.source == "iris") { data = load_iris(); default_features = {3, 4}; }  // petal length, width
   else if (o.source == "blobs") data = make_blobs(o.blobs_n, o.blobs_separation, o.blobs_seed);
-  else if (o.source.size() > 4 && o.source.compare(o.source.size() - 4, 4, ".csv") == 0)
-    data = read_csv_file(o.source);
+  else if (csv) data = read_csv_file(o.source, o.label_column);
   else
     throw InputError("--data: unknown data set '" + o.source +
                      "' (choose iris4, iris6, iris, blobs, or a path ending in .csv)");

@@ -34,6 +34,7 @@ struct DataOptions {
   std::uint64_t blobs_seed = 1;      // blobs: random seed
   std::vector<std::size_t> features; // 1-based feature columns to keep (empty: the set's default)
   std::vector<std::size_t> classes;  // 1-based classes to keep, relabelled 0, 1, … (empty: all)
+  std::string label_column;          // CSV: the label column's header name or 1-based number (empty: the last)
   bool standardize = false;
 };
 
@@ -47,10 +48,22 @@ Dataset make_iris6();   // the slides' six flowers: petal length only
 Dataset load_iris();    // Fisher's 150 flowers from assets/data/iris.csv: 4 features, 3 species
 Dataset make_blobs(std::size_t n, double separation, std::uint64_t seed);
 
-// Reads a CSV file: a header row, numeric feature columns, the class label in the last column.
-Dataset read_csv_file(const std::string& path);
+// The CSV reader's limits, stated in its messages. They keep a wrong file (a log, a dump) from
+// filling memory before the first line can be judged.
+constexpr std::size_t kCsvMaxLineBytes = 64 * 1024;                 // one line, without its line end
+constexpr std::uint64_t kCsvMaxFileBytes = 256ull * 1024 * 1024;    // the whole file
+
+// Reads a CSV file: UTF-8 (a byte order mark is skipped), LF or CRLF line ends, fields separated by
+// ',' ';' or tab (guessed from the first lines, outside quotes), "quoted" fields. The first row is
+// a header if one of its would-be feature cells is not a number; otherwise the columns are named
+// x1, x2, … and "label". Every column but the label is a numeric feature. `label_column` is a
+// header name or a 1-based column number; empty means the last column. Labels may be 0/1, −1/+1
+// or class names (classes are ordered by value if all labels are integers, else alphabetically).
+// Throws InputError naming file:line:column and what is wrong.
+Dataset read_csv_file(const std::string& path, const std::string& label_column = "");
 // Same, from text already in memory; `file_name` is used in messages.
-Dataset read_csv_text(const std::string& text, const std::string& file_name);
+Dataset read_csv_text(const std::string& text, const std::string& file_name,
+                      const std::string& label_column = "");
 
 // Keeps the given 1-based feature columns and classes (relabelled 0, 1, … in the order given).
 Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
