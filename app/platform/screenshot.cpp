@@ -23,7 +23,7 @@ void append_bytes(void* context, void* data, int size) {
 }
 
 bool fail(std::string* error, const std::string& path, const std::string& reason) {
-  if (error != nullptr) *error = "logistic-lab: cannot write screenshot " + path + ": " + reason;
+  if (error != nullptr) *error = "cannot write the screenshot " + path + ": " + reason;
   return false;
 }
 

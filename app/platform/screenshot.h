@@ -43,7 +43,7 @@ Image read_framebuffer(FramebufferSize framebuffer);
 // Writes `image` as a PNG at `path`: first to "<path>.tmp-<pid>-<n>" in the same folder, then
 // renamed over `path`, so a reader never sees half a file. On failure removes the temporary
 // file, leaves `path` as it was, sets *error to a line naming the path and the system's reason
-// ("logistic-lab: cannot write screenshot out/a.png: No such file or directory") and returns
+// ("cannot write the screenshot out/a.png: No such file or directory") and returns
 // false.
 bool write_png(const Image& image, const std::string& path, std::string* error);
 

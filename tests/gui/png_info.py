@@ -4,6 +4,7 @@ library only, and prints:  WIDTH HEIGHT DISTINCT_COLOURS  (colours counted on ev
 
     png_info.py FILE.png
     png_info.py FILE.png --crop X Y W H OUT.png     (also writes that part of the image)
+    png_info.py FILE.png --mean                     (then the mean brightness, 0 … 255)
 """
 import struct
 import sys
@@ -74,6 +75,15 @@ def main():
     colours = set()
     for line in rows[::4]:
         colours.update(bytes(line[i:i + 3]) for i in range(0, len(line), bpp))
+    if len(sys.argv) == 3 and sys.argv[2] == "--mean":
+        # Rec. 601 luma over every 4th row and column.
+        total = count = 0
+        for line in rows[::4]:
+            for i in range(0, len(line), 4 * bpp):
+                total += 0.299 * line[i] + 0.587 * line[i + 1] + 0.114 * line[i + 2]
+                count += 1
+        print(width, height, len(colours), round(total / count))
+        return
     print(width, height, len(colours))
     if len(sys.argv) == 8 and sys.argv[2] == "--crop":
         x, y, w, h = (int(v) for v in sys.argv[3:7])
