@@ -93,7 +93,10 @@ void standardize(Dataset& data) {
 Dataset load_dataset(const DataOptions& o) {
   Dataset data;
   std::vector<std::size_t> default_features;
-  const bool csv = o.source.size() > 4 && o.source.compare(o.source.size() - 4, 4, ".csv") == 0;
+  // Anything that is not a built-in name and looks like a path (a '/' or a '.') is a delimited
+  // text file: data.csv, scores.tsv, ~/lesson/flowers.txt — the reader guesses the delimiter.
+  const bool builtin = o.source == "iris4" || o.source == "iris6" || o.source == "iris" || o.source == "blobs";
+  const bool csv = !builtin && o.source.find_first_of("/.") != std::string::npos;
   if (!o.label_column.empty() && !csv)
     throw InputError("--label: '" + o.source + "' is a built-in data set; --label is for CSV files");
   if (o.source == "iris4") data = make_iris4();
@@ -103,7 +106,7 @@ Dataset load_dataset(const DataOptions& o) {
   else if (csv) data = read_csv_file(o.source, o.label_column);
   else
     throw InputError("--data: unknown data set '" + o.source +
-                     "' (choose iris4, iris6, iris, blobs, or a path ending in .csv)");
+                     "' (choose iris4, iris6, iris, blobs, or the path of a CSV file)");
 
   std::vector<std::size_t> features = o.features.empty() ? default_features : o.features;
   if (features.empty())
