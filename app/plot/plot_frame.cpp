@@ -15,6 +15,21 @@ namespace ll::plot::detail {
 
 namespace {
 
+// `text` cut to at most `width` pixels, ending in "…" if cut (never inside a UTF-8 character);
+// "" if not even "…" fits.
+std::string FitText(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const float ellipsis = ImGui::CalcTextSize("…").x;
+  if (ellipsis > width) return "";
+  std::size_t end = text.size();
+  while (end > 0) {
+    do --end;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
+  }
+  return text.substr(0, end) + "…";
+}
+
 // Text rotated 90° counter-clockwise, read bottom to top from `pos` (its bottom-left). ImGui
 // has no rotated text, so each glyph's quad is placed with its texture corners turned.
 void AddTextVertical(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* begin, const char* end) {
@@ -141,7 +156,9 @@ void DrawAxes(const Plot& p) {
     const float w = ImGui::CalcTextSize(x_label.c_str()).x;
     dl->AddText({r.GetCenter().x - w / 2, p.Frame.Max.y - pad - fs}, text, x_label.c_str());
   }
-  const std::string& y_label = p.Setup[Axis_Y].Label;
+  // The y label runs along the plot area's height; a longer one is cut with "…" rather than
+  // reach over the text above the plot (big fonts, short plots).
+  const std::string y_label = FitText(p.Setup[Axis_Y].Label, r.GetHeight());
   if (!y_label.empty()) {
     const float w = ImGui::CalcTextSize(y_label.c_str()).x;
     AddTextVertical(dl, {p.Frame.Min.x + pad, r.GetCenter().y + w / 2}, text, y_label.c_str(),
