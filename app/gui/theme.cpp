@@ -69,6 +69,9 @@ void ApplyTheme(Theme theme) {
   ImGuiStyle& style = ImGui::GetStyle();
   if (theme == Theme::Light) light_colors(style);
   else ImGui::StyleColorsDark(&style);
+  // Menus, tooltips and dialogs opaque: the see-through default lets the panel's text show
+  // through the menu's.
+  style.Colors[ImGuiCol_PopupBg].w = 1.0f;
   plot::SetLightBackground(theme == Theme::Light);
   platform::use_clear_for_window_background();
 }
