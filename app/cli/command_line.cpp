@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
 
+#include "cli/scenario.h"
 #include "cli/trace.h"
 #include "gui/gui_commands.h"
 #include "ll/error.h"
@@ -20,6 +22,15 @@ int bad_input(const std::string& command, const std::string& message) {
   return 2;
 }
 
+// --scenario FILE given to `command`: the file's scenario with the run options given beside it on
+// top, so that `run` is what the command runs. Empty path: nothing to do.
+std::optional<Scenario> resolve_scenario(const std::string& path, const CLI::App& command, RunOptions& run) {
+  if (path.empty()) return std::nullopt;
+  Scenario scenario = scenario_with_options(path, command, run);
+  run = scenario.run;
+  return scenario;
+}
+
 }  // namespace
 
 int run_command_line(int argc, char** argv) {
@@ -30,6 +41,7 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   GuiOptions gui;
+  add_scenario_option(app, gui.scenario_path);   // `logistic-lab --scenario FILE`: the window
   CLI::App* gui_cmd = app.add_subcommand("gui", "Open the window on any configuration (the trace options)");
   add_gui_options(*gui_cmd, gui);
 
@@ -56,9 +68,22 @@ int run_command_line(int argc, char** argv) {
     return bad_input(command, e.what());
   }
   try {
-    if (trace_cmd->parsed()) { command = "trace"; return run_trace(trace); }
-    if (shot_cmd->parsed()) { command = "screenshot"; return run_screenshot(shot); }
+    if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed()))
+      throw InputError("--scenario goes after the command (e.g. logistic-lab trace --scenario FILE)");
+    if (trace_cmd->parsed()) {
+      command = "trace";
+      resolve_scenario(trace.scenario, *trace_cmd, trace.run);
+      return run_trace(trace);
+    }
+    if (shot_cmd->parsed()) {
+      command = "screenshot";
+      shot.scenario = resolve_scenario(shot.scenario_path, *shot_cmd, shot.run);
+      if (shot.scenario && shot_cmd->get_option("--font-scale")->count() == 0)
+        shot.font_scale = shot.scenario->font_scale;
+      return run_screenshot(shot);
+    }
     command = gui_cmd->parsed() ? "gui" : "";
+    gui.scenario = resolve_scenario(gui.scenario_path, *gui_cmd, gui.run);
     return run_gui(gui);
   } catch (const InputError& e) {
     return bad_input(command, e.what());

@@ -6,9 +6,7 @@
 #include "ll/error.h"
 
 namespace ll::app {
-namespace {
 
-// "2,4" → {2, 4}: 1-based numbers as people type them. Throws InputError naming the option.
 std::vector<std::size_t> parse_numbers(const std::string& text, const std::string& option) {
   std::vector<std::size_t> out;
   std::size_t start = 0;
@@ -27,8 +25,6 @@ std::vector<std::size_t> parse_numbers(const std::string& text, const std::strin
   }
   return out;
 }
-
-}  // namespace
 
 CLI::Validator whole_number(unsigned long long min) {
   return CLI::Validator(
@@ -66,6 +62,42 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
                  "Starting θ = b,w1,w2 (bias first); softmax: K rows separated by ';'");
   cmd.add_flag("--standardize", o.data.standardize, "z-score each feature (off by default)");
   cmd.add_option("--steps", o.steps, "Number of steps to run")->check(whole_number(0));
+}
+
+bool RunOptions::operator==(const RunOptions& o) const {
+  return data.source == o.data.source && data.blobs_n == o.data.blobs_n &&
+         data.blobs_separation == o.data.blobs_separation && data.blobs_seed == o.data.blobs_seed &&
+         data.features == o.data.features && data.classes == o.data.classes &&
+         data.standardize == o.data.standardize && features == o.features && classes == o.classes &&
+         loss == o.loss && activation == o.activation && mode == o.mode && batch_size == o.batch_size &&
+         batch == o.batch && order == o.order && seed == o.seed && learning_rate == o.learning_rate &&
+         momentum == o.momentum && theta == o.theta && steps == o.steps;
+}
+
+// Keep in step with add_run_options (tests/test_scenario.cpp checks that every option it
+// registers is carried over).
+void apply_given_run_options(const CLI::App& cmd, const RunOptions& given, RunOptions& into) {
+  auto was_given = [&cmd](const char* name) {
+    const CLI::Option* option = cmd.get_option_no_throw(name);
+    return option != nullptr && option->count() > 0;
+  };
+  if (was_given("--data")) into.data.source = given.data.source;
+  if (was_given("--n")) into.data.blobs_n = given.data.blobs_n;
+  if (was_given("--separation")) into.data.blobs_separation = given.data.blobs_separation;
+  if (was_given("--standardize")) into.data.standardize = given.data.standardize;
+  if (was_given("--features")) into.features = given.features;
+  if (was_given("--classes")) into.classes = given.classes;
+  if (was_given("--loss")) into.loss = given.loss;
+  if (was_given("--activation")) into.activation = given.activation;
+  if (was_given("--mode")) into.mode = given.mode;
+  if (was_given("--batch-size")) into.batch_size = given.batch_size;
+  if (was_given("--batch")) into.batch = given.batch;
+  if (was_given("--order")) into.order = given.order;
+  if (was_given("--seed")) into.seed = given.seed;
+  if (was_given("--lr")) into.learning_rate = given.learning_rate;
+  if (was_given("--momentum")) into.momentum = given.momentum;
+  if (was_given("--theta")) into.theta = given.theta;
+  if (was_given("--steps")) into.steps = given.steps;
 }
 
 Params default_theta(const Dataset& data, const Settings& settings) {

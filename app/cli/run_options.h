@@ -30,7 +30,12 @@ struct RunOptions {
   double momentum = 0.0;
   std::string theta;          // "b,w1,w2" (softmax: rows separated by ';'); empty: the default
   std::size_t steps = 1;
+  bool operator==(const RunOptions& o) const;
+  bool operator!=(const RunOptions& o) const { return !(*this == o); }
 };
+
+// "2,4" → {2, 4}: 1-based numbers as people type them. Throws InputError naming the option.
+std::vector<std::size_t> parse_numbers(const std::string& text, const std::string& option);
 
 // Accepts a whole number ≥ `min` (CLI11's own range check prints the whole double range).
 CLI::Validator whole_number(unsigned long long min);
@@ -38,6 +43,10 @@ CLI::Validator whole_number(unsigned long long min);
 // Registers --data, --n, --features, --classes, --loss, --activation, --mode, --batch-size,
 // --batch, --order, --seed, --lr, --momentum, --theta, --standardize, --steps on `command`.
 void add_run_options(CLI::App& command, RunOptions& options);
+
+// Copies into `into` the options that were given on `command` (those add_run_options registered
+// for `given`, with a count above 0): how options beside --scenario override the file.
+void apply_given_run_options(const CLI::App& command, const RunOptions& given, RunOptions& into);
 
 struct Run {
   std::shared_ptr<const Dataset> data;

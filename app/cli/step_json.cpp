@@ -93,20 +93,6 @@ json step_json(const StepRecord& r, bool with_samples) {
   return j;
 }
 
-std::vector<std::size_t> batch_samples(const StepRecord& r) {
-  if (!r.batch.empty() || !r.full_batch) return r.batch;
-  std::vector<std::size_t> all(r.m);
-  for (std::size_t i = 0; i < r.m; ++i) all[i] = i;
-  return all;
-}
-
-std::string parameter_name(const Params& shape, std::size_t index, const Dataset*) {
-  const std::size_t row = index / shape.cols, col = index % shape.cols;
-  std::string n = col == 0 ? "b" : "w" + std::to_string(col);
-  if (shape.rows > 1) n += "[" + std::to_string(row) + "]";
-  return n;
-}
-
 void write_csv_header(std::FILE* out, const Params& shape) {
   std::fputs("step,epoch,batch,status,loss_before,batch_loss,loss_after,gradient_norm", out);
   for (const char* prefix : {"theta_before_", "gradient_", "theta_after_"})

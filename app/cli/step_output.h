@@ -1,11 +1,13 @@
 #pragma once
 // A step record as the trace prints it: text laid out as the slides do, one JSON object per
-// step, or one CSV row per step.
+// step, or one CSV row per step. The exports the window shares (Markdown, LaTeX, the history as
+// CSV) are in cli/step_export.h.
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <ostream>
 
+#include "cli/step_export.h"
 #include "ll/dataset.h"
 #include "ll/trainer.h"
 
@@ -20,11 +22,5 @@ void write_step_text(std::ostream& out, const StepRecord& record, const Dataset&
 
 void write_csv_header(std::FILE* out, const Params& shape);
 void write_csv_row(std::FILE* out, const StepRecord& record);
-
-// The batch's 0-based sample numbers, also for a full-batch record that does not list them.
-std::vector<std::size_t> batch_samples(const StepRecord& record);
-
-// Parameter names: b, w1, w2, … (softmax: b[k], w1[k], … for class k).
-std::string parameter_name(const Params& shape, std::size_t index, const Dataset* data = nullptr);
 
 }  // namespace ll::app

@@ -1,48 +1,67 @@
 #include "cli/trace.h"
 
+#include <algorithm>
 #include <iostream>
 
+#include "cli/scenario.h"
+#include "cli/step_export.h"
 #include "cli/step_output.h"
 #include "ll/error.h"
 
 namespace ll::app {
+namespace {
+
+const std::vector<std::string> kFormats = {"text", "csv", "json", "markdown", "latex", "history-csv"};
+
+}  // namespace
 
 void add_trace_options(CLI::App& cmd, TraceOptions& o) {
   add_run_options(cmd, o.run);
+  add_scenario_option(cmd, o.scenario);
   cmd.add_option("--every", o.every, "Print every k-th step and the last (default 1)")->check(whole_number(1));
   cmd.add_flag("--no-samples", o.no_samples, "Leave the per-sample part out");
-  cmd.add_option("--format", o.format, "text (default), csv, or json (one object per line)")
-      ->check(CLI::IsMember({"text", "csv", "json"}));
+  cmd.add_option("--format", o.format,
+                 "text (default), csv (one row per printed step), json (one object per line), markdown, "
+                 "latex, or history-csv (θ and the losses of every step, printed at the end)")
+      ->check(CLI::IsMember(kFormats));
 }
 
 int run_trace(const TraceOptions& o) {
-  if (o.format != "text" && o.format != "csv" && o.format != "json")
-    throw InputError("--format: unknown format '" + o.format + "' (choose text, csv or json)");
+  if (std::find(kFormats.begin(), kFormats.end(), o.format) == kFormats.end())
+    throw InputError("--format: unknown format '" + o.format +
+                     "' (choose text, csv, json, markdown, latex or history-csv)");
   if (o.every == 0) throw InputError("--every must be at least 1");
   const Run run = make_run(o.run);
   Trainer trainer(run.data, run.settings, run.theta0);
   if (!run.first_batch.empty()) trainer.set_next_batch(run.first_batch);
-  const bool samples = !o.no_samples;
+  const bool history = o.format == "history-csv";
+  const bool samples = !o.no_samples && !history;
 
   if (o.format == "csv") write_csv_header(stdout, run.theta0);
+  bool first = true;
   auto print = [&](const StepRecord& r) {
     if (o.format == "json") std::cout << step_json(r, samples).dump() << "\n";
     else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
-    else write_step_text(std::cout, r, *run.data, samples);
+    else if (o.format == "markdown") std::cout << (first ? "" : "\n") << step_markdown(r, *run.data, samples);
+    else if (o.format == "latex") std::cout << (first ? "" : "\n") << step_latex(r, *run.data, samples);
+    else if (!history) write_step_text(std::cout, r, *run.data, samples);
+    first = false;
   };
   for (std::size_t k = 1; k <= o.run.steps; ++k) {
-    const bool shown = k % o.every == 0 || k == o.run.steps;
+    const bool shown = !history && (k % o.every == 0 || k == o.run.steps);
     // Chains are computed only for the steps that are printed (a million-step run stays fast).
     StepRecord r = trainer.step(shown && samples);
     if (r.status != StepStatus::Ok) {
       if (!(shown && samples) && samples) r = trainer.step(true);  // the same refusal, with its samples
       print(r);
+      if (history) std::cout << history_csv(trainer);  // the steps before it
       std::cout.flush();
       std::cerr << "logistic-lab trace: " << r.message << "\n";
       return 3;
     }
     if (shown) print(r);
   }
+  if (history) std::cout << history_csv(trainer);
   return 0;
 }
 

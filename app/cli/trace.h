@@ -1,5 +1,6 @@
 #pragma once
-// `logistic-lab trace`: runs steps headless and prints each one (text, CSV or JSON).
+// `logistic-lab trace`: runs steps headless and prints each one (text, CSV, JSON, Markdown or
+// LaTeX), or the whole history as CSV at the end.
 #include <CLI/CLI.hpp>
 
 #include "cli/run_options.h"
@@ -10,7 +11,8 @@ struct TraceOptions {
   RunOptions run;
   std::size_t every = 1;       // print every k-th step and the last
   bool no_samples = false;     // leave the per-sample part out
-  std::string format = "text"; // text | csv | json
+  std::string format = "text"; // text | csv | json | markdown | latex | history-csv
+  std::string scenario;        // --scenario FILE: the run options not given come from it
 };
 
 void add_trace_options(CLI::App& command, TraceOptions& options);

@@ -68,12 +68,14 @@ FrameRequests frame(platform::Window& window, AppState& state, double seconds) {
 
 void add_gui_options(CLI::App& command, GuiOptions& o) {
   add_run_options(command, o.run);
+  add_scenario_option(command, o.scenario_path);
   command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
       ->check(CLI::Range(1.0, 5000.0));
 }
 
 void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   add_run_options(command, o.run);
+  add_scenario_option(command, o.scenario_path);
   command.add_option("--out", o.out, "PNG file to write (default logistic-lab.png)");
   command.add_option("--size", o.size, "Window size WxH (default 1600x900)");
   command.add_option("--bench-frames", o.bench_frames,

@@ -2,15 +2,21 @@
 // `logistic-lab [gui]` and `logistic-lab screenshot`: the window, interactive or rendered once.
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 #include "cli/run_options.h"
+#include "cli/scenario.h"
 
 namespace ll::app {
 
 struct GuiOptions {
   RunOptions run;             // --steps: steps to take before the window opens (default 0)
   double play = 0.0;          // --play S: start playing at S steps per second (0: paused)
+  std::string scenario_path;  // --scenario FILE
+  // The loaded scenario, with the options given beside it on top (its run equals `run`); its
+  // view part (theme, font scale, panels, title, description) is for the window to apply.
+  std::optional<Scenario> scenario;
   GuiOptions() { run.steps = 0; }
 };
 
@@ -24,6 +30,8 @@ struct ScreenshotOptions {
   int scale = 1;                  // --scale 2: rendered at twice the size, for print
   std::string theme = "dark";     // --theme light|dark
   bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
+  std::string scenario_path;      // --scenario FILE
+  std::optional<Scenario> scenario;   // as in GuiOptions; its font scale applies unless --font-scale
   ScreenshotOptions() { run.steps = 0; }
 };
 

@@ -1,0 +1,161 @@
+// Scenario files on disk: checking a parsed scenario by building its run, loading, writing, and
+// options given beside --scenario on the command line.
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/scenario.h"
+#include "io/atomic_file.h"
+#include "ll/error.h"
+
+namespace ll::app {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+// The command line's option names and the scenario's keys for the same thing; make_run's
+// messages name the option, a scenario's message names the key.
+const std::pair<const char*, const char*> kOptionKeys[] = {
+    {"--batch-size", "batch_size"}, {"--separation", "separation"}, {"--standardize", "standardize"},
+    {"--activation", "activation"}, {"--momentum", "momentum"}, {"--features", "features"},
+    {"--classes", "classes"}, {"--order", "order"}, {"--theta", "theta"}, {"--batch", "batch"},
+    {"--steps", "steps"}, {"--data", "data"}, {"--loss", "loss"}, {"--mode", "mode"}, {"--seed", "seed"},
+    {"--lr", "lr"}, {"--n", "n"}};
+
+// "--lr: the learning rate …" → "lesson.json: key 'lr': the learning rate …"; later option names
+// in the message become 'key'.
+std::string in_scenario_terms(const std::string& file, const std::string& message) {
+  std::string out;
+  for (std::size_t pos = 0; pos < message.size();) {
+    bool matched = false;
+    for (const auto& [option, key] : kOptionKeys) {
+      const std::size_t n = std::char_traits<char>::length(option);
+      const char after = pos + n < message.size() ? message[pos + n] : ' ';
+      if (message.compare(pos, n, option) == 0 && after != '-' && !std::isalnum(static_cast<unsigned char>(after))) {
+        out += std::string(pos == 0 ? "key '" : "'") + key + "'";
+        pos += n;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out += message[pos++];
+  }
+  return file + ": " + out;
+}
+
+// "3,4" → [3, 4] (the text came from a scenario or the command line).
+ordered_json number_list(const std::string& text, const char* option) {
+  ordered_json list = ordered_json::array();
+  for (std::size_t n : parse_numbers(text, option)) list.push_back(n);
+  return list;
+}
+
+// "0.1,0.5,-0.1" → [0.1, 0.5, -0.1]; softmax rows → a list of lists.
+ordered_json theta_json(const std::string& text) {
+  const Params p = parse_params(text);
+  if (p.rows == 1) return ordered_json(p.values);
+  ordered_json rows = ordered_json::array();
+  for (std::size_t r = 0; r < p.rows; ++r)
+    rows.push_back(std::vector<double>(p.values.begin() + static_cast<std::ptrdiff_t>(r * p.cols),
+                                       p.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * p.cols)));
+  return rows;
+}
+
+// 1.1f as 1.1, not 1.100000023841858: the float's shortest text, read as a double.
+double as_written(float v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  return std::strtod(std::string(buf, end).c_str(), nullptr);
+}
+
+}  // namespace
+
+Run check_scenario(const Scenario& s, const std::string& file) {
+  try {
+    Run run = make_run(s.run);
+    Trainer trainer(run.data, run.settings, run.theta0);         // θ₀'s shape against the data
+    if (!run.first_batch.empty()) trainer.set_next_batch(run.first_batch);  // the batch's samples exist
+    return run;
+  } catch (const InputError& e) {
+    throw InputError(in_scenario_terms(file, e.what()));
+  }
+}
+
+Scenario load_scenario(const std::string& path) {
+  const std::string file = std::filesystem::path(path).filename().string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a folder, not a scenario file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  Scenario s = parse_scenario(text.str(), file);
+  const std::filesystem::path data(s.run.data.source);
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (data.extension() == ".csv" && data.is_relative() && !folder.empty())
+    s.run.data.source = (folder / data).lexically_normal().string();
+  check_scenario(s, file);
+  return s;
+}
+
+std::string scenario_json(const Scenario& s) {
+  const RunOptions& o = s.run;
+  ordered_json j;
+  j["format"] = kScenarioFormat;
+  j["version"] = kScenarioVersion;
+  j["title"] = s.title;
+  j["description"] = s.description;
+  j["data"] = o.data.source;
+  const RunOptions defaults;
+  if (o.data.source == "blobs" || o.data.blobs_n != defaults.data.blobs_n) j["n"] = o.data.blobs_n;
+  if (o.data.source == "blobs" || o.data.blobs_separation != defaults.data.blobs_separation)
+    j["separation"] = o.data.blobs_separation;
+  if (!o.features.empty()) j["features"] = number_list(o.features, "--features");
+  if (!o.classes.empty()) j["classes"] = number_list(o.classes, "--classes");
+  j["standardize"] = o.data.standardize;
+  j["loss"] = o.loss;
+  j["activation"] = o.activation;
+  j["mode"] = o.mode;
+  j["batch_size"] = o.batch_size;
+  if (!o.batch.empty()) j["batch"] = number_list(o.batch, "--batch");
+  j["order"] = o.order;
+  j["seed"] = o.seed;
+  j["lr"] = o.learning_rate;
+  j["momentum"] = o.momentum;
+  if (!o.theta.empty()) j["theta"] = theta_json(o.theta);
+  j["steps"] = o.steps;
+  j["theme"] = s.theme;
+  j["font_scale"] = as_written(s.font_scale);
+  j["panels"] = {{"controls", s.panels.controls}, {"data", s.panels.data}, {"activation", s.panels.activation},
+                 {"loss", s.panels.loss}, {"chain", s.panels.chain}};
+  // Text from the window may hold broken UTF-8: replaced, never a throw.
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+bool save_scenario(const std::string& path, const Scenario& s, std::string* error) {
+  std::string text;
+  try {
+    text = scenario_json(s);
+  } catch (const InputError& e) {
+    if (error) *error = "cannot save " + path + ": " + e.what();
+    return false;
+  }
+  return io::write_file_atomically(path, text, error);
+}
+
+void add_scenario_option(CLI::App& command, std::string& path) {
+  command.add_option("--scenario", path, "Scenario file (JSON, see assets/scenarios/); options given beside it win");
+}
+
+Scenario scenario_with_options(const std::string& path, const CLI::App& command, const RunOptions& given) {
+  Scenario s = load_scenario(path);
+  apply_given_run_options(command, given, s.run);
+  return s;
+}
+
+}  // namespace ll::app

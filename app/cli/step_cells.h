@@ -1,0 +1,34 @@
+#pragma once
+// The pieces the Markdown and LaTeX exports share: the step's one-line description, the batch as
+// people count it, and one sample's chain as formatted cells.
+#include <string>
+#include <vector>
+
+#include "ll/chain.h"
+#include "ll/trainer.h"
+
+namespace ll::app {
+
+// "Step 1 · epoch 1 · sigmoid + binary cross-entropy · batch · η = 0.01" (and β, a hand-picked batch).
+std::string step_title(const StepRecord& record);
+
+// "samples 1, 2, 3, 4"; long batches end in "…, 1000000".
+std::string batch_numbers(const StepRecord& record);
+// "samples 1, 2, 3, 4 (m = 4)".
+std::string batch_list(const StepRecord& record);
+
+// The column heads of sample_cells: i, x, y, z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z. Softmax shows the
+// diagonal of the Jacobian ∂ŷ/∂z.
+std::vector<std::string> sample_heads(bool softmax);
+// One sample's chain in the project's number format; where the loss is undefined (tanh + BCE with
+// ŷ ≤ 0) the last four cells say "undefined".
+std::vector<std::string> sample_cells(const SampleChain& chain, bool softmax);
+
+// "b = 0.1 − η·0.2702 = 0.0973" for parameter k: θ_k ← θ_k − η·g_k, with g the step's direction
+// (the velocity when β ≠ 0, else the gradient).
+struct UpdateLine {
+  std::string name, before, sign, step, after;   // "w1", "0.5", "−", "0.2431", "0.4976"
+};
+std::vector<UpdateLine> update_lines(const StepRecord& record);
+
+}  // namespace ll::app

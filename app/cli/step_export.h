@@ -1,0 +1,42 @@
+#pragma once
+// A step and a run as text to copy or save: the step as a Markdown table or as LaTeX (the slides'
+// chain, gradient, update lines and loss), and the whole history as CSV. Pure functions that
+// return the text; the window puts it on the clipboard or writes it with io::write_file_atomically,
+// and `logistic-lab trace --format markdown|latex|history-csv` prints it. Numbers use the project's
+// format (ll/number_format.h), so no export ever says "nan": an undefined value is "undefined".
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "ll/dataset.h"
+#include "ll/params.h"
+#include "ll/trainer.h"
+
+namespace ll::app {
+
+// The batch's 0-based sample numbers, also for a full-batch record that does not list them.
+std::vector<std::size_t> batch_samples(const StepRecord& record);
+
+// Parameter names: b, w1, w2, … (softmax: b[k], w1[k], … for class k).
+std::string parameter_name(const Params& shape, std::size_t index, const Dataset* data = nullptr);
+
+// Exports list at most this many samples of a batch and say how many more there are.
+constexpr std::size_t kExportSamplesUpTo = 100;
+
+// The step as Markdown: a heading, the formulas, the per-sample chain table (i, x, y, z, ŷ, L,
+// ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z), the gradient, one update line per parameter ("w1 = 0.5 − η·0.2431 =
+// 0.4976") and the mean loss before → after. `data` is the run's data set (for N and the names).
+std::string step_markdown(const StepRecord& record, const Dataset& data, bool with_samples = true);
+
+// The step as LaTeX (needs amsmath): an align* with the formulas and the chain rule for the
+// step's loss and activation, a tabular with one row per sample, and an align* with the gradient
+// in matrix form, the update lines and the loss before → after.
+std::string step_latex(const StepRecord& record, const Dataset& data, bool with_samples = true);
+
+// The kept history as CSV, one row per step and a first row for θ₀ (step 0):
+//   step,epoch,batch_loss,loss_before,loss_after,gradient_norm,theta_b,theta_w1,…
+// θ is the value after the step. Numbers at full precision (shortest text that reads back to the
+// same double); an undefined or non-finite value is an empty cell.
+std::string history_csv(const Trainer& trainer);
+
+}  // namespace ll::app
