@@ -295,8 +295,8 @@ TEST_CASE("a JSON syntax error gives the line and column, counted in characters"
 TEST_CASE("values that do not fit the data are reported at load time, naming the key") {
   const std::string unknown = write_temp("unknown_data.json", "{" + kHeader + R"(, "data": "iris5"})");
   CHECK(load_error(unknown) ==
-        "unknown_data.json: key 'data': unknown data set 'iris5' (choose iris4, iris6, iris, blobs, or a path "
-        "ending in .csv)");
+        "unknown_data.json: key 'data': unknown data set 'iris5' (choose iris4, iris6, iris, blobs, or the path "
+        "of a CSV file)");
   const std::string short_theta = write_temp("short_theta.json", "{" + kHeader + R"(, "theta": [0.1, 0.5]})");
   CHECK(load_error(short_theta) == "short_theta.json: key 'theta': got 2 numbers [b, w1], but this model needs 3 numbers [b, w1, w2]");
   const std::string bad_lr = write_temp("bad_lr.json", "{" + kHeader + R"(, "lr": -1})");

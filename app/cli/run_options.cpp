@@ -68,7 +68,7 @@ bool RunOptions::operator==(const RunOptions& o) const {
   return data.source == o.data.source && data.blobs_n == o.data.blobs_n &&
          data.blobs_separation == o.data.blobs_separation && data.blobs_seed == o.data.blobs_seed &&
          data.features == o.data.features && data.classes == o.data.classes &&
-         data.standardize == o.data.standardize && features == o.features && classes == o.classes &&
+         data.standardize == o.data.standardize && data.label_column == o.data.label_column && features == o.features && classes == o.classes &&
          loss == o.loss && activation == o.activation && mode == o.mode && batch_size == o.batch_size &&
          batch == o.batch && order == o.order && seed == o.seed && learning_rate == o.learning_rate &&
          momentum == o.momentum && theta == o.theta && steps == o.steps;
@@ -82,6 +82,7 @@ void apply_given_run_options(const CLI::App& cmd, const RunOptions& given, RunOp
     return option != nullptr && option->count() > 0;
   };
   if (was_given("--data")) into.data.source = given.data.source;
+  if (was_given("--label")) into.data.label_column = given.data.label_column;
   if (was_given("--n")) into.data.blobs_n = given.data.blobs_n;
   if (was_given("--separation")) into.data.blobs_separation = given.data.blobs_separation;
   if (was_given("--standardize")) into.data.standardize = given.data.standardize;

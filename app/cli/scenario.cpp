@@ -166,6 +166,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
       {"title", [](const KeyReader& r, Scenario& s) { s.title = r.text(); }},
       {"description", [](const KeyReader& r, Scenario& s) { s.description = r.text(); }},
       {"data", [](const KeyReader& r, Scenario& s) { s.run.data.source = r.text(); }},
+      {"label", [](const KeyReader& r, Scenario& s) { s.run.data.label_column = r.text(); }},
       {"n", [](const KeyReader& r, Scenario& s) { s.run.data.blobs_n = r.whole(2); }},
       {"separation", [](const KeyReader& r, Scenario& s) { s.run.data.blobs_separation = r.number(); }},
       {"standardize", [](const KeyReader& r, Scenario& s) { s.run.data.standardize = r.flag(); }},

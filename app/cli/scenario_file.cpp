@@ -18,36 +18,6 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-// The command line's option names and the scenario's keys for the same thing; make_run's
-// messages name the option, a scenario's message names the key.
-const std::pair<const char*, const char*> kOptionKeys[] = {
-    {"--batch-size", "batch_size"}, {"--separation", "separation"}, {"--standardize", "standardize"},
-    {"--activation", "activation"}, {"--momentum", "momentum"}, {"--features", "features"},
-    {"--classes", "classes"}, {"--order", "order"}, {"--theta", "theta"}, {"--batch", "batch"},
-    {"--steps", "steps"}, {"--data", "data"}, {"--loss", "loss"}, {"--mode", "mode"}, {"--seed", "seed"},
-    {"--lr", "lr"}, {"--n", "n"}};
-
-// "--lr: the learning rate …" → "lesson.json: key 'lr': the learning rate …"; later option names
-// in the message become 'key'.
-std::string in_scenario_terms(const std::string& file, const std::string& message) {
-  std::string out;
-  for (std::size_t pos = 0; pos < message.size();) {
-    bool matched = false;
-    for (const auto& [option, key] : kOptionKeys) {
-      const std::size_t n = std::char_traits<char>::length(option);
-      const char after = pos + n < message.size() ? message[pos + n] : ' ';
-      if (message.compare(pos, n, option) == 0 && after != '-' && !std::isalnum(static_cast<unsigned char>(after))) {
-        out += std::string(pos == 0 ? "key '" : "'") + key + "'";
-        pos += n;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) out += message[pos++];
-  }
-  return file + ": " + out;
-}
-
 // "3,4" → [3, 4] (the text came from a scenario or the command line).
 ordered_json number_list(const std::string& text, const char* option) {
   ordered_json list = ordered_json::array();
@@ -75,34 +45,6 @@ double as_written(float v) {
 
 }  // namespace
 
-Run check_scenario(const Scenario& s, const std::string& file) {
-  try {
-    Run run = make_run(s.run);
-    Trainer trainer(run.data, run.settings, run.theta0);         // θ₀'s shape against the data
-    if (!run.first_batch.empty()) trainer.set_next_batch(run.first_batch);  // the batch's samples exist
-    return run;
-  } catch (const InputError& e) {
-    throw InputError(in_scenario_terms(file, e.what()));
-  }
-}
-
-Scenario load_scenario(const std::string& path) {
-  const std::string file = std::filesystem::path(path).filename().string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a folder, not a scenario file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  Scenario s = parse_scenario(text.str(), file);
-  const std::filesystem::path data(s.run.data.source);
-  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
-  if (data.extension() == ".csv" && data.is_relative() && !folder.empty())
-    s.run.data.source = (folder / data).lexically_normal().string();
-  check_scenario(s, file);
-  return s;
-}
-
 std::string scenario_json(const Scenario& s) {
   const RunOptions& o = s.run;
   ordered_json j;
@@ -111,6 +53,7 @@ std::string scenario_json(const Scenario& s) {
   j["title"] = s.title;
   j["description"] = s.description;
   j["data"] = o.data.source;
+  if (!o.data.label_column.empty()) j["label"] = o.data.label_column;
   const RunOptions defaults;
   if (o.data.source == "blobs" || o.data.blobs_n != defaults.data.blobs_n) j["n"] = o.data.blobs_n;
   if (o.data.source == "blobs" || o.data.blobs_separation != defaults.data.blobs_separation)

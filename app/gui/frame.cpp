@@ -110,6 +110,10 @@ void menu_bar(AppState& s, FrameRequests& req) {
     if (ImGui::MenuItem("Screenshot folder…")) {
       s.path_dialog = {AppState::PathDialog::Kind::ScreenshotFolder, s.screenshot_folder, ""};
     }
+    if (ImGui::BeginMenu("Export")) {
+      ExportMenuItems(s);
+      ImGui::EndMenu();
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Open a CSV file…")) s.path_dialog = {AppState::PathDialog::Kind::OpenCsv, "", ""};
     ImGui::Separator();

@@ -22,6 +22,8 @@ void PanelContextMenu(AppState& state, const char* window, const char* panel);  
 // Asks the frame loop to save `window` (nullptr: the whole window) as PNG; `panel` names it in the
 // file name.
 void RequestPng(AppState& state, const char* window, const char* panel, int scale);
+// File ▸ Export's items (the step as Markdown / LaTeX, the history as CSV).
+void ExportMenuItems(AppState& state);       // panels/export_menu.cpp
 // The slider over the history, `width` pixels wide, inside the current window.
 void ShowTimeline(AppState& state, float width);  // panels/timeline.cpp
 
