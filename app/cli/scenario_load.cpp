@@ -71,8 +71,8 @@ Scenario load_scenario(const std::string& path) {
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
   const std::string& source = s.run.data.source;
   const bool builtin = source == "iris4" || source == "iris6" || source == "iris" || source == "blobs";
-  const bool file = !builtin && source.find_first_of("/.") != std::string::npos;  // as load_dataset reads it
-  if (file && data.is_relative() && !folder.empty())
+  const bool is_path = !builtin && source.find_first_of("/.") != std::string::npos;  // as load_dataset reads it
+  if (is_path && data.is_relative() && !folder.empty())
     s.run.data.source = (folder / data).lexically_normal().string();
   check_scenario(s, file);
   return s;
