@@ -292,6 +292,12 @@ TEST_CASE("a JSON syntax error gives the line and column, counted in characters"
   CHECK_CONTAINS(parse_error("{\"format\": "), "lesson.json:1:12: not valid JSON");
 }
 
+TEST_CASE("a number too large for a double is reported as bad JSON, not thrown as something else") {
+  // Found by the fuzzer: nlohmann throws out_of_range (not parse_error) for 1e400.
+  CHECK(parse_error("{" + kHeader + R"(, "lr": 1e400})") ==
+        "lesson.json: not valid JSON: number overflow parsing '1e400'");
+}
+
 TEST_CASE("values that do not fit the data are reported at load time, naming the key") {
   const std::string unknown = write_temp("unknown_data.json", "{" + kHeader + R"(, "data": "iris5"})");
   CHECK(load_error(unknown) ==
