@@ -327,7 +327,7 @@ TEST_CASE("a relative CSV path in a scenario is relative to the scenario's folde
 
 TEST_CASE("a broken scenario on the command line exits 2 with the message on stderr") {
   const std::string path = write_temp("cli_bad.json", "{" + kHeader + R"(, "lr": "fast"})");
-  for (const char* command : {"trace", "screenshot", "gui"}) {
+  for (const char* command : {"trace", "screenshot", "gui", ""}) {   // "": the window, no command
     const CliResult r = run_cli(std::string(command) + " --scenario " + path);
     INFO(command);
     CHECK(r.exit_code == 2);

@@ -66,7 +66,9 @@ std::string scenario_json(const Scenario& scenario);
 bool save_scenario(const std::string& path, const Scenario& scenario, std::string* error);
 
 // Registers --scenario FILE on `command` (trace, gui, screenshot, and the bare window).
-void add_scenario_option(CLI::App& command, std::string& path);
+void add_scenario_option(CLI::App& command, std::string& path,
+                         const std::string& help = "Scenario file (JSON, see assets/scenarios/); options given "
+                                                   "beside it win");
 
 // `--scenario FILE` beside run options: the file's scenario with the options given on the
 // command line on top. `command` is the parsed command on which add_run_options registered

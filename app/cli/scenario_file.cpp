@@ -148,8 +148,8 @@ bool save_scenario(const std::string& path, const Scenario& s, std::string* erro
   return io::write_file_atomically(path, text, error);
 }
 
-void add_scenario_option(CLI::App& command, std::string& path) {
-  command.add_option("--scenario", path, "Scenario file (JSON, see assets/scenarios/); options given beside it win");
+void add_scenario_option(CLI::App& command, std::string& path, const std::string& help) {
+  command.add_option("--scenario", path, help)->type_name("FILE");
 }
 
 Scenario scenario_with_options(const std::string& path, const CLI::App& command, const RunOptions& given) {
