@@ -129,6 +129,29 @@ TEST_CASE("a file with only the format and version is the default run") {
   CHECK(s.run.steps == 1);
 }
 
+TEST_CASE("with_settings writes the window's settings and θ₀ back as options that rebuild the same run") {
+  ll::app::RunOptions options;
+  options.data.source = "iris";
+  options.activation = "softmax";
+  options.loss = "cce";
+  const ll::app::Run run = ll::app::make_run(options);
+  ll::Settings changed = run.settings;
+  changed.mode = ll::BatchMode::MiniBatch;
+  changed.batch_size = 16;
+  changed.order = ll::Order::Shuffle;
+  changed.learning_rate = 0.3;
+  changed.momentum = 0.5;
+  ll::Params theta0 = run.theta0;
+  theta0.at(2, 1) = 0.1 + 0.2;   // 0.30000000000000004: must come back exactly
+  const ll::app::RunOptions saved = ll::app::with_settings(options, changed, theta0);
+  const ll::app::Run rebuilt = ll::app::make_run(saved);
+  CHECK(rebuilt.settings == changed);
+  CHECK(rebuilt.theta0 == theta0);
+  ll::app::Scenario scenario;
+  scenario.run = saved;
+  CHECK(ll::app::parse_scenario(ll::app::scenario_json(scenario), "s.json").run == saved);
+}
+
 // [The worked examples] -----------------------------------------------------------------------
 
 TEST_CASE("scenario 01: the full batch reproduces §1's per-sample chain, gradient and θ after") {
