@@ -129,6 +129,29 @@ TEST_CASE("a file with only the format and version is the default run") {
   CHECK(s.run.steps == 1);
 }
 
+TEST_CASE("with_settings writes the window's settings and θ₀ back as options that rebuild the same run") {
+  ll::app::RunOptions options;
+  options.data.source = "iris";
+  options.activation = "softmax";
+  options.loss = "cce";
+  const ll::app::Run run = ll::app::make_run(options);
+  ll::Settings changed = run.settings;
+  changed.mode = ll::BatchMode::MiniBatch;
+  changed.batch_size = 16;
+  changed.order = ll::Order::Shuffle;
+  changed.learning_rate = 0.3;
+  changed.momentum = 0.5;
+  ll::Params theta0 = run.theta0;
+  theta0.at(2, 1) = 0.1 + 0.2;   // 0.30000000000000004: must come back exactly
+  const ll::app::RunOptions saved = ll::app::with_settings(options, changed, theta0);
+  const ll::app::Run rebuilt = ll::app::make_run(saved);
+  CHECK(rebuilt.settings == changed);
+  CHECK(rebuilt.theta0 == theta0);
+  ll::app::Scenario scenario;
+  scenario.run = saved;
+  CHECK(ll::app::parse_scenario(ll::app::scenario_json(scenario), "s.json").run == saved);
+}
+
 // [The worked examples] -----------------------------------------------------------------------
 
 TEST_CASE("scenario 01: the full batch reproduces §1's per-sample chain, gradient and θ after") {
@@ -292,6 +315,12 @@ TEST_CASE("a JSON syntax error gives the line and column, counted in characters"
   CHECK_CONTAINS(parse_error("{\"format\": "), "lesson.json:1:12: not valid JSON");
 }
 
+TEST_CASE("a number too large for a double is reported as bad JSON, not thrown as something else") {
+  // Found by the fuzzer: nlohmann throws out_of_range (not parse_error) for 1e400.
+  CHECK(parse_error("{" + kHeader + R"(, "lr": 1e400})") ==
+        "lesson.json: not valid JSON: number overflow parsing '1e400'");
+}
+
 TEST_CASE("values that do not fit the data are reported at load time, naming the key") {
   const std::string unknown = write_temp("unknown_data.json", "{" + kHeader + R"(, "data": "iris5"})");
   CHECK(load_error(unknown) ==
@@ -321,7 +350,7 @@ TEST_CASE("a relative CSV path in a scenario is relative to the scenario's folde
 
 TEST_CASE("a broken scenario on the command line exits 2 with the message on stderr") {
   const std::string path = write_temp("cli_bad.json", "{" + kHeader + R"(, "lr": "fast"})");
-  for (const char* command : {"trace", "screenshot", "gui"}) {
+  for (const char* command : {"trace", "screenshot", "gui", ""}) {   // "": the window, no command
     const CliResult r = run_cli(std::string(command) + " --scenario " + path);
     INFO(command);
     CHECK(r.exit_code == 2);

@@ -41,7 +41,7 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   GuiOptions gui;
-  add_scenario_option(app, gui.scenario_path);   // `logistic-lab --scenario FILE`: the window
+  add_scenario_option(app, gui.scenario_path, "Open the window on a scenario file (JSON, see assets/scenarios/)");
   CLI::App* gui_cmd = app.add_subcommand("gui", "Open the window on any configuration (the trace options)");
   add_gui_options(*gui_cmd, gui);
 

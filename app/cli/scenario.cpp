@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -77,6 +78,10 @@ std::string known_list(const std::vector<std::string>& known) {
   return s;
 }
 
+// A sample, feature or class number beyond this is out of range anyway; the command line's
+// parse_numbers reads up to here, so what is read here can be written back.
+constexpr std::uint64_t kLargestListed = static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
+
 // Reads one key's value; every message names the file and the key.
 class KeyReader {
  public:
@@ -109,7 +114,8 @@ class KeyReader {
     if (!v_.is_array()) expected("a list of numbers from 1, e.g. [1, 2]");
     std::string out;
     for (const json& item : v_)
-      out += (out.empty() ? "" : ",") + std::to_string(whole_in(item, 1, "a list of numbers from 1, e.g. [1, 2]"));
+      out += (out.empty() ? "" : ",") +
+             std::to_string(whole_in(item, 1, "a list of numbers from 1, e.g. [1, 2]", kLargestListed));
     return out;
   }
   // [b, w1, …] → "b,w1,…"; softmax [[…], […]] → "…;…", as the command line's --theta.
@@ -136,8 +142,10 @@ class KeyReader {
     return d;
   }
   // JSON reads 2 as unsigned; −1 and 2.5 are never a count.
-  std::size_t whole_in(const json& v, std::size_t min, const std::string& what) const {
-    if (!v.is_number_unsigned() || v.get<std::uint64_t>() < min) expected_of(v, what);
+  std::size_t whole_in(const json& v, std::size_t min, const std::string& what,
+                       std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) const {
+    if (!v.is_number_unsigned() || v.get<std::uint64_t>() < min || v.get<std::uint64_t>() > max)
+      expected_of(v, what);
     return static_cast<std::size_t>(v.get<std::uint64_t>());
   }
   [[noreturn]] void expected_of(const json& v, const std::string& what) const {
@@ -260,6 +268,11 @@ Scenario parse_scenario(const std::string& text, const std::string& file) {
     root = json::parse(text);
   } catch (const json::parse_error& e) {
     throw InputError(syntax_error(file, text, e));
+  } catch (const json::exception& e) {  // e.g. out_of_range 406: a number like 1e400 overflows
+    std::string why = e.what();
+    if (const std::size_t end = why.find("] "); why.rfind("[json.exception.", 0) == 0 && end != std::string::npos)
+      why = why.substr(end + 2);
+    throw InputError(file + ": not valid JSON: " + why);
   }
   if (!root.is_object())
     throw InputError(file + ": expected a JSON object {\"format\": \"" + kScenarioFormat + "\", …}, got " +

@@ -65,8 +65,15 @@ std::string scenario_json(const Scenario& scenario);
 // Writes scenario_json atomically. False with a one-line message in `error` on failure.
 bool save_scenario(const std::string& path, const Scenario& scenario, std::string* error);
 
+// The run options with the window's current settings and θ₀ written in (loss, activation, mode,
+// batch size, order, seed, η, β as option text; θ₀ at full precision): what "Save scenario"
+// should save once the controls have changed the settings the run started from.
+RunOptions with_settings(RunOptions options, const Settings& settings, const Params& theta0);
+
 // Registers --scenario FILE on `command` (trace, gui, screenshot, and the bare window).
-void add_scenario_option(CLI::App& command, std::string& path);
+void add_scenario_option(CLI::App& command, std::string& path,
+                         const std::string& help = "Scenario file (JSON, see assets/scenarios/); options given "
+                                                   "beside it win");
 
 // `--scenario FILE` beside run options: the file's scenario with the options given on the
 // command line on top. `command` is the parsed command on which add_run_options registered

@@ -91,8 +91,27 @@ bool save_scenario(const std::string& path, const Scenario& s, std::string* erro
   return io::write_file_atomically(path, text, error);
 }
 
-void add_scenario_option(CLI::App& command, std::string& path) {
-  command.add_option("--scenario", path, "Scenario file (JSON, see assets/scenarios/); options given beside it win");
+RunOptions with_settings(RunOptions o, const Settings& s, const Params& theta0) {
+  o.loss = std::string(name(s.loss));
+  o.activation = std::string(name(s.activation));
+  o.mode = std::string(name(s.mode));
+  o.batch_size = s.batch_size;
+  o.order = std::string(name(s.order));
+  o.seed = s.seed;
+  o.learning_rate = s.learning_rate;
+  o.momentum = s.momentum;
+  std::string theta;
+  for (std::size_t k = 0; k < theta0.size(); ++k) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, theta0.values[k]).ptr;  // reads back exactly
+    theta += (k == 0 ? "" : k % theta0.cols == 0 ? ";" : ",") + std::string(buf, end);
+  }
+  o.theta = theta;
+  return o;
+}
+
+void add_scenario_option(CLI::App& command, std::string& path, const std::string& help) {
+  command.add_option("--scenario", path, help)->type_name("FILE");
 }
 
 Scenario scenario_with_options(const std::string& path, const CLI::App& command, const RunOptions& given) {

@@ -226,18 +226,27 @@ std::string sample_tabular(const StepRecord& r) {
   return out + "\\end{tabular}\n";
 }
 
+// "Step 1 (epoch 1): sigmoid + binary cross-entropy, batch, $\eta = 0.01$. Batch: samples 1, 2,
+// 3, 4 ($m = 4$), $\theta = [0.1, 0.5, -0.1]$."
+std::string heading(const StepRecord& r) {
+  const Settings& s = r.settings;
+  std::string h = "\\noindent Step " + std::to_string(r.step) + " (epoch " + std::to_string(r.epoch) + "): " +
+                  std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) + ", " +
+                  std::string(name(s.mode)) + (r.explicit_batch ? " (batch chosen by hand)" : "");
+  h += ", $\\eta = " + latex_numbers(format_number(s.learning_rate)) + "$";
+  if (s.momentum != 0.0) h += ", $\\beta = " + latex_numbers(format_number(s.momentum)) + "$";
+  h += ". Batch: " + latex_text(batch_numbers(r)) + " ($m = " + std::to_string(r.m) + "$), $\\theta = " +
+       latex_numbers(format_params(r.theta_before)) + "$.";
+  return h;
+}
+
 }  // namespace
 
 std::string step_latex(const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
   const Formulas f = formulas(s.loss, s.activation);
   std::string out = "% Logistic Lab: one gradient descent step. Needs \\usepackage{amsmath}.\n";
-  out += "\\noindent Step " + std::to_string(r.step) + " (epoch " + std::to_string(r.epoch) + "): " +
-         std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) + ", " + std::string(name(s.mode)) +
-         (r.explicit_batch ? " (batch chosen by hand)" : "") + ", $\\eta = " + latex_numbers(format_number(s.learning_rate)) +
-         "$" + (s.momentum != 0.0 ? ", $\\beta = " + latex_numbers(format_number(s.momentum)) + "$" : "") + ". Batch: " +
-         latex_text(batch_numbers(r)) + " ($m = " + std::to_string(r.m) + "$), $\\theta = " +
-         latex_numbers(format_params(r.theta_before)) + "$.\n\n";
+  out += heading(r) + "\n\n";
   out += formulas_block(s) + "\n";
   if (with_samples) {
     if (!r.samples.empty()) out += sample_tabular(r) + "\n";
