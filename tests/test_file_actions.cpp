@@ -12,6 +12,7 @@
 
 using namespace ll;
 using namespace ll::app;
+using ll::BatchMode;
 
 namespace {
 
@@ -79,4 +80,60 @@ TEST_CASE("recent files: most recent first, no duplicates, at most ten") {
   CHECK(list[0] == "f5");
   CHECK(list[1] == "f11");
   CHECK(std::count(list.begin(), list.end(), "f5") == 1);
+}
+
+TEST_CASE("opening a scenario file starts its run at its step with its look; a bad one changes nothing") {
+  AppState s = started();
+  std::string error;
+  REQUIRE(open_scenario_file(s, std::string(LL_ASSETS_DIR_FOR_TESTS) + "/scenarios/02-minibatch-2-4.json", &error));
+  CHECK(s.trainer->current_step() == 1);
+  REQUIRE(s.record);
+  CHECK(s.record->batch == std::vector<std::size_t>{1, 3});   // the slides' samples 2 and 4
+  CHECK(s.record->theta_after.values[0] == doctest::Approx(0.0971).epsilon(1e-4));
+  CHECK_FALSE(s.lesson_title.empty());
+  CHECK(s.recent_scenarios.size() == 1);
+
+  const auto data_before = s.data;
+  const std::size_t step_before = s.trainer->current_step();
+  const std::string bad = write_temp("bad.json", R"({"format": "logistic-lab-scenario", "version": 1, "lr": "fast"})");
+  CHECK_FALSE(open_scenario_file(s, bad, &error));
+  CHECK(error.find("key 'lr'") != std::string::npos);
+  CHECK(s.data == data_before);
+  CHECK(s.trainer->current_step() == step_before);
+  CHECK(s.status_is_error);
+  std::remove(bad.c_str());
+}
+
+TEST_CASE("a scenario saved from the window reopens on the same run, step and look") {
+  AppState s = started();
+  Settings faster = s.settings;
+  faster.learning_rate = 0.5;
+  faster.mode = BatchMode::Stochastic;
+  change_settings(s, faster);
+  reset_run(s);
+  run_steps(s, 2);
+  s.light_theme = true;
+  s.panels.chain = false;
+  s.lesson_title = "Stochastic, η = 0.5";
+  const Params theta = s.trainer->theta();
+  const std::string path = write_temp("saved.json", "");
+  std::string error;
+  REQUIRE(save_scenario_file(s, path, &error));
+
+  AppState back = started();
+  REQUIRE(open_scenario_file(back, path, &error));
+  CHECK(back.trainer->current_step() == 2);
+  CHECK(back.settings.learning_rate == 0.5);
+  CHECK(back.settings.mode == BatchMode::Stochastic);
+  CHECK(back.trainer->theta() == theta);  // bit for bit: the same steps replayed
+  CHECK(back.light_theme);
+  CHECK_FALSE(back.panels.chain);
+  CHECK(back.lesson_title == "Stochastic, η = 0.5");
+  std::remove(path.c_str());
+}
+
+TEST_CASE("a dropped .json file opens as a scenario") {
+  AppState s = started();
+  CHECK(open_dropped_files(s, {std::string(LL_ASSETS_DIR_FOR_TESTS) + "/scenarios/07-one-feature-iris6.json"}) == 1);
+  CHECK(s.data->name == "iris6");
 }

@@ -68,6 +68,9 @@ struct AppState {
   std::string screenshot_folder;      // where PNGs go; "" = the XDG pictures folder/logistic-lab
   std::vector<std::string> recent_files;      // CSV files opened, most recent first
   std::vector<std::string> recent_scenarios;  // scenario files opened or saved
+  std::string lesson_title;           // from a scenario file: shown above the run buttons
+  std::string lesson_description;
+  bool rebuild_fonts = false;         // the font scale changed outside the keys (a scenario opened)
 
   // The file dialog (a path field with the recent files), for one purpose at a time.
   struct PathDialog {

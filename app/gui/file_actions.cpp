@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cli/scenario.h"
 #include "io/atomic_file.h"
 #include "ll/error.h"
 
@@ -71,10 +72,82 @@ bool open_csv_file(AppState& s, const std::string& path) {
   return true;
 }
 
+namespace {
+
+bool ends_with(const std::string& text, const std::string& end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
+}  // namespace
+
+void apply_scenario_view(AppState& s, const Scenario& sc) {
+  s.light_theme = sc.theme == "light";
+  if (sc.font_scale != s.font_scale) {
+    s.font_scale = sc.font_scale;
+    s.normal_font_scale = sc.font_scale;
+    s.rebuild_fonts = true;
+    s.reset_layout = true;
+  }
+  const PanelsShown panels{sc.panels.controls, sc.panels.data, sc.panels.activation, sc.panels.loss, sc.panels.chain};
+  if (!(panels == s.panels)) s.reset_layout = true;
+  s.panels = panels;
+  s.lesson_title = sc.title;
+  s.lesson_description = sc.description;
+}
+
+bool open_scenario_file(AppState& s, const std::string& path, std::string* error) {
+  Scenario sc;
+  try {
+    sc = load_scenario(path);  // parses and builds the run: throws before anything changes
+  } catch (const InputError& e) {
+    s.status = e.what();
+    s.status_is_error = true;
+    if (error != nullptr) *error = e.what();
+    return false;
+  }
+  if (!start_run(s, sc.run)) {
+    if (error != nullptr) *error = s.status;
+    return false;
+  }
+  apply_scenario_view(s, sc);
+  remember_recent(s.recent_scenarios, path);
+  const std::string name = path.substr(path.find_last_of('/') + 1);
+  s.status = "Opened " + name + (sc.title.empty() ? "" : ": " + sc.title) + ". " + s.status;
+  return true;
+}
+
+bool save_scenario_file(AppState& s, const std::string& path, std::string* error) {
+  Scenario sc;
+  sc.run = with_settings(s.options, s.settings, s.theta0);
+  sc.run.steps = s.trainer->current_step();
+  sc.run.batch.clear();  // a first batch picked by hand is part of the history, not of the settings
+  sc.title = s.lesson_title;
+  sc.description = s.lesson_description;
+  sc.theme = s.light_theme ? "light" : "dark";
+  sc.font_scale = s.presentation ? s.normal_font_scale : s.font_scale;
+  sc.panels = {s.panels.controls, s.panels.data, s.panels.activation, s.panels.loss, s.panels.chain};
+  std::string why;
+  try {
+    if (!save_scenario(path, sc, &why)) {
+      if (error != nullptr) *error = why;
+      return false;
+    }
+  } catch (const InputError& e) {
+    if (error != nullptr) *error = e.what();
+    return false;
+  }
+  remember_recent(s.recent_scenarios, path);
+  s.status = "Saved the scenario (" + std::to_string(sc.run.steps) + " steps) as " + path;
+  s.status_is_error = false;
+  return true;
+}
+
 int open_dropped_files(AppState& s, const std::vector<std::string>& paths) {
   int opened = 0;
-  for (const std::string& path : paths)
-    if (open_csv_file(s, path)) ++opened;
+  for (const std::string& path : paths) {
+    const bool scenario = ends_with(path, ".json");
+    if (scenario ? open_scenario_file(s, path, nullptr) : open_csv_file(s, path)) ++opened;
+  }
   return opened;
 }
 
@@ -97,7 +170,9 @@ bool act_on_path(AppState& s, AppState::PathDialog::Kind kind, const std::string
       return true;
     }
     case Kind::OpenScenario:
+      return open_scenario_file(s, path, error);
     case Kind::SaveScenario:
+      return save_scenario_file(s, path, error);
     case Kind::None:
       break;
   }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/scenario.h"
 #include "gui/app_state.h"
 
 namespace ll::app {
@@ -17,13 +18,24 @@ bool restart_run(AppState& state, RunOptions options, const Settings& settings, 
 // classes, the first two classes, said in the status). On success the path heads the recent files.
 bool open_csv_file(AppState& state, const std::string& path);
 
-// Files dropped on the window: each .csv (or other text) file is opened as data; the last one
-// that loads is the one in use. Returns how many were opened.
+// Files dropped on the window: a .json file is opened as a scenario, any other as data (CSV); the
+// last one that loads is the one in use. Returns how many were opened.
 int open_dropped_files(AppState& state, const std::vector<std::string>& paths);
 
 // The file dialog's action for `kind` on `path`: true if done (the dialog closes); false with the
 // reason in *error (the dialog stays open, nothing in use changed).
 bool act_on_path(AppState& state, AppState::PathDialog::Kind kind, const std::string& path, std::string* error);
+
+// A scenario file: the run it defines (at its number of steps), its theme, text size, panels,
+// title and description. Nothing changes if the file is bad: false with the message (naming the
+// file and the key) in *error and in the status.
+bool open_scenario_file(AppState& state, const std::string& path, std::string* error);
+// A scenario's view part: theme, text size (fonts rebuilt before the next frame), panels, title
+// and description.
+void apply_scenario_view(AppState& state, const Scenario& scenario);
+// Everything that defines the run now (the controls' settings, θ₀, the current step) and how the
+// window shows it, as a scenario file, written atomically.
+bool save_scenario_file(AppState& state, const std::string& path, std::string* error);
 
 // Most recent first, no duplicates, at most 10.
 void remember_recent(std::vector<std::string>& list, const std::string& path);

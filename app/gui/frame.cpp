@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "gui/file_actions.h"
 #include "gui/layout.h"
 #include "gui/theme.h"
 #include "panels/panels.h"
@@ -16,7 +17,7 @@ namespace {
 
 // ImGui 1.86's GLFW backend fills io.KeysDown[] at GLFW key codes; for printable keys these are
 // the ASCII codes of the upper-case letter or the symbol.
-constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-';
+constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S';
 constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
 constexpr int kKeyF11 = 300, kKeyF12 = 301;
 // Presentation text grows with the screen: 1.25 at 900 px high, 1.5 at 1080, 3 at 2160 (in
@@ -31,6 +32,17 @@ void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   s.font_scale = scale;
   s.reset_layout = true;
   req.rebuild_fonts = true;
+}
+
+// Opens the file dialog for `kind`, starting from the most recent file of its kind.
+void open_dialog(AppState& s, AppState::PathDialog::Kind kind) {
+  using Kind = AppState::PathDialog::Kind;
+  std::string path;
+  if (kind == Kind::OpenCsv && !s.recent_files.empty()) path = s.recent_files.front();
+  if ((kind == Kind::OpenScenario || kind == Kind::SaveScenario) && !s.recent_scenarios.empty())
+    path = s.recent_scenarios.front();
+  if (kind == Kind::ScreenshotFolder) path = s.screenshot_folder;
+  s.path_dialog = {kind, path, ""};
 }
 
 // F11: full screen, the slim bar instead of the controls, bigger text; again: back as it was.
@@ -55,6 +67,8 @@ void handle_keys(AppState& s, FrameRequests& req) {
     return;  // typing a number, or a dialog is asking
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key); };
   if (io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(kKeyO, false)) open_dialog(s, AppState::PathDialog::Kind::OpenScenario);
+    if (ImGui::IsKeyPressed(kKeyS, false)) open_dialog(s, AppState::PathDialog::Kind::SaveScenario);
     if (pressed(kKeyEqual) || pressed(kKeyPadAdd)) change_font_scale(s, 0.25f, req);
     if (pressed(kKeyMinus) || pressed(kKeyPadSubtract)) change_font_scale(s, -0.25f, req);
     return;
@@ -98,6 +112,16 @@ void trace_step(AppState& s) {
 void menu_bar(AppState& s, FrameRequests& req) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) open_dialog(s, AppState::PathDialog::Kind::OpenScenario);
+    if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) open_dialog(s, AppState::PathDialog::Kind::SaveScenario);
+    if (ImGui::BeginMenu("Recent scenarios", !s.recent_scenarios.empty())) {
+      const std::vector<std::string> recent = s.recent_scenarios;  // a copy: opening reorders it
+      for (const std::string& path : recent)
+        if (ImGui::MenuItem(path.c_str())) open_scenario_file(s, path, nullptr);
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Open a CSV file…")) open_dialog(s, AppState::PathDialog::Kind::OpenCsv);
+    ImGui::Separator();
     if (ImGui::MenuItem("Save window as PNG", "F12")) RequestPng(s, nullptr, nullptr, s.png_scale);
     if (ImGui::BeginMenu("Save panel as PNG")) {
       const char* panels[][2] = {{kDataWindow, "data"}, {kActivationWindow, "activation"}, {kLossWindow, "loss"},
@@ -107,15 +131,12 @@ void menu_bar(AppState& s, FrameRequests& req) {
       ImGui::EndMenu();
     }
     if (ImGui::MenuItem("PNG at 2× (print)", nullptr, s.png_scale == 2)) s.png_scale = s.png_scale == 2 ? 1 : 2;
-    if (ImGui::MenuItem("Screenshot folder…")) {
-      s.path_dialog = {AppState::PathDialog::Kind::ScreenshotFolder, s.screenshot_folder, ""};
-    }
+    if (ImGui::MenuItem("Screenshot folder…")) open_dialog(s, AppState::PathDialog::Kind::ScreenshotFolder);
     if (ImGui::BeginMenu("Export")) {
       ExportMenuItems(s);
       ImGui::EndMenu();
     }
-    ImGui::Separator();
-    if (ImGui::MenuItem("Open a CSV file…")) s.path_dialog = {AppState::PathDialog::Kind::OpenCsv, "", ""};
+
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
     ImGui::EndMenu();
@@ -146,7 +167,8 @@ void menu_bar(AppState& s, FrameRequests& req) {
     // The keys at a glance; the window above has the mouse too.
     const char* keys[][2] = {{"step", "Space or →"},     {"step back", "← or Backspace"}, {"play / pause", "P"},
                              {"reset to θ₀", "R"},       {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
-                             {"presentation mode", "F11"}, {"save window as PNG", "F12"}};
+                             {"presentation mode", "F11"}, {"save window as PNG", "F12"},
+                             {"open scenario", "Ctrl+O"},  {"save scenario", "Ctrl+S"}};
     for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);
     ImGui::EndMenu();
   }

@@ -104,6 +104,7 @@ int run_gui(const GuiOptions& o) {
   const std::string settings_file = settings_path(env);
   const LoadedSettings loaded = load_user_settings(settings_file, env.home);
   apply_user_settings(state, loaded.settings);
+  if (o.scenario) apply_scenario_view(state, *o.scenario);  // the lesson's look wins over the user's
   if (!loaded.message.empty()) {
     state.status = loaded.message;
     state.status_is_error = true;
@@ -128,7 +129,8 @@ int run_gui(const GuiOptions& o) {
     last = now;
     window->present();
     if (req.quit) window->request_close();
-    if (req.rebuild_fonts) platform::rebuild_fonts(state.font_scale);
+    if (req.rebuild_fonts || state.rebuild_fonts) platform::rebuild_fonts(state.font_scale);
+    state.rebuild_fonts = false;
     if (req.fullscreen_changed) window->set_fullscreen(state.presentation);
     serve_png_request(*window, state);
   }
@@ -153,8 +155,9 @@ int run_screenshot(const ScreenshotOptions& o) {
   }
   options.visible = false;
   options.deterministic = true;
-  state.font_scale = o.font_scale;
-  state.light_theme = o.theme == "light";
+  if (o.scenario) apply_scenario_view(state, *o.scenario);
+  state.font_scale = o.font_scale;  // the scenario's, unless --font-scale was given
+  if (!o.theme.empty()) state.light_theme = o.theme == "light";
   state.presentation = o.presentation;
   auto window = open(options, state);
   if (!window) return 2;

@@ -28,7 +28,7 @@ struct ScreenshotOptions {
   float font_scale = 1.0f;        // --font-scale: as Ctrl+= / Ctrl+− would set it (0.5 … 3)
   std::string panel;              // --panel NAME: that panel alone (controls, data, activation, loss, chain)
   int scale = 1;                  // --scale 2: rendered at twice the size, for print
-  std::string theme = "dark";     // --theme light|dark
+  std::string theme;              // --theme light|dark ("": the scenario's, else dark)
   bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
   std::string scenario_path;      // --scenario FILE
   std::optional<Scenario> scenario;   // as in GuiOptions; its font scale applies unless --font-scale
