@@ -114,10 +114,4 @@ void add_scenario_option(CLI::App& command, std::string& path, const std::string
   command.add_option("--scenario", path, help)->type_name("FILE");
 }
 
-Scenario scenario_with_options(const std::string& path, const CLI::App& command, const RunOptions& given) {
-  Scenario s = load_scenario(path);
-  apply_given_run_options(command, given, s.run);
-  return s;
-}
-
 }  // namespace ll::app

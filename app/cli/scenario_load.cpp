@@ -78,4 +78,10 @@ Scenario load_scenario(const std::string& path) {
   return s;
 }
 
+Scenario scenario_with_options(const std::string& path, const CLI::App& command, const RunOptions& given) {
+  Scenario s = load_scenario(path);
+  apply_given_run_options(command, given, s.run);
+  return s;
+}
+
 }  // namespace ll::app
