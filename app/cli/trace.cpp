@@ -30,6 +30,8 @@ int run_trace(const TraceOptions& o) {
     else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
     else write_step_text(std::cout, r, *run.data, samples);
   };
+  // Notices (the data, the run) go to stderr once, as notes: the run goes on and exits as usual.
+  for (const std::string& note : data_notices(*run.data)) std::cerr << "logistic-lab trace: note: " << note << "\n";
   for (std::size_t k = 1; k <= o.run.steps; ++k) {
     const bool shown = k % o.every == 0 || k == o.run.steps;
     // Chains are computed only for the steps that are printed (a million-step run stays fast).

@@ -89,7 +89,9 @@ bool start_run(AppState& s, const RunOptions& options) {
   s.hovered_sample = -1;
   s.playing = false;
   rebuild_curve(s);
-  say(s, "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.");
+  std::string ready = "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.";
+  for (const std::string& note : data_notices(*s.data)) ready += " Note: " + note;
+  say(s, ready);
   if (options.steps > 0) run_steps(s, options.steps);
   return true;
 }
