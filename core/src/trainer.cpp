@@ -147,7 +147,12 @@ Trainer::KnownPass Trainer::pass_at(std::size_t state, const Params& theta, cons
                                     bool gradient) const {
   const DataPass pass = full_pass(*data_, theta, s.activation, s.loss, gradient);
   const double n = static_cast<double>(data_->rows());
-  KnownPass known{state, s.loss, s.activation, pass.undefined ? kUndefined : pass.loss_sum / n, {}};
+  // NaN with no undefined sample is not tanh + BCE's "undefined": the sums overflowed (∞ − ∞ at a
+  // huge θ), so it counts as an infinite loss, and the divergence rule catches it.
+  const double mean = pass.undefined ? kUndefined
+                      : std::isnan(pass.loss_sum) ? std::numeric_limits<double>::infinity()
+                                                  : pass.loss_sum / n;
+  KnownPass known{state, s.loss, s.activation, mean, {}};
   if (gradient) {
     known.gradient_mean = pass.gradient_sum;
     for (double& g : known.gradient_mean.values) g /= n;
@@ -252,8 +257,8 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   if (!rec.gradient.all_finite() || !rec.theta_after.all_finite()) {
     rec.status = StepStatus::Diverged;
     rec.message = "Diverged at step " + std::to_string(rec.step) +
-                  ": the update made θ too large to represent (η = " + general(s.learning_rate) +
-                  "). The steps before it are kept; lower η and step again.";
+                  ": the update made θ too large to hold as a number (it shows as ∞): η = " +
+                  general(s.learning_rate) + " overshoots. The steps before it are kept; lower η and step again.";
     rec.loss_after.reset();
     return rec;
   }
@@ -264,9 +269,11 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   const double limit = kDivergenceFactor * (std::isnan(reference) ? 1.0 : std::max(1.0, reference));
   if (std::isinf(after.loss_mean) || (!std::isnan(after.loss_mean) && after.loss_mean > limit)) {
     rec.status = StepStatus::Diverged;
-    rec.message = "Diverged at step " + std::to_string(rec.step) + ": the mean loss jumped to " +
-                  (std::isfinite(after.loss_mean) ? format_number(after.loss_mean) : std::string("a non-finite value")) +
-                  ", over " + format_number(kDivergenceFactor) + "× where it started (" + format_number(reference) +
+    const std::string jump = std::isfinite(after.loss_mean)
+                                 ? "jumped to " + format_number(after.loss_mean) + ", over "
+                                 : std::string("grew too large to hold as a number (it shows as undefined), far over ");
+    rec.message = "Diverged at step " + std::to_string(rec.step) + ": the mean loss " + jump +
+                  format_number(kDivergenceFactor) + "× where it started (" + format_number(reference) +
                   "): η = " + general(s.learning_rate) +
                   " overshoots. The steps before it are kept; lower η and step again.";
     if (!std::isfinite(after.loss_mean)) rec.loss_after.reset();
