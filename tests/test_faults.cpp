@@ -13,9 +13,11 @@
 
 #include "approx.h"
 #include "cli_runner.h"
+#include "gui/app_state.h"
 #include "ll/dataset.h"
 #include "ll/error.h"
 #include "ll/number_format.h"
+#include "ll/run_watch.h"
 #include "ll/trainer.h"
 
 namespace {
@@ -59,6 +61,24 @@ ll::Settings settings_with(double learning_rate, ll::Loss loss = ll::Loss::BCE,
 
 ll::Trainer trainer_on(const std::shared_ptr<const ll::Dataset>& data, const ll::Settings& s) {
   return ll::Trainer(data, s, ll::zero_params(s, *data));
+}
+
+struct Notice {
+  std::size_t step;
+  std::string text;
+};
+
+// Takes `steps` steps (without chains) and collects the notices; every step must be Ok.
+std::vector<Notice> notices_over(ll::Trainer& trainer, std::size_t steps) {
+  std::vector<Notice> out;
+  std::size_t failed = 0;
+  for (std::size_t k = 0; k < steps; ++k) {
+    const ll::StepRecord r = trainer.step(false);
+    failed += r.status != ll::StepStatus::Ok;
+    if (!r.notice.empty()) out.push_back({r.step, r.notice});
+  }
+  CHECK(failed == 0);
+  return out;
 }
 
 // Every number of a record as the window and the trace print it, and its message.
@@ -241,4 +261,137 @@ TEST_CASE("every number of a diverged record formats as a number or a word, neve
     INFO(text);
     CHECK_FALSE(mentions_nan(text));
   }
+}
+
+// [Separable data: ‖θ‖ grows without bound]
+
+TEST_CASE("turn_degrees is 0 for θ scaled up, 90 for orthogonal θ, and NaN for a zero θ") {
+  const ll::Params a = ll::Params::row({-5.0, 2.0, 0.0});
+  CHECK_NEAR(ll::turn_degrees(a, ll::Params::row({-10.0, 4.0, 0.0})), 0.0, 1e-6);
+  CHECK_NEAR(ll::turn_degrees(a, ll::Params::row({2.0, 5.0, 1.0})), 90.0, 1e-12);
+  CHECK(std::isnan(ll::turn_degrees(a, ll::Params::row({0.0, 0.0, 0.0}))));
+}
+
+TEST_CASE("every_sample_classified is true only when each sample is strictly on its own class's side") {
+  const ll::Dataset iris4 = ll::make_iris4();  // petal lengths 1.4, 1.5 (class 0), 3.0, 4.1 (class 1)
+  CHECK(ll::every_sample_classified(iris4, ll::Params::row({-5.0, 2.0, 0.0}), ll::Activation::Sigmoid));
+  CHECK_FALSE(ll::every_sample_classified(iris4, ll::Params::row({-6.5, 2.0, 0.0}), ll::Activation::Sigmoid));  // z(3.0) = −0.5
+  CHECK_FALSE(ll::every_sample_classified(iris4, ll::Params::row({-6.0, 2.0, 0.0}), ll::Activation::Sigmoid));  // z(3.0) = 0: on the line
+  ll::Params rows(2, 3, 0.0);  // softmax: row 1 − row 0 = [−5, 2, 0]
+  rows.at(1, 0) = -5.0;
+  rows.at(1, 1) = 2.0;
+  CHECK(ll::every_sample_classified(iris4, rows, ll::Activation::Softmax));
+  rows.at(1, 0) = -6.5;
+  CHECK_FALSE(ll::every_sample_classified(iris4, rows, ll::Activation::Softmax));
+}
+
+TEST_CASE("separable_notice speaks only when the loss fell and is small, ‖θ‖ grew, θ barely turned and every sample is right") {
+  const ll::Dataset iris4 = ll::make_iris4();
+  const ll::Settings bce = settings_with(0.1);
+  const ll::Params then = ll::Params::row({-5.0, 2.0, 0.0}), now = ll::Params::row({-5.5, 2.2, 0.0});
+  const std::string said = ll::separable_notice(iris4, bce, {then, 0.05}, {now, 0.04});
+  CHECK(contains(said, "The classes are linearly separable: every sample is classified correctly"));
+  CHECK(contains(said, "‖θ‖ = " + ll::format_number(now.norm())));
+  CHECK(contains(said, "More steps change nothing you can see"));
+  CHECK(ll::separable_notice(iris4, bce, {then, 0.04}, {now, 0.05}).empty());   // the loss rose
+  CHECK(ll::separable_notice(iris4, bce, {then, 0.6}, {now, 0.5}).empty());     // not small yet
+  CHECK(ll::separable_notice(iris4, bce, {now, 0.05}, {then, 0.04}).empty());   // ‖θ‖ shrank
+  CHECK(ll::separable_notice(iris4, bce, {then, 0.05}, {ll::Params::row({-5.5, 2.2, 0.5}), 0.04}).empty());  // turned ~5°
+  CHECK(ll::separable_notice(iris4, bce, {ll::Params::row({-6.5, 2.0, 0.0}), 0.05},
+                             {ll::Params::row({-7.15, 2.2, 0.0}), 0.04}).empty());  // sample 3 on the wrong side
+  CHECK(ll::separable_notice(iris4, settings_with(0.1, ll::Loss::MSE, ll::Activation::Tanh), {then, 0.05},
+                             {now, 0.004}).empty());  // tanh: not watched
+  CHECK(ll::separable_notice(iris4, bce, {then, std::nan("")}, {now, 0.04}).empty());
+}
+
+TEST_CASE("on iris4 at η = 0.1 the trainer says once, within 20,000 steps, that the classes are separable, and the run goes on") {
+  ll::Trainer trainer(shared(ll::make_iris4()), settings_with(0.1), ll::Params::row({0.1, 0.5, -0.1}));
+  const std::vector<Notice> said = notices_over(trainer, 20000);
+  REQUIRE(said.size() == 1);
+  CHECK(said[0].step % ll::kWatchWindow == 0);
+  CHECK(contains(said[0].text, "The classes are linearly separable"));
+  CHECK(contains(said[0].text, "‖θ‖ = " + ll::format_number(trainer.theta_at(said[0].step).norm())));
+  CHECK_FALSE(mentions_nan(said[0].text));
+  CHECK(trainer.record(said[0].step, false).notice == said[0].text);
+  CHECK(trainer.record(said[0].step - 1, false).notice.empty());
+  CHECK(trainer.record(said[0].step + ll::kWatchWindow, false).notice.empty());
+}
+
+TEST_CASE("blobs with separation 8 and softmax on iris4 get the notice; blobs with separation 1 and iris versicolor vs virginica do not") {
+  ll::Trainer separable = trainer_on(shared(ll::make_blobs(200, 8.0, 1)), settings_with(0.1));
+  CHECK(notices_over(separable, 30000).size() == 1);
+  ll::Trainer softmax(shared(ll::make_iris4()), settings_with(0.1, ll::Loss::CCE, ll::Activation::Softmax),
+                      ll::Params(2, 3, 0.0));
+  const std::vector<Notice> k2 = notices_over(softmax, 20000);
+  REQUIRE(k2.size() == 1);
+  CHECK(contains(k2[0].text, "the boundary has stopped turning"));
+  ll::Trainer overlapping = trainer_on(shared(ll::make_blobs(200, 1.0, 1)), settings_with(0.1));
+  CHECK(notices_over(overlapping, 30000).empty());
+  ll::DataOptions o;
+  o.source = "iris";
+  o.classes = {2, 3};  // versicolor vs virginica by petal length and width: a few overlap
+  ll::Trainer iris23 = trainer_on(shared(ll::load_dataset(o)), settings_with(0.1));
+  CHECK(notices_over(iris23, 30000).empty());
+}
+
+TEST_CASE("replaying past the notice says it again on the same step; a new branch with new settings decides afresh") {
+  ll::Trainer trainer(shared(ll::make_iris4()), settings_with(0.1), ll::Params::row({0.1, 0.5, -0.1}));
+  const std::vector<Notice> first = notices_over(trainer, 8000);
+  REQUIRE(first.size() == 1);
+  const std::size_t at = first[0].step;
+  trainer.seek(at - 10);
+  const std::vector<Notice> replayed = notices_over(trainer, 20);
+  REQUIRE(replayed.size() == 1);
+  CHECK(replayed[0].step == at);
+  CHECK(replayed[0].text == first[0].text);
+  trainer.seek(at - 500);
+  trainer.set_settings(settings_with(0.2));  // a new segment: its window must lie wholly inside it
+  const std::vector<Notice> branch = notices_over(trainer, 3000);
+  CHECK(trainer.record(at, false).notice.empty());  // the old future went with its notice
+  REQUIRE(branch.size() == 1);
+  CHECK(branch[0].step > at);
+  CHECK(branch[0].step % ll::kWatchWindow == 0);
+}
+
+TEST_CASE("trace notes the separable data once on stderr, with its step, and exits 0") {
+  const CliResult r = run_cli("trace --lr 0.1 --steps 20000 --every 20000 --no-samples --format csv");
+  CHECK(r.exit_code == 0);
+  INFO("stderr: " << r.err);
+  CHECK(count(r.err, "logistic-lab trace: note: step ") == 1);
+  CHECK(contains(r.err, "000: The classes are linearly separable"));
+  CHECK(count(r.out, "\n") == 2);  // the header and step 20,000
+}
+
+TEST_CASE("the window shows the separable notice and the data notice in the status, not as errors") {
+  ll::app::AppState s;
+  ll::app::RunOptions o;
+  o.learning_rate = 0.1;
+  o.steps = 0;
+  REQUIRE(ll::app::start_run(s, o));
+  ll::app::run_steps(s, 8000);
+  CHECK(contains(s.status, "The classes are linearly separable"));
+  CHECK_FALSE(s.status_is_error);
+  CHECK(ll::app::step_forward(s));
+  CHECK(contains(s.status, "Step 8001"));
+  const std::string path = write_temp("same_app.csv", "x1,x2,label\n2,3,0\n2,3,1\n2,3,1\n");
+  o.data.source = path;
+  REQUIRE(ll::app::start_run(s, o));
+  CHECK(contains(s.status, "Note: All 3 samples"));
+  CHECK_FALSE(s.status_is_error);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("Play pauses at the separable notice so that it stays in the status") {
+  ll::app::AppState s;
+  ll::app::RunOptions o;
+  o.learning_rate = 0.1;
+  o.steps = 4990;
+  REQUIRE(ll::app::start_run(s, o));
+  s.playing = true;
+  s.steps_per_second = 5000;
+  for (int frame = 0; frame < 200 && s.playing; ++frame) ll::app::advance_play(s, 0.01);
+  CHECK_FALSE(s.playing);
+  CHECK(contains(s.status, "The classes are linearly separable"));
+  CHECK(contains(s.status, "Play paused."));
+  CHECK_FALSE(s.status_is_error);
 }

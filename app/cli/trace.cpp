@@ -36,6 +36,7 @@ int run_trace(const TraceOptions& o) {
     const bool shown = k % o.every == 0 || k == o.run.steps;
     // Chains are computed only for the steps that are printed (a million-step run stays fast).
     StepRecord r = trainer.step(shown && samples);
+    if (!r.notice.empty()) std::cerr << "logistic-lab trace: note: step " << r.step << ": " << r.notice << "\n";
     if (r.status != StepStatus::Ok) {
       if (!(shown && samples) && samples) r = trainer.step(true);  // the same refusal, with its samples
       print(r);

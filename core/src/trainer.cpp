@@ -8,6 +8,7 @@
 #include "ll/error.h"
 #include "ll/kernel.h"
 #include "ll/number_format.h"
+#include "ll/run_watch.h"
 
 namespace ll {
 
@@ -324,13 +325,37 @@ StepRecord Trainer::step(bool with_samples) {
     entries_.push_back(e);
     thetas_.insert(thetas_.end(), rec.theta_after.values.begin(), rec.theta_after.values.end());
     velocities_.insert(velocities_.end(), rec.velocity.values.begin(), rec.velocity.values.end());
+    while (!notices_.empty() && notices_.back().step > cursor_) notices_.pop_back();
   }
   if (std::isnan(segment_reference_loss_[in.segment]))
     segment_reference_loss_[in.segment] = rec.loss_before.value_or(kUndefined);
   next_batch_.clear();
   ++cursor_;
   known_pass_ = std::move(next);
+  rec.notice = same_as_kept ? notice_at(cursor_) : watch();
   return rec;
+}
+
+// Every kWatchWindow steps, θ and the loss now against one window earlier, if the whole window
+// ran under one setting and this segment has not had its notice yet.
+std::string Trainer::watch() {
+  const std::size_t t = cursor_, k = kWatchWindow;
+  if (t < k || t % k != 0) return "";
+  const std::size_t segment = entries_[t - 1].segment;
+  if (entries_[t - k].segment != segment) return "";  // steps t−K+1 … t under one setting
+  for (const Notice& n : notices_)
+    if (n.segment == segment) return "";
+  const Params then = theta_at(t - k), now = theta_at(t);
+  std::string text = separable_notice(*data_, segments_[segment], {then, entries_[t - k].loss_before},
+                                      {now, entries_[t - 1].loss_after});
+  if (!text.empty()) notices_.push_back({t, segment, text});
+  return text;
+}
+
+std::string Trainer::notice_at(std::size_t k) const {
+  for (const Notice& n : notices_)
+    if (n.step == k) return n.text;
+  return "";
 }
 
 bool Trainer::step_back() {
@@ -346,7 +371,9 @@ void Trainer::seek(std::size_t step) {
 }
 
 StepRecord Trainer::record(std::size_t k, bool with_samples) const {
-  return compute(k - 1, inputs_of(k), with_samples, nullptr);
+  StepRecord rec = compute(k - 1, inputs_of(k), with_samples, nullptr);
+  rec.notice = notice_at(k);
+  return rec;
 }
 
 }  // namespace ll
