@@ -47,10 +47,13 @@ int run_trace(const TraceOptions& o) {
     else if (!history) write_step_text(std::cout, r, *run.data, samples);
     first = false;
   };
+  // Notices (the data, the run) go to stderr once, as notes: the run goes on and exits as usual.
+  for (const std::string& note : data_notices(*run.data)) std::cerr << "logistic-lab trace: note: " << note << "\n";
   for (std::size_t k = 1; k <= o.run.steps; ++k) {
     const bool shown = !history && (k % o.every == 0 || k == o.run.steps);
     // Chains are computed only for the steps that are printed (a million-step run stays fast).
     StepRecord r = trainer.step(shown && samples);
+    if (!r.notice.empty()) std::cerr << "logistic-lab trace: note: step " << r.step << ": " << r.notice << "\n";
     if (r.status != StepStatus::Ok) {
       if (!(shown && samples) && samples) r = trainer.step(true);  // the same refusal, with its samples
       print(r);

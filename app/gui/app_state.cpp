@@ -89,7 +89,9 @@ bool start_run(AppState& s, const RunOptions& options) {
   s.hovered_sample = -1;
   s.playing = false;
   rebuild_curve(s);
-  say(s, "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.");
+  std::string ready = "Ready: " + s.data->name + ", " + std::to_string(s.data->rows()) + " samples. Press Space to step.";
+  for (const std::string& note : data_notices(*s.data)) ready += " Note: " + note;
+  say(s, ready);
   if (options.steps > 0) run_steps(s, options.steps);
   return true;
 }
@@ -164,8 +166,10 @@ void change_theta0(AppState& s, const Params& theta0) {
   say(s, "Starting over from the new θ₀.");
 }
 
-// Takes one step; `chains` asks for the per-sample chains in the record kept for display.
-static bool take_step(AppState& s, bool chains) {
+// Takes one step; `chains` asks for the per-sample chains in the record kept for display. A run
+// notice (not an error, e.g. separable data) goes to `notice`; the caller says it after its last
+// step, so that the step line does not hide it.
+static bool take_step(AppState& s, bool chains, std::string& notice) {
   Trainer& t = *s.trainer;
   if (steps_dropped_by_next_step(s) > 0 && !s.discard_allowed) {
     s.playing = false;
@@ -192,6 +196,7 @@ static bool take_step(AppState& s, bool chains) {
   }
   s.picked.clear();
   sync_curve(s);
+  if (!rec.notice.empty()) notice = rec.notice;
   if (chains) {
     say(s, "Step " + std::to_string(rec.step) + " · epoch " + std::to_string(rec.epoch) + " · loss " +
                loss_text(rec.loss_before) + " → " + loss_text(rec.loss_after));
@@ -200,7 +205,12 @@ static bool take_step(AppState& s, bool chains) {
   return true;
 }
 
-bool step_forward(AppState& s) { return take_step(s, true); }
+bool step_forward(AppState& s) {
+  std::string notice;
+  const bool ok = take_step(s, true, notice);
+  if (!notice.empty()) say(s, notice);
+  return ok;
+}
 
 std::size_t steps_dropped_by_next_step(const AppState& s) {
   const Trainer& t = *s.trainer;
@@ -224,8 +234,10 @@ void cancel_discard(AppState& s) {
 }
 
 void run_steps(AppState& s, std::size_t n) {
+  std::string notice;
   for (std::size_t k = 0; k < n; ++k)
-    if (!take_step(s, k + 1 == n)) return;
+    if (!take_step(s, k + 1 == n, notice)) break;
+  if (!notice.empty() && !s.status_is_error) say(s, notice);
 }
 
 void step_back(AppState& s) {
@@ -249,9 +261,14 @@ void advance_play(AppState& s, double seconds) {
   // At most ~12 ms of stepping per frame; what does not fit is dropped, not carried over, so a
   // slow frame never snowballs.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(12);
+  std::string notice;
   for (std::size_t k = 0; k < owed && s.playing; ++k) {
     const bool last = k + 1 == owed || std::chrono::steady_clock::now() > deadline;
-    if (!take_step(s, last) || last) break;
+    if (!take_step(s, last, notice) || last) break;
+  }
+  if (!notice.empty() && !s.status_is_error) {  // pause, or the next frame's step line would hide it
+    s.playing = false;
+    say(s, notice + " Play paused.");
   }
   if (!s.record || s.record->step != s.trainer->current_step()) show_record_at_cursor(s);
 }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "ll/error.h"
+#include "ll/number_format.h"
 
 namespace ll {
 
@@ -79,15 +80,61 @@ void standardize(Dataset& data) {
     double var = 0.0;
     for (double v : col) var += (v - mean) * (v - mean);
     const double sd = std::sqrt(var / n);
-    if (!(sd > 0.0) || !std::isfinite(sd))
-      throw InputError("--standardize: feature '" + data.feature_names[j] +
-                       "' has the same value in every sample (zero variance), so it cannot be "
-                       "scaled; leave it out with --features or turn standardize off");
+    const std::string feature = "--standardize: feature " + std::to_string(j + 1) + " ('" +
+                                data.feature_names[j] + "') of '" + data.name + "'";
+    if (!std::isfinite(sd))
+      throw InputError(feature + " has values too large to scale (their spread overflows); "
+                       "leave it out with --features or turn standardize off");
+    if (!(sd > 0.0))  // x' = (x − mean) / stddev would divide by 0
+      throw InputError(feature + " has the same value (" + format_number(col.empty() ? 0.0 : col[0]) +
+                       ") in every sample, so it cannot be scaled to unit spread; leave it out "
+                       "with --features or turn standardize off");
     for (double& v : col) v = (v - mean) / sd;
     data.feature_mean[j] = mean;
     data.feature_stddev[j] = sd;
   }
   data.standardized = true;
+}
+
+namespace {
+
+// A feature is constant when every sample has its first sample's value.
+std::vector<bool> constant_features(const Dataset& data) {
+  std::vector<bool> constant(data.features(), true);
+  for (std::size_t j = 0; j < data.features(); ++j) {
+    const std::vector<double>& col = data.columns[j];
+    constant[j] = std::all_of(col.begin(), col.end(), [&](double v) { return v == col[0]; });
+  }
+  return constant;
+}
+
+}  // namespace
+
+// With the same x in every sample, ∂L/∂w_j = x_j · ∂L/∂b summed over the batch: each weight moves
+// in lockstep with the bias, and z = b + w·x is one number shared by all samples, so the best any
+// θ can do is predict how common each class is.
+std::vector<std::string> data_notices(const Dataset& data) {
+  std::vector<std::string> notes;
+  if (data.rows() < 2 || data.features() == 0) return notes;
+  const std::vector<bool> constant = constant_features(data);
+  if (std::all_of(constant.begin(), constant.end(), [](bool c) { return c; })) {
+    std::string x;
+    for (std::size_t j = 0; j < data.features(); ++j)
+      x += (j ? ", " : "") + data.feature_names[j] + " = " + format_number(data.columns[j][0]);
+    notes.push_back("All " + std::to_string(data.rows()) + " samples of '" + data.name +
+                    "' have the same features (" + x + "), so no boundary can separate them: "
+                    "every sample gets the same z and the same ŷ, and each weight only moves in "
+                    "step with the bias. The steps still run, but the best they can reach is the "
+                    "same prediction for every sample: how common each class is.");
+    return notes;
+  }
+  for (std::size_t j = 0; j < data.features(); ++j)
+    if (constant[j])
+      notes.push_back("Feature " + std::to_string(j + 1) + " ('" + data.feature_names[j] + "') of '" +
+                      data.name + "' has the same value (" + format_number(data.columns[j][0]) +
+                      ") in every sample, so it cannot help separate the classes: its weight only "
+                      "moves in step with the bias.");
+  return notes;
 }
 
 Dataset load_dataset(const DataOptions& o) {

@@ -8,6 +8,7 @@
 #include "ll/error.h"
 #include "ll/kernel.h"
 #include "ll/number_format.h"
+#include "ll/run_watch.h"
 
 namespace ll {
 
@@ -147,7 +148,12 @@ Trainer::KnownPass Trainer::pass_at(std::size_t state, const Params& theta, cons
                                     bool gradient) const {
   const DataPass pass = full_pass(*data_, theta, s.activation, s.loss, gradient);
   const double n = static_cast<double>(data_->rows());
-  KnownPass known{state, s.loss, s.activation, pass.undefined ? kUndefined : pass.loss_sum / n, {}};
+  // NaN with no undefined sample is not tanh + BCE's "undefined": the sums overflowed (∞ − ∞ at a
+  // huge θ), so it counts as an infinite loss, and the divergence rule catches it.
+  const double mean = pass.undefined ? kUndefined
+                      : std::isnan(pass.loss_sum) ? std::numeric_limits<double>::infinity()
+                                                  : pass.loss_sum / n;
+  KnownPass known{state, s.loss, s.activation, mean, {}};
   if (gradient) {
     known.gradient_mean = pass.gradient_sum;
     for (double& g : known.gradient_mean.values) g /= n;
@@ -252,8 +258,8 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   if (!rec.gradient.all_finite() || !rec.theta_after.all_finite()) {
     rec.status = StepStatus::Diverged;
     rec.message = "Diverged at step " + std::to_string(rec.step) +
-                  ": the update made θ too large to represent (η = " + general(s.learning_rate) +
-                  "). The steps before it are kept; lower η and step again.";
+                  ": the update made θ too large to hold as a number (it shows as ∞): η = " +
+                  general(s.learning_rate) + " overshoots. The steps before it are kept; lower η and step again.";
     rec.loss_after.reset();
     return rec;
   }
@@ -264,9 +270,11 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   const double limit = kDivergenceFactor * (std::isnan(reference) ? 1.0 : std::max(1.0, reference));
   if (std::isinf(after.loss_mean) || (!std::isnan(after.loss_mean) && after.loss_mean > limit)) {
     rec.status = StepStatus::Diverged;
-    rec.message = "Diverged at step " + std::to_string(rec.step) + ": the mean loss jumped to " +
-                  (std::isfinite(after.loss_mean) ? format_number(after.loss_mean) : std::string("a non-finite value")) +
-                  ", over " + format_number(kDivergenceFactor) + "× where it started (" + format_number(reference) +
+    const std::string jump = std::isfinite(after.loss_mean)
+                                 ? "jumped to " + format_number(after.loss_mean) + ", over "
+                                 : std::string("grew too large to hold as a number (it shows as undefined), far over ");
+    rec.message = "Diverged at step " + std::to_string(rec.step) + ": the mean loss " + jump +
+                  format_number(kDivergenceFactor) + "× where it started (" + format_number(reference) +
                   "): η = " + general(s.learning_rate) +
                   " overshoots. The steps before it are kept; lower η and step again.";
     if (!std::isfinite(after.loss_mean)) rec.loss_after.reset();
@@ -322,13 +330,37 @@ StepRecord Trainer::step(bool with_samples) {
     entries_.push_back(e);
     thetas_.insert(thetas_.end(), rec.theta_after.values.begin(), rec.theta_after.values.end());
     velocities_.insert(velocities_.end(), rec.velocity.values.begin(), rec.velocity.values.end());
+    while (!notices_.empty() && notices_.back().step > cursor_) notices_.pop_back();
   }
   if (std::isnan(segment_reference_loss_[in.segment]))
     segment_reference_loss_[in.segment] = rec.loss_before.value_or(kUndefined);
   next_batch_.clear();
   ++cursor_;
   known_pass_ = std::move(next);
+  rec.notice = same_as_kept ? notice_at(cursor_) : watch();
   return rec;
+}
+
+// Every kWatchWindow steps, θ and the loss now against one window earlier, if the whole window
+// ran under one setting and this segment has not had its notice yet.
+std::string Trainer::watch() {
+  const std::size_t t = cursor_, k = kWatchWindow;
+  if (t < k || t % k != 0) return "";
+  const std::size_t segment = entries_[t - 1].segment;
+  if (entries_[t - k].segment != segment) return "";  // steps t−K+1 … t under one setting
+  for (const Notice& n : notices_)
+    if (n.segment == segment) return "";
+  const Params then = theta_at(t - k), now = theta_at(t);
+  std::string text = separable_notice(*data_, segments_[segment], {then, entries_[t - k].loss_before},
+                                      {now, entries_[t - 1].loss_after});
+  if (!text.empty()) notices_.push_back({t, segment, text});
+  return text;
+}
+
+std::string Trainer::notice_at(std::size_t k) const {
+  for (const Notice& n : notices_)
+    if (n.step == k) return n.text;
+  return "";
 }
 
 bool Trainer::step_back() {
@@ -344,7 +376,9 @@ void Trainer::seek(std::size_t step) {
 }
 
 StepRecord Trainer::record(std::size_t k, bool with_samples) const {
-  return compute(k - 1, inputs_of(k), with_samples, nullptr);
+  StepRecord rec = compute(k - 1, inputs_of(k), with_samples, nullptr);
+  rec.notice = notice_at(k);
+  return rec;
 }
 
 }  // namespace ll

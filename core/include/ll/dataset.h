@@ -76,4 +76,9 @@ void standardize(Dataset& data);
 // Where assets/ is: $LOGISTIC_LAB_ASSETS if set, else the source tree's assets/.
 std::string assets_dir();
 
+// Plain-language notices about a loaded data set that training cannot fix but should not stop:
+// every sample has the same features (no boundary can separate them), or one feature has the
+// same value in every sample. Empty when there is nothing to say.
+std::vector<std::string> data_notices(const Dataset& data);
+
 }  // namespace ll

@@ -42,6 +42,10 @@ struct StepRecord {
   std::optional<double> loss_after;
   StepStatus status = StepStatus::Ok;
   std::string message;                 // why a step was refused or diverged, in plain words
+  // A notice about the run, in plain words, on the step where it first held (the step is Ok and
+  // the run goes on): e.g. the classes are linearly separable and ‖θ‖ grows without bound. Said
+  // once per settings segment; record(k) and a replay of step k carry it again.
+  std::string notice;
 };
 
 // What the history keeps of every step: θ and the losses, never the per-sample chains.
@@ -125,6 +129,14 @@ class Trainer {
   std::uint64_t position_after(std::size_t steps) const;
   KnownPass pass_at(std::size_t state, const Params& theta, const Settings& s, bool gradient) const;
   std::optional<double> loss_before_known(std::size_t state, const Settings& s) const;
+  std::string watch();                 // a new notice at the current step, if one holds (run_watch.h)
+  std::string notice_at(std::size_t k) const;
+
+  struct Notice {
+    std::size_t step;                  // 1-based step whose record carries it
+    std::size_t segment;
+    std::string text;
+  };
 
   std::shared_ptr<const Dataset> data_;
   std::vector<Settings> segments_;
@@ -141,6 +153,7 @@ class Trainer {
   Params shape_;                     // θ's shape (values unused)
   mutable Sampler sampler_;
   std::optional<KnownPass> known_pass_;  // the last full-data pass, reused by the next step
+  std::vector<Notice> notices_;      // by step; a new branch drops those past its start
 };
 
 }  // namespace ll
