@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "gui/file_actions.h"
 #include "gui/layout.h"
@@ -32,6 +33,8 @@ void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   s.font_scale = scale;
   s.reset_layout = true;
   req.rebuild_fonts = true;
+  s.status = "Text size " + std::to_string(static_cast<int>(std::lround(scale * 100.0f))) + "% (Ctrl+= / Ctrl+−).";
+  s.status_is_error = false;
 }
 
 // Opens the file dialog for `kind`, starting from the most recent file of its kind.

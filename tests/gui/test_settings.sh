@@ -9,7 +9,12 @@ rm -rf "$out/config"
 
 start_gui "$out/settings.trace"
 xdotool key ctrl+equal  # one tap: held down, the key would repeat
-sleep 0.5
+for ((k = 0; k < 200; k++)); do
+  grep -q "^status Text size 125%" "$gui_trace" && break
+  sleep 0.05
+done
+grep -q "^status Text size 125%" "$gui_trace" || fail "Ctrl+= did not make the text bigger: $(tail -n 3 "$gui_trace")"
+
 quit_gui
 [[ -f "$settings" ]] || fail "no settings file at $settings after closing the window"
 python3 - "$settings" <<'PY' || fail "settings.json does not hold the bigger text: $(cat "$settings")"
@@ -21,7 +26,7 @@ echo "ok: Ctrl+= then quit → font_scale 1.25 saved in $settings"
 
 printf '{ "font_scale": 2,\n  oops }\n' > "$settings"
 start_gui "$out/settings-bad.trace"
-for ((k = 0; k < 100; k++)); do
+for ((k = 0; k < 200; k++)); do
   grep -q "^status .*could not be read" "$gui_trace" && break
   sleep 0.05
 done
