@@ -64,7 +64,11 @@ Image capture_offscreen(Window& window, const CaptureRequest& request,
         io.DisplayFramebufferScale = ImVec2(io.DisplayFramebufferScale.x * static_cast<float>(scale),
                                             io.DisplayFramebufferScale.y * static_cast<float>(scale));
       });
+      // No resize grips in a picture for a slide: they are for the mouse, not the reader.
+      const ImGuiCol grips[] = {ImGuiCol_ResizeGrip, ImGuiCol_ResizeGripHovered, ImGuiCol_ResizeGripActive};
+      for (ImGuiCol c : grips) ImGui::PushStyleColor(c, ImVec4(0, 0, 0, 0));
       build_ui();
+      ImGui::PopStyleColor(3);
       const ImVec2 fb_scale = ImGui::GetIO().DisplayFramebufferScale;
       PixelRect rect{0, 0, size.width, size.height};
       bool found = true;
