@@ -11,6 +11,7 @@
 #include "ll/predict.h"
 #include "gui/theme.h"
 #include "panels/panels.h"
+#include "plot/plot.h"
 
 namespace ll::app {
 namespace {
@@ -54,18 +55,6 @@ std::string numbers(AppState& s) {
   return line;
 }
 
-// `text` cut to fit `width` pixels, ending in "…" if cut (never inside a UTF-8 character).
-std::string fit(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  const float ellipsis = ImGui::CalcTextSize("…").x;
-  std::size_t end = text.size();
-  while (end > 0) {
-    do --end;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
-  }
-  return text.substr(0, end) + "…";
-}
 
 }  // namespace
 
@@ -88,7 +77,7 @@ void ShowStatusBar(AppState& state) {
     ImGui::SameLine();
     ImGui::TextDisabled("—");
     ImGui::SameLine();
-    const std::string message = fit(state.status, ImGui::GetContentRegionAvail().x);
+    const std::string message = plot::FitText(state.status, ImGui::GetContentRegionAvail().x);
     ImGui::PushStyleColor(ImGuiCol_Text, state.status_is_error ? CurrentAccents().warning
                                                                : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextUnformatted(message.c_str());

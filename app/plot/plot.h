@@ -13,6 +13,8 @@
 // (the title's ImGui ID) between frames. Colours come from the current ImGui style.
 #include <imgui.h>
 
+#include <string>
+
 #include "plot/plot_math.h"
 
 namespace ll::plot {
@@ -156,6 +158,10 @@ ImVec2 GetPlotSize();
 ImDrawList* GetPlotDrawList();  // clipped to the plot area until EndPlot
 
 // ---- Colours ---------------------------------------------------------------------------------
+
+// `text` cut to at most `width` pixels in the current font, ending in "…" if cut (never inside a
+// UTF-8 character); "" if not even "…" fits. The plot's labels use it, and so do the panels.
+std::string FitText(const std::string& text, float width);
 
 // The theme's background is light: class colours take the darker palette (see ClassRgb).
 void SetLightBackground(bool light);

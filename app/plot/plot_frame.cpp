@@ -15,20 +15,6 @@ namespace ll::plot::detail {
 
 namespace {
 
-// `text` cut to at most `width` pixels, ending in "…" if cut (never inside a UTF-8 character);
-// "" if not even "…" fits.
-std::string FitText(const std::string& text, float width) {
-  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  const float ellipsis = ImGui::CalcTextSize("…").x;
-  if (ellipsis > width) return "";
-  std::size_t end = text.size();
-  while (end > 0) {
-    do --end;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
-  }
-  return text.substr(0, end) + "…";
-}
 
 // Text rotated 90° counter-clockwise, read bottom to top from `pos` (its bottom-left). ImGui
 // has no rotated text, so each glyph's quad is placed with its texture corners turned.

@@ -6,6 +6,7 @@
 // [SECTION] Items: registration, fitting, picking
 // [SECTION] Drawing helpers
 // [SECTION] Plot* functions
+// [SECTION] Text (FitText)
 // [SECTION] Colours
 #include <algorithm>
 #include <cmath>
@@ -331,6 +332,21 @@ void PlotRings(const char* label_id, const double* xs, const double* ys, int cou
     if (IsFinite(c)) p.DrawList->AddCircle(c, r, it->Color, 0, weight);
   }
   PickLastItem(p, s, IndexOf(p, it), PickRadius(r), -1.0f);
+}
+
+// [SECTION] Text ----------------------------------------------------------------------------------
+
+std::string FitText(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const float ellipsis = ImGui::CalcTextSize("…").x;
+  if (ellipsis > width) return "";
+  std::size_t end = text.size();
+  while (end > 0) {
+    do --end;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + end).x + ellipsis <= width) break;
+  }
+  return text.substr(0, end) + "…";
 }
 
 // [SECTION] Colours -------------------------------------------------------------------------------
