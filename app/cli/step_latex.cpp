@@ -157,16 +157,6 @@ std::string right_side(const std::string& formula) {
   return eq == std::string::npos ? formula : formula.substr(eq + 3);
 }
 
-// Wraps a sum in parentheses before a factor follows it: ŷ − y → (ŷ − y).
-std::string as_factor(const std::string& s) {
-  int depth = 0;
-  for (std::size_t k = 0; k < s.size(); ++k) {
-    if (s[k] == '(' || s[k] == '[') ++depth;
-    if (s[k] == ')' || s[k] == ']') --depth;
-    if (depth == 0 && (s.compare(k, 5, " − ") == 0 || s.compare(k, 3, " + ") == 0)) return "(" + s + ")";
-  }
-  return s;
-}
 
 // θ or a gradient as a bmatrix: one row [b, w1, …] as a column (θ is a column vector in
 // θᵀx), K rows (softmax) as K rows.

@@ -106,16 +106,6 @@ void draw_failure(const StepRecord& r) {
   ImGui::PopStyleColor(2);
 }
 
-// Wraps a sum in parentheses before a factor is written after it: ŷ − y → (ŷ − y).
-std::string as_factor(const std::string& s) {
-  int depth = 0;
-  for (std::size_t k = 0; k < s.size(); ++k) {
-    if (s[k] == '(' || s[k] == '[') ++depth;
-    if (s[k] == ')' || s[k] == ']') --depth;
-    if (depth == 0 && (s.compare(k, 5, " − ") == 0 || s.compare(k, 3, " + ") == 0)) return "(" + s + ")";
-  }
-  return s;
-}
 
 // What stays of the chain once multiplied out, worth saying out loud for each combination.
 const char* simplified_note(Loss loss, Activation activation) {

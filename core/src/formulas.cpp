@@ -51,4 +51,14 @@ Formulas formulas(Loss loss, Activation activation) {
   return f;
 }
 
+std::string as_factor(const std::string& s) {
+  int depth = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (s[k] == '(' || s[k] == '[') ++depth;
+    if (s[k] == ')' || s[k] == ']') --depth;
+    if (depth == 0 && (s.compare(k, 5, " − ") == 0 || s.compare(k, 3, " + ") == 0)) return "(" + s + ")";
+  }
+  return s;
+}
+
 }  // namespace ll

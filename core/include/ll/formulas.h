@@ -19,4 +19,8 @@ struct Formulas {
 
 Formulas formulas(Loss loss, Activation activation);
 
+// Wraps a sum in parentheses before a factor is written after it: "ŷ − y" → "(ŷ − y)"; a
+// product or a bracketed sum stays as it is.
+std::string as_factor(const std::string& formula);
+
 }  // namespace ll
