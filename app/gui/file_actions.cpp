@@ -1,6 +1,7 @@
 #include "gui/file_actions.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "cli/scenario.h"
 #include "io/atomic_file.h"
@@ -9,14 +10,7 @@
 namespace ll::app {
 
 bool restart_run(AppState& s, RunOptions o, const Settings& settings, const std::string& note) {
-  o.loss = std::string(name(settings.loss));
-  o.activation = std::string(name(settings.activation));
-  o.mode = std::string(name(settings.mode));
-  o.batch_size = settings.batch_size;
-  o.order = std::string(name(settings.order));
-  o.seed = settings.seed;
-  o.learning_rate = settings.learning_rate;
-  o.momentum = settings.momentum;
+  o = with_settings(std::move(o), settings, Params{});  // θ₀: the new data set's default
   o.theta.clear();
   o.batch.clear();
   o.steps = 0;
