@@ -5,17 +5,17 @@
 #include <cmath>
 
 #include "approx.h"
-#include "gui/app_state.h"
+#include "model/app_state.h"
 
 using namespace ll;
 using namespace ll::app;
 
 namespace {
 
-AppState started(const std::string& extra_mode = "batch") {
+AppState started(BatchMode mode = BatchMode::Batch) {
   AppState s;
-  RunOptions o;
-  o.mode = extra_mode;
+  RunSpec o;
+  o.settings.mode = mode;
   o.steps = 0;
   REQUIRE(start_run(s, o));
   return s;
@@ -26,43 +26,43 @@ AppState started(const std::string& extra_mode = "batch") {
 TEST_CASE("the window starts on the slides' batch example and its first step matches the reference") {
   AppState s = started();
   CHECK(s.trainer->current_step() == 0);
-  CHECK(s.curve.mean_loss.size() == 1);
-  CHECK_NEAR(s.curve.mean_loss[0], 0.669262, 5e-7);
+  CHECK(loss_curve(s).mean_loss.size() == 1);
+  CHECK_NEAR(loss_curve(s).mean_loss[0], 0.669262, 5e-7);
   REQUIRE(step_forward(s));
-  REQUIRE(s.record);
-  CHECK(s.record->samples.size() == 4);
-  CHECK_NEAR(s.record->theta_after.values[0], 0.097298, 5e-7);
-  CHECK(s.curve.mean_loss.size() == 2);
-  CHECK_NEAR(s.curve.mean_loss[1], 0.667943, 5e-7);
-  CHECK(s.curve.batch_loss.size() == 1);
+  REQUIRE(shown_record(s));
+  CHECK(shown_record(s)->samples.size() == 4);
+  CHECK_NEAR(shown_record(s)->theta_after.values[0], 0.097298, 5e-7);
+  CHECK(loss_curve(s).mean_loss.size() == 2);
+  CHECK_NEAR(loss_curve(s).mean_loss[1], 0.667943, 5e-7);
+  CHECK(loss_curve(s).batch_loss.size() == 1);
 }
 
 TEST_CASE("stepping back and forward replays the same steps and keeps the loss curve") {
-  AppState s = started("minibatch");
+  AppState s = started(BatchMode::MiniBatch);
   run_steps(s, 6);
-  const std::vector<double> curve = s.curve.mean_loss;
+  const std::vector<double> curve = loss_curve(s).mean_loss;
   step_back(s);
   step_back(s);
   CHECK(s.trainer->current_step() == 4);
-  CHECK(s.record->step == 4);
-  CHECK(s.curve.mean_loss == curve);          // the kept future is still drawn
+  CHECK(shown_record(s)->step == 4);
+  CHECK(loss_curve(s).mean_loss == curve);          // the kept future is still drawn
   REQUIRE(step_forward(s));
   REQUIRE(step_forward(s));
-  CHECK(s.curve.mean_loss == curve);
+  CHECK(loss_curve(s).mean_loss == curve);
   CHECK(s.trainer->history_size() == 6);
 }
 
 TEST_CASE("a changed setting applies from the next step, keeps the history and marks the curve") {
   AppState s = started();
   run_steps(s, 3);
-  Settings faster = s.settings;
+  Settings faster = s.settings();
   faster.learning_rate = 0.5;
   change_settings(s, faster);
   CHECK_FALSE(s.status_is_error);
   REQUIRE(step_forward(s));
   CHECK(s.trainer->history_size() == 4);
-  REQUIRE(s.curve.setting_marks.size() == 1);
-  CHECK(s.curve.setting_marks[0] == 3.0);
+  REQUIRE(loss_curve(s).setting_marks.size() == 1);
+  CHECK(loss_curve(s).setting_marks[0] == 3.0);
   // step 4 used η = 0.5: θ₄ = θ₃ − 0.5·∇L(θ₃)
   const Params before = s.trainer->theta_at(3);
   const StepRecord r = s.trainer->record(4, false);
@@ -74,7 +74,7 @@ TEST_CASE("stepping from a past step with new settings asks first, then starts a
   AppState s = started();
   run_steps(s, 5);
   for (int k = 0; k < 3; ++k) step_back(s);
-  Settings other = s.settings;
+  Settings other = s.settings();
   other.learning_rate = 1.0;
   change_settings(s, other);
   // The step would drop steps 3…5: it is not taken until the user agrees.
@@ -93,8 +93,8 @@ TEST_CASE("stepping from a past step with new settings asks first, then starts a
   CHECK(s.trainer->history_size() == 5);
   confirm_discard_and_step(s);
   CHECK(s.trainer->history_size() == 3);
-  CHECK(s.curve.mean_loss.size() == 4);
-  CHECK(s.curve.mean_loss[3] == *s.trainer->loss_at(3));
+  CHECK(loss_curve(s).mean_loss.size() == 4);
+  CHECK(loss_curve(s).mean_loss[3] == *s.trainer->loss_at(3));
 }
 
 TEST_CASE("stepping from a past step with nothing changed replays the kept steps without asking") {
@@ -118,68 +118,68 @@ TEST_CASE("picked samples form the next step's batch, then picking clears") {
   AppState s = started();
   s.picked = {1, 3};   // the slides' mini-batch: samples 2 and 4
   REQUIRE(step_forward(s));
-  CHECK(s.record->explicit_batch);
-  CHECK(s.record->batch == std::vector<std::size_t>{1, 3});
-  CHECK_NEAR(s.record->gradient.values[0], 0.289618, 5e-7);
+  CHECK(shown_record(s)->explicit_batch);
+  CHECK(shown_record(s)->batch == std::vector<std::size_t>{1, 3});
+  CHECK_NEAR(shown_record(s)->gradient.values[0], 0.289618, 5e-7);
   CHECK(s.picked.empty());
 }
 
 TEST_CASE("switching to softmax starts over with one row of θ per class") {
   AppState s = started();
   run_steps(s, 2);
-  Settings soft = s.settings;
+  Settings soft = s.settings();
   soft.activation = Activation::Softmax;
   soft.loss = Loss::CCE;
   change_settings(s, soft);
   CHECK(s.trainer->current_step() == 0);
-  CHECK(s.theta0.rows == 2);
-  CHECK(s.settings.activation == Activation::Softmax);
+  CHECK(s.theta0().rows == 2);
+  CHECK(s.settings().activation == Activation::Softmax);
 }
 
 TEST_CASE("an undefined combination is refused with a message and the run is kept") {
   AppState s = started();
   run_steps(s, 2);
-  Settings bad = s.settings;
+  Settings bad = s.settings();
   bad.loss = Loss::CCE;   // CCE needs softmax
   change_settings(s, bad);
   CHECK(s.status_is_error);
   CHECK(s.status.find("softmax") != std::string::npos);
-  CHECK(s.settings.loss == Loss::BCE);
+  CHECK(s.settings().loss == Loss::BCE);
   CHECK(s.trainer->current_step() == 2);
 }
 
 TEST_CASE("a diverging step stops Play, keeps the steps before it and shows the message") {
   AppState s;
-  RunOptions o;
-  o.learning_rate = 1e6;
+  RunSpec o;
+  o.settings.learning_rate = 1e6;
   REQUIRE(start_run(s, o));   // one step by default
   s.playing = true;
   CHECK_FALSE(step_forward(s));
   CHECK_FALSE(s.playing);
   CHECK(s.status_is_error);
-  CHECK(s.record->status == StepStatus::Diverged);
+  CHECK(shown_record(s)->status == StepStatus::Diverged);
   CHECK(s.trainer->current_step() == 0);
 }
 
 TEST_CASE("a bad data file keeps the run that was open") {
   AppState s = started();
   run_steps(s, 2);
-  RunOptions o = s.options;
+  RunSpec o = s.spec;
   o.data.source = "/nonexistent/flowers.csv";
   CHECK_FALSE(start_run(s, o));
   CHECK(s.status_is_error);
   CHECK(s.status.find("/nonexistent/flowers.csv") != std::string::npos);
   CHECK(s.trainer->current_step() == 2);
-  CHECK(s.data->name == "iris4");
+  CHECK(s.data().name == "iris4");
 }
 
 TEST_CASE("Play takes the steps owed by the elapsed time") {
-  AppState s = started("stochastic");
+  AppState s = started(BatchMode::Stochastic);
   s.playing = true;
   s.steps_per_second = 100;
   advance_play(s, 0.105);   // 10.5 steps owed: 10 now, half a step carried
   CHECK(s.trainer->current_step() == 10);
   advance_play(s, 0.005);
   CHECK(s.trainer->current_step() == 11);
-  CHECK(s.record->step == 11);
+  CHECK(shown_record(s)->step == 11);
 }

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "approx.h"
-#include "cli/step_export.h"
+#include "run/step_export.h"
 #include "cli_runner.h"
 #include "ll/dataset.h"
 #include "ll/error.h"

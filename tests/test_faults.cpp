@@ -13,7 +13,7 @@
 
 #include "approx.h"
 #include "cli_runner.h"
-#include "gui/app_state.h"
+#include "model/app_state.h"
 #include "ll/dataset.h"
 #include "ll/error.h"
 #include "ll/number_format.h"
@@ -364,8 +364,8 @@ TEST_CASE("trace notes the separable data once on stderr, with its step, and exi
 
 TEST_CASE("the window shows the separable notice and the data notice in the status, not as errors") {
   ll::app::AppState s;
-  ll::app::RunOptions o;
-  o.learning_rate = 0.1;
+  ll::app::RunSpec o;
+  o.settings.learning_rate = 0.1;
   o.steps = 0;
   REQUIRE(ll::app::start_run(s, o));
   ll::app::run_steps(s, 8000);
@@ -383,8 +383,8 @@ TEST_CASE("the window shows the separable notice and the data notice in the stat
 
 TEST_CASE("Play pauses at the separable notice so that it stays in the status") {
   ll::app::AppState s;
-  ll::app::RunOptions o;
-  o.learning_rate = 0.1;
+  ll::app::RunSpec o;
+  o.settings.learning_rate = 0.1;
   o.steps = 4990;
   REQUIRE(ll::app::start_run(s, o));
   s.playing = true;

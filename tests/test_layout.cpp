@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "gui/layout.h"
+#include "model/layout.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// Scenario files (cli/scenario.h): save → load round trips, every file in assets/scenarios
+// Scenario files (run/scenario.h): save → load round trips, every file in assets/scenarios
 // reproducing its worked example through `logistic-lab trace --scenario FILE`, options beside
 // --scenario winning, and broken files reported by file and key, exit code 2.
 #include <doctest/doctest.h>
@@ -13,8 +13,9 @@
 #include <vector>
 
 #include "approx.h"
-#include "cli/scenario.h"
+#include "cli/run_options.h"
 #include "cli_runner.h"
+#include "run/scenario.h"
 #include "ll/dataset.h"
 #include "ll/error.h"
 
@@ -81,28 +82,30 @@ std::string load_error(const std::string& path) {
 // [Round trips] -------------------------------------------------------------------------------
 
 TEST_CASE("a scenario saved and loaded again is the same scenario") {
-  ll::app::Scenario s;
-  s.title = "Momentum on two flowers — θ";
-  s.description = "Line one\nline \"two\"";
-  s.theme = "light";
-  s.font_scale = 1.1f;
-  s.panels.chain = false;
-  s.panels.loss = false;
-  s.run.data.source = "iris";
-  s.run.features = "1,3";
-  s.run.classes = "2,3";
-  s.run.data.standardize = true;
-  s.run.loss = "mse";
-  s.run.activation = "tanh";
-  s.run.mode = "minibatch";
-  s.run.batch_size = 5;
-  s.run.batch = "2,4,7";
-  s.run.order = "shuffle";
-  s.run.seed = 42;
-  s.run.learning_rate = 0.03;
-  s.run.momentum = 0.9;
-  s.run.theta = "0.1,-0.7,0.30000000000000004";
-  s.run.steps = 12;
+  ll::app::RunSpec s;
+  ll::app::ViewSpec view;
+  view.title = "Momentum on two flowers — θ";
+  view.description = "Line one\nline \"two\"";
+  view.theme = ll::app::Theme::Light;
+  view.font_scale = 1.1f;
+  view.panels.chain = false;
+  view.panels.loss = false;
+  s.view = view;
+  s.data.source = "iris";
+  s.data.features = {1, 3};
+  s.data.classes = {2, 3};
+  s.data.standardize = true;
+  s.settings.loss = ll::Loss::MSE;
+  s.settings.activation = ll::Activation::Tanh;
+  s.settings.mode = ll::BatchMode::MiniBatch;
+  s.settings.batch_size = 5;
+  s.first_batch = {1, 3, 6};
+  s.settings.order = ll::Order::Shuffle;
+  s.settings.seed = 42;
+  s.settings.learning_rate = 0.03;
+  s.settings.momentum = 0.9;
+  s.theta0 = ll::Params::row({0.1, -0.7, 0.30000000000000004});
+  s.steps = 12;
   const std::string path = temp_folder() + "/round_trip.json";
   std::string error;
   REQUIRE_MESSAGE(ll::app::save_scenario(path, s, &error), error);
@@ -110,13 +113,14 @@ TEST_CASE("a scenario saved and loaded again is the same scenario") {
 }
 
 TEST_CASE("a softmax θ and blobs settings survive the trip through JSON text") {
-  ll::app::Scenario s;
-  s.run.data.source = "blobs";
-  s.run.data.blobs_n = 50;
-  s.run.data.blobs_separation = 2.5;
-  s.run.activation = "softmax";
-  s.run.loss = "cce";
-  s.run.theta = "0.1,0.2,0.3;-0.1,-0.2,-0.3";
+  ll::app::RunSpec s;
+  s.view = ll::app::ViewSpec{};
+  s.data.source = "blobs";
+  s.data.blobs_n = 50;
+  s.data.blobs_separation = 2.5;
+  s.settings.activation = ll::Activation::Softmax;
+  s.settings.loss = ll::Loss::CCE;
+  s.theta0 = ll::parse_params("0.1,0.2,0.3;-0.1,-0.2,-0.3");
   const std::string text = ll::app::scenario_json(s);
   CHECK(json::parse(text)["theta"] == json::parse("[[0.1, 0.2, 0.3], [-0.1, -0.2, -0.3]]"));
   CHECK(ll::app::parse_scenario(text, "s.json") == s);
@@ -124,17 +128,19 @@ TEST_CASE("a softmax θ and blobs settings survive the trip through JSON text") 
 }
 
 TEST_CASE("a file with only the format and version is the default run") {
-  const ll::app::Scenario s = ll::app::parse_scenario("{" + kHeader + "}", "lesson.json");
-  CHECK(s == ll::app::Scenario{});
-  CHECK(s.run.steps == 1);
+  const ll::app::RunSpec s = ll::app::parse_scenario("{" + kHeader + "}", "lesson.json");
+  ll::app::RunSpec defaults;
+  defaults.view = ll::app::ViewSpec{};  // a file always has the view part
+  CHECK(s == defaults);
+  CHECK(s.steps == 1);
 }
 
-TEST_CASE("with_settings writes the window's settings and θ₀ back as options that rebuild the same run") {
-  ll::app::RunOptions options;
-  options.data.source = "iris";
-  options.activation = "softmax";
-  options.loss = "cce";
-  const ll::app::Run run = ll::app::make_run(options);
+TEST_CASE("the window's settings and θ₀ written as a scenario rebuild the same run") {
+  ll::app::RunSpec spec;
+  spec.data.source = "iris";
+  spec.settings.activation = ll::Activation::Softmax;
+  spec.settings.loss = ll::Loss::CCE;
+  const ll::app::Run run = ll::app::make_run(spec);
   ll::Settings changed = run.settings;
   changed.mode = ll::BatchMode::MiniBatch;
   changed.batch_size = 16;
@@ -143,13 +149,15 @@ TEST_CASE("with_settings writes the window's settings and θ₀ back as options 
   changed.momentum = 0.5;
   ll::Params theta0 = run.theta0;
   theta0.at(2, 1) = 0.1 + 0.2;   // 0.30000000000000004: must come back exactly
-  const ll::app::RunOptions saved = ll::app::with_settings(options, changed, theta0);
+  spec.settings = changed;
+  spec.theta0 = theta0;
+  ll::app::RunSpec saved = ll::app::parse_scenario(ll::app::scenario_json(spec), "s.json");
   const ll::app::Run rebuilt = ll::app::make_run(saved);
   CHECK(rebuilt.settings == changed);
   CHECK(rebuilt.theta0 == theta0);
-  ll::app::Scenario scenario;
-  scenario.run = saved;
-  CHECK(ll::app::parse_scenario(ll::app::scenario_json(scenario), "s.json").run == saved);
+  CHECK(saved.view.has_value());
+  saved.view.reset();
+  CHECK(saved == spec);
 }
 
 // [The worked examples] -----------------------------------------------------------------------
@@ -260,18 +268,22 @@ TEST_CASE("options given beside --scenario win over the file's") {
 TEST_CASE("every option add_run_options registers is carried over by apply_given_run_options") {
   // Each option given as 7 (a flag: given alone); what the command line parsed must all arrive.
   CLI::App command;
-  ll::app::RunOptions given;
+  ll::app::RunSpec given;
   ll::app::add_run_options(command, given);
   std::string args;
   for (const CLI::Option* option : command.get_options()) {
     if (option->get_name() == "--help") continue;
-    args += " " + option->get_name() + (option->get_expected_min() > 0 ? " 7" : "");
+    // The named choices take a name, the others a number.
+    const std::string name = option->get_name();
+    const char* value = name == "--loss" ? " mse" : name == "--activation" ? " tanh" : name == "--mode" ? " minibatch"
+                        : name == "--order" ? " shuffle" : " 7";
+    args += " " + name + (option->get_expected_min() > 0 ? value : "");
   }
   command.parse(args);
-  ll::app::RunOptions into;
+  ll::app::RunSpec into;
   ll::app::apply_given_run_options(command, given, into);
   CHECK(into == given);
-  CHECK(into != ll::app::RunOptions{});
+  CHECK(into != ll::app::RunSpec{});
 }
 
 TEST_CASE("--scenario without a command opens the window, and before trace it is refused") {
@@ -312,7 +324,9 @@ TEST_CASE("a JSON syntax error gives the line and column, counted in characters"
   CHECK(parse_error("{\n  \"format\": \"logistic-lab-scenario\",\n  \"version\": 1,\n  \"title\": \"θ\" \"lr\": 1\n}") ==
         "lesson.json:4:19: not valid JSON: syntax error while parsing object - unexpected string literal; "
         "expected '}'");
-  CHECK_CONTAINS(parse_error("{\"format\": "), "lesson.json:1:12: not valid JSON");
+  // At the end of the text, the place is its last character (run/json_reading.h: the one rule for
+  // scenario and settings files), here the space after the colon.
+  CHECK_CONTAINS(parse_error("{\"format\": "), "lesson.json:1:11: not valid JSON");
 }
 
 TEST_CASE("a number too large for a double is reported as bad JSON, not thrown as something else") {
@@ -335,8 +349,8 @@ TEST_CASE("values that do not fit the data are reported at load time, naming the
 }
 
 TEST_CASE("parsing reads no data: a missing CSV is found by check_scenario, not by parse_scenario") {
-  const ll::app::Scenario s = ll::app::parse_scenario("{" + kHeader + R"(, "data": "/no/such/flowers.csv"})", "a.json");
-  CHECK(s.run.data.source == "/no/such/flowers.csv");
+  const ll::app::RunSpec s = ll::app::parse_scenario("{" + kHeader + R"(, "data": "/no/such/flowers.csv"})", "a.json");
+  CHECK(s.data.source == "/no/such/flowers.csv");
   CHECK_THROWS_WITH_AS(ll::app::check_scenario(s, "a.json"), doctest::Contains("a.json: /no/such/flowers.csv"),
                        ll::InputError);
 }
@@ -344,8 +358,8 @@ TEST_CASE("parsing reads no data: a missing CSV is found by check_scenario, not 
 TEST_CASE("a relative CSV path in a scenario is relative to the scenario's folder") {
   write_temp("flowers.csv", "length,width,kind\n1.4,0.2,a\n1.5,0.2,a\n3.0,1.1,b\n4.1,1.3,b\n");
   const std::string path = write_temp("flowers.json", "{" + kHeader + R"(, "data": "flowers.csv"})");
-  const ll::app::Scenario s = ll::app::load_scenario(path);
-  CHECK(s.run.data.source == temp_folder() + "/flowers.csv");
+  const ll::app::RunSpec s = ll::app::load_scenario(path);
+  CHECK(s.data.source == temp_folder() + "/flowers.csv");
 }
 
 TEST_CASE("a broken scenario on the command line exits 2 with the message on stderr") {

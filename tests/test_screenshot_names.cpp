@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "gui/screenshot_names.h"
+#include "model/screenshot_names.h"
 
 using ll::app::sanitise_name_part;
 using ll::app::screenshot_name;

@@ -3,7 +3,7 @@
 // what is kept.
 #include <doctest/doctest.h>
 
-#include "gui/settings_sync.h"
+#include "model/settings_sync.h"
 
 using namespace ll::app;
 

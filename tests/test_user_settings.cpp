@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/user_settings.h"
+#include "model/user_settings.h"
 
 namespace {
 

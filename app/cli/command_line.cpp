@@ -3,11 +3,10 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
-#include <optional>
 
-#include "cli/scenario.h"
+#include "cli/run_options.h"
 #include "cli/trace.h"
-#include "gui/gui_commands.h"
+#include "cli/window_options.h"
 #include "ll/error.h"
 
 namespace ll::app {
@@ -22,13 +21,10 @@ int bad_input(const std::string& command, const std::string& message) {
   return 2;
 }
 
-// --scenario FILE given to `command`: the file's scenario with the run options given beside it on
-// top, so that `run` is what the command runs. Empty path: nothing to do.
-std::optional<Scenario> resolve_scenario(const std::string& path, const CLI::App& command, RunOptions& run) {
-  if (path.empty()) return std::nullopt;
-  Scenario scenario = scenario_with_options(path, command, run);
-  run = scenario.run;
-  return scenario;
+// --scenario FILE given to `command`: the file's spec with the run options given beside it on
+// top becomes `run`, what the command runs. Empty path: nothing to do.
+void resolve_scenario(const std::string& path, const CLI::App& command, RunSpec& run) {
+  if (!path.empty()) run = scenario_with_options(path, command, run);
 }
 
 }  // namespace
@@ -54,6 +50,11 @@ int run_command_line(int argc, char** argv) {
   add_screenshot_options(*shot_cmd, shot);
 
   std::string command;
+  auto parsed_command = [&] {
+    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd})
+      if (sub->parsed()) return sub->get_name();
+    return std::string();
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -63,9 +64,9 @@ int run_command_line(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd})
-      if (sub->parsed()) command = sub->get_name();
-    return bad_input(command, e.what());
+    return bad_input(parsed_command(), e.what());
+  } catch (const InputError& e) {  // an option's value, read into the run spec as it was parsed
+    return bad_input(parsed_command(), e.what());
   }
   try {
     if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed()))
@@ -77,13 +78,11 @@ int run_command_line(int argc, char** argv) {
     }
     if (shot_cmd->parsed()) {
       command = "screenshot";
-      shot.scenario = resolve_scenario(shot.scenario_path, *shot_cmd, shot.run);
-      if (shot.scenario && shot_cmd->get_option("--font-scale")->count() == 0)
-        shot.font_scale = shot.scenario->font_scale;
+      resolve_scenario(shot.scenario_path, *shot_cmd, shot.run);
       return run_screenshot(shot);
     }
     command = gui_cmd->parsed() ? "gui" : "";
-    gui.scenario = resolve_scenario(gui.scenario_path, *gui_cmd, gui.run);
+    resolve_scenario(gui.scenario_path, *gui_cmd, gui.run);
     return run_gui(gui);
   } catch (const InputError& e) {
     return bad_input(command, e.what());

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "ll/error.h"
+#include "run/scenario.h"
 
 namespace ll::app {
 
@@ -40,108 +41,94 @@ CLI::Validator whole_number(unsigned long long min) {
       "N");
 }
 
-void add_run_options(CLI::App& cmd, RunOptions& o) {
+CLI::Option* add_typed_option(CLI::App& cmd, const std::string& name, const std::string& help,
+                              std::function<void(const std::string&)> read) {
+  return cmd.add_option_function<std::string>(
+      name,
+      [name, read](const std::string& text) {
+        try {
+          read(text);
+        } catch (const InputError& e) {
+          std::string why = e.what();
+          if (why.rfind(name + ":", 0) == 0) throw;           // parse_numbers names the option itself
+          const std::string bare = name.substr(2) + ": ";    // parse_params says "theta: …"
+          if (why.rfind(bare, 0) == 0) why.erase(0, bare.size());
+          throw InputError(name + ": " + why);
+        }
+      },
+      help);
+}
+
+void add_run_options(CLI::App& cmd, RunSpec& o) {
+  Settings& s = o.settings;
   cmd.add_option("--data", o.data.source, "Data set: iris4 (default), iris6, iris, blobs, or FILE.csv");
   cmd.add_option("--n", o.data.blobs_n, "blobs: number of samples (default 200)")->check(whole_number(2));
   cmd.add_option("--separation", o.data.blobs_separation,
                  "blobs: distance between the two centres in standard deviations (default 3)");
   cmd.add_option("--label", o.data.label_column,
                  "CSV: the label column, by header name or 1-based number (default: the last)");
-  cmd.add_option("--features", o.features, "Feature columns to use, 1-based (e.g. 3,4)");
-  cmd.add_option("--classes", o.classes, "Classes to keep, 1-based (e.g. 1,2 for binary work)");
-  cmd.add_option("--loss", o.loss, "bce (default), mse, or cce");
-  cmd.add_option("--activation", o.activation, "sigmoid (default), tanh, or softmax");
-  cmd.add_option("--mode", o.mode, "batch (default), minibatch, or stochastic");
-  cmd.add_option("--batch-size", o.batch_size, "Mini-batch size m (default 2)")->check(whole_number(0));
-  cmd.add_option("--batch", o.batch, "1-based samples of the first step's batch (e.g. 2,4)");
-  cmd.add_option("--order", o.order, "sequential (default) or shuffle (every epoch, from --seed)");
-  cmd.add_option("--seed", o.seed, "Seed for shuffling and for blobs (default 1)")->check(whole_number(0));
-  cmd.add_option("--lr", o.learning_rate, "Learning rate η (default 0.01)");
-  cmd.add_option("--momentum", o.momentum, "Momentum β in [0, 1) (default 0)");
-  cmd.add_option("--theta", o.theta,
-                 "Starting θ = b,w1,w2 (bias first); softmax: K rows separated by ';'");
+  add_typed_option(cmd, "--features", "Feature columns to use, 1-based (e.g. 3,4)",
+            [&o](const std::string& t) { o.data.features = parse_numbers(t, "--features"); });
+  add_typed_option(cmd, "--classes", "Classes to keep, 1-based (e.g. 1,2 for binary work)",
+            [&o](const std::string& t) { o.data.classes = parse_numbers(t, "--classes"); });
+  add_typed_option(cmd, "--loss", "bce (default), mse, or cce", [&s](const std::string& t) { set_choice(s, "loss", t); });
+  add_typed_option(cmd, "--activation", "sigmoid (default), tanh, or softmax",
+            [&s](const std::string& t) { set_choice(s, "activation", t); });
+  add_typed_option(cmd, "--mode", "batch (default), minibatch, or stochastic",
+            [&s](const std::string& t) { set_choice(s, "mode", t); });
+  cmd.add_option("--batch-size", s.batch_size, "Mini-batch size m (default 2)")->check(whole_number(0));
+  add_typed_option(cmd, "--batch", "1-based samples of the first step's batch (e.g. 2,4)", [&o](const std::string& t) {
+    o.first_batch.clear();
+    for (std::size_t i : parse_numbers(t, "--batch")) o.first_batch.push_back(i - 1);
+  });
+  add_typed_option(cmd, "--order", "sequential (default) or shuffle (every epoch, from --seed)",
+            [&s](const std::string& t) { set_choice(s, "order", t); });
+  cmd.add_option("--seed", s.seed, "Seed for shuffling and for blobs (default 1)")->check(whole_number(0));
+  cmd.add_option("--lr", s.learning_rate, "Learning rate η (default 0.01)");
+  cmd.add_option("--momentum", s.momentum, "Momentum β in [0, 1) (default 0)");
+  add_typed_option(cmd, "--theta", "Starting θ = b,w1,w2 (bias first); softmax: K rows separated by ';'",
+            [&o](const std::string& t) { o.theta0 = t.empty() ? std::nullopt : std::optional(parse_params(t)); });
   cmd.add_flag("--standardize", o.data.standardize, "z-score each feature (off by default)");
   cmd.add_option("--steps", o.steps, "Number of steps to run")->check(whole_number(0));
 }
 
-bool RunOptions::operator==(const RunOptions& o) const {
-  return data.source == o.data.source && data.blobs_n == o.data.blobs_n &&
-         data.blobs_separation == o.data.blobs_separation && data.blobs_seed == o.data.blobs_seed &&
-         data.features == o.data.features && data.classes == o.data.classes &&
-         data.standardize == o.data.standardize && data.label_column == o.data.label_column && features == o.features && classes == o.classes &&
-         loss == o.loss && activation == o.activation && mode == o.mode && batch_size == o.batch_size &&
-         batch == o.batch && order == o.order && seed == o.seed && learning_rate == o.learning_rate &&
-         momentum == o.momentum && theta == o.theta && steps == o.steps;
-}
-
 // Keep in step with add_run_options (tests/test_scenario.cpp checks that every option it
 // registers is carried over).
-void apply_given_run_options(const CLI::App& cmd, const RunOptions& given, RunOptions& into) {
+void apply_given_run_options(const CLI::App& cmd, const RunSpec& given, RunSpec& into) {
   auto was_given = [&cmd](const char* name) {
     const CLI::Option* option = cmd.get_option_no_throw(name);
     return option != nullptr && option->count() > 0;
   };
+  const Settings& g = given.settings;
+  Settings& s = into.settings;
   if (was_given("--data")) into.data.source = given.data.source;
   if (was_given("--label")) into.data.label_column = given.data.label_column;
   if (was_given("--n")) into.data.blobs_n = given.data.blobs_n;
   if (was_given("--separation")) into.data.blobs_separation = given.data.blobs_separation;
   if (was_given("--standardize")) into.data.standardize = given.data.standardize;
-  if (was_given("--features")) into.features = given.features;
-  if (was_given("--classes")) into.classes = given.classes;
-  if (was_given("--loss")) into.loss = given.loss;
-  if (was_given("--activation")) into.activation = given.activation;
-  if (was_given("--mode")) into.mode = given.mode;
-  if (was_given("--batch-size")) into.batch_size = given.batch_size;
-  if (was_given("--batch")) into.batch = given.batch;
-  if (was_given("--order")) into.order = given.order;
-  if (was_given("--seed")) into.seed = given.seed;
-  if (was_given("--lr")) into.learning_rate = given.learning_rate;
-  if (was_given("--momentum")) into.momentum = given.momentum;
-  if (was_given("--theta")) into.theta = given.theta;
+  if (was_given("--features")) into.data.features = given.data.features;
+  if (was_given("--classes")) into.data.classes = given.data.classes;
+  if (was_given("--loss")) s.loss = g.loss;
+  if (was_given("--activation")) s.activation = g.activation;
+  if (was_given("--mode")) s.mode = g.mode;
+  if (was_given("--batch-size")) s.batch_size = g.batch_size;
+  if (was_given("--batch")) into.first_batch = given.first_batch;
+  if (was_given("--order")) s.order = g.order;
+  if (was_given("--seed")) s.seed = g.seed;
+  if (was_given("--lr")) s.learning_rate = g.learning_rate;
+  if (was_given("--momentum")) s.momentum = g.momentum;
+  if (was_given("--theta")) into.theta0 = given.theta0;
   if (was_given("--steps")) into.steps = given.steps;
 }
 
-Params default_theta(const Dataset& data, const Settings& settings) {
-  Params zero = zero_params(settings, data);
-  if (zero.rows == 1 && !data.standardized && data.name == "iris4" && zero.cols == 3)
-    return Params::row({0.1, 0.5, -0.1});      // the slides' batch example
-  if (zero.rows == 1 && !data.standardized && data.name == "iris6" && zero.cols == 2)
-    return Params::row({-0.654, 0.535});        // the slides' first sigmoid fit
-  return zero;
+void add_scenario_option(CLI::App& command, std::string& path, const std::string& help) {
+  command.add_option("--scenario", path, help)->type_name("FILE");
 }
 
-Run make_run(const RunOptions& o) {
-  Run run;
-  Settings& s = run.settings;
-  const auto loss = parse_loss(o.loss);
-  if (!loss) throw InputError("--loss: unknown loss '" + o.loss + "' (choose bce, mse or cce)");
-  const auto activation = parse_activation(o.activation);
-  if (!activation)
-    throw InputError("--activation: unknown activation '" + o.activation + "' (choose sigmoid, tanh or softmax)");
-  const auto mode = parse_batch_mode(o.mode);
-  if (!mode) throw InputError("--mode: unknown mode '" + o.mode + "' (choose batch, minibatch or stochastic)");
-  const auto order = parse_order(o.order);
-  if (!order) throw InputError("--order: unknown order '" + o.order + "' (choose sequential or shuffle)");
-  s.loss = *loss;
-  s.activation = *activation;
-  s.mode = *mode;
-  s.order = *order;
-  s.batch_size = o.batch_size;
-  s.seed = o.seed;
-  s.learning_rate = o.learning_rate;
-  s.momentum = o.momentum;
-
-  DataOptions data = o.data;
-  data.blobs_seed = o.seed;
-  if (!o.features.empty()) data.features = parse_numbers(o.features, "--features");
-  if (!o.classes.empty()) data.classes = parse_numbers(o.classes, "--classes");
-  run.data = std::make_shared<const Dataset>(load_dataset(data));
-  validate(s, *run.data);
-
-  run.theta0 = o.theta.empty() ? default_theta(*run.data, s) : parse_params(o.theta);
-  if (!o.batch.empty())
-    for (std::size_t i : parse_numbers(o.batch, "--batch")) run.first_batch.push_back(i - 1);
-  return run;
+RunSpec scenario_with_options(const std::string& path, const CLI::App& command, const RunSpec& given) {
+  RunSpec spec = load_scenario(path);
+  apply_given_run_options(command, given, spec);
+  return spec;
 }
 
 }  // namespace ll::app

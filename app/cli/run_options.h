@@ -1,38 +1,17 @@
 #pragma once
-// The options that define a run, shared by `trace`, `screenshot` and `gui`, and turning them into
-// a data set and a Trainer. Every check throws ll::InputError with a message naming the option.
+// The run options on the command line (shared by `trace`, `screenshot` and `gui`): each fills the
+// typed run spec (run/run_spec.h) once, as it is parsed. A bad value throws InputError naming the
+// option ("--features: 'x' is not a whole number ≥ 1 …") out of CLI::App::parse.
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
-#include <cstdint>
-#include <memory>
+#include <functional>
 #include <string>
 #include <vector>
 
-#include "ll/dataset.h"
-#include "ll/params.h"
-#include "ll/trainer.h"
+#include "run/run_spec.h"
 
 namespace ll::app {
-
-struct RunOptions {
-  DataOptions data;           // source, blobs size/separation, standardize
-  std::string features;       // "3,4": 1-based feature columns
-  std::string classes;        // "1,2": 1-based classes
-  std::string loss = "bce";
-  std::string activation = "sigmoid";
-  std::string mode = "batch";
-  std::size_t batch_size = 2;
-  std::string batch;          // "2,4": 1-based samples of the first step
-  std::string order = "sequential";
-  std::uint64_t seed = 1;
-  double learning_rate = 0.01;
-  double momentum = 0.0;
-  std::string theta;          // "b,w1,w2" (softmax: rows separated by ';'); empty: the default
-  std::size_t steps = 1;
-  bool operator==(const RunOptions& o) const;
-  bool operator!=(const RunOptions& o) const { return !(*this == o); }
-};
 
 // "2,4" → {2, 4}: 1-based numbers as people type them. Throws InputError naming the option.
 std::vector<std::size_t> parse_numbers(const std::string& text, const std::string& option);
@@ -40,26 +19,28 @@ std::vector<std::size_t> parse_numbers(const std::string& text, const std::strin
 // Accepts a whole number ≥ `min` (CLI11's own range check prints the whole double range).
 CLI::Validator whole_number(unsigned long long min);
 
-// Registers --data, --n, --features, --classes, --loss, --activation, --mode, --batch-size,
-// --batch, --order, --seed, --lr, --momentum, --theta, --standardize, --steps on `command`.
-void add_run_options(CLI::App& command, RunOptions& options);
+// An option whose text becomes a typed value as it is parsed: `read` converts and stores it, and
+// throws InputError on a bad value; the message gets the option's name in front.
+CLI::Option* add_typed_option(CLI::App& command, const std::string& name, const std::string& help,
+                              std::function<void(const std::string&)> read);
+
+// Registers --data, --n, --separation, --label, --features, --classes, --loss, --activation,
+// --mode, --batch-size, --batch, --order, --seed, --lr, --momentum, --theta, --standardize and
+// --steps on `command`, each writing into `spec`.
+void add_run_options(CLI::App& command, RunSpec& spec);
 
 // Copies into `into` the options that were given on `command` (those add_run_options registered
 // for `given`, with a count above 0): how options beside --scenario override the file.
-void apply_given_run_options(const CLI::App& command, const RunOptions& given, RunOptions& into);
+void apply_given_run_options(const CLI::App& command, const RunSpec& given, RunSpec& into);
 
-struct Run {
-  std::shared_ptr<const Dataset> data;
-  Settings settings;
-  Params theta0;
-  std::vector<std::size_t> first_batch;   // 0-based; empty: the sampler's
-};
+// Registers --scenario FILE on `command` (trace, gui, screenshot, and the bare window).
+void add_scenario_option(CLI::App& command, std::string& path,
+                         const std::string& help = "Scenario file (JSON, see assets/scenarios/); options given "
+                                                   "beside it win");
 
-// Loads the data, parses and checks every setting. Throws InputError.
-Run make_run(const RunOptions& options);
-
-// The starting θ when none is given: the slides' θ for their data sets (iris4: [0.1, 0.5, −0.1],
-// iris6: [−0.654, 0.535]), zeros otherwise.
-Params default_theta(const Dataset& data, const Settings& settings);
+// `--scenario FILE` beside run options: the file's spec with the options given on the command
+// line on top. `command` is the parsed command on which add_run_options registered `given`.
+// Throws InputError.
+RunSpec scenario_with_options(const std::string& path, const CLI::App& command, const RunSpec& given);
 
 }  // namespace ll::app

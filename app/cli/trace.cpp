@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <iostream>
 
-#include "cli/scenario.h"
-#include "cli/step_export.h"
-#include "cli/step_output.h"
+#include "cli/run_options.h"
+#include "run/step_export.h"
+#include "run/step_output.h"
 #include "ll/error.h"
 
 namespace ll::app {

@@ -3,12 +3,12 @@
 // LaTeX), or the whole history as CSV at the end.
 #include <CLI/CLI.hpp>
 
-#include "cli/run_options.h"
+#include "run/run_spec.h"
 
 namespace ll::app {
 
 struct TraceOptions {
-  RunOptions run;
+  RunSpec run;
   std::size_t every = 1;       // print every k-th step and the last
   bool no_samples = false;     // leave the per-sample part out
   std::string format = "text"; // text | csv | json | markdown | latex | history-csv

@@ -17,8 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/number_format.h"
+#include "ll/number_format.h"
 #include "ll/activation.h"
+#include "ll/predict.h"
+#include "panels/panel_caches.h"
 #include "panels/panels.h"
 #include "panels/point_cloud.h"
 #include "panels/sample_plot.h"
@@ -32,67 +34,6 @@ constexpr const char* kPlot = "##activation";
 constexpr std::size_t kMostDropLines = 100;  // beyond, the drop lines only fill the area
 
 // [SECTION] The points: the batch at θ before the step ----------------------------------------
-
-// z and ŷ of one sample (K values each for softmax). z_r = θ_r · [1, x].
-struct Outputs {
-  std::vector<double> z, y_hat;
-};
-
-Outputs outputs(const Dataset& d, std::size_t i, const Params& theta, Activation a) {
-  Outputs o;
-  o.z.assign(theta.rows, 0.0);
-  o.y_hat.assign(theta.rows, 0.0);
-  for (std::size_t r = 0; r < theta.rows; ++r) {
-    double z = theta.at(r, 0);
-    for (std::size_t j = 1; j < theta.cols && j <= d.features(); ++j)
-      z += theta.at(r, j) * d.x(i, j - 1);
-    o.z[r] = z;
-  }
-  if (a == Activation::Softmax)
-    softmax(o.z.data(), o.z.size(), o.y_hat.data());
-  else
-    o.y_hat[0] = a == Activation::Sigmoid ? sigmoid(o.z[0]) : std::tanh(o.z[0]);
-  return o;
-}
-
-// Where a sample is drawn: (z, ŷ); softmax: (m, ŷ_y) with m = z_y − max_{k≠y} z_k.
-struct Placed {
-  double x = 0.0, y = 0.0;
-  double slope = 0.0;  // σ′(z), 1 − tanh²(z); softmax: ∂ŷ_y/∂z_y = ŷ_y(1 − ŷ_y)
-};
-
-Placed place(const Outputs& o, int label, Activation a) {
-  Placed p;
-  if (a != Activation::Softmax) {
-    p.x = o.z[0];
-    p.y = o.y_hat[0];
-    p.slope = a == Activation::Sigmoid ? sigmoid_derivative(o.z[0]) : tanh_derivative(o.z[0]);
-    return p;
-  }
-  const auto y = static_cast<std::size_t>(label);
-  double rival = -HUGE_VAL;
-  for (std::size_t k = 0; k < o.z.size(); ++k)
-    if (k != y) rival = std::max(rival, o.z[k]);
-  p.x = o.z[y] - rival;
-  p.y = o.y_hat[y];
-  p.slope = p.y * (1.0 - p.y);
-  return p;
-}
-
-// The points of one batch at one θ, kept between frames: recomputed only when the batch, θ or the
-// activation change (a batch can be all 100,000 samples). Derived from AppState, not state.
-struct BatchPoints {
-  std::shared_ptr<const Dataset> data;
-  Params theta;
-  Activation activation = Activation::Sigmoid;
-  std::vector<std::size_t> batch;  // empty: every sample
-  std::vector<ClassSeries> classes;
-  std::vector<double> slope_x, slope_y;  // (x_i, slope_i), for the derivative's markers
-  double widest = 0.0;                   // max |x| over the points
-  std::size_t count = 0;
-  std::uint64_t version = 0;  // counts the updates (the cloud redraws on a change)
-  PointCloud cloud;           // a batch of 100,000 samples and more
-};
 
 void update_points(BatchPoints& p, const std::shared_ptr<const Dataset>& data, const Params& theta,
                    Activation a, const std::vector<std::size_t>& batch) {
@@ -113,18 +54,13 @@ void update_points(BatchPoints& p, const std::shared_ptr<const Dataset>& data, c
     const std::size_t i = batch.empty() ? n : batch[n];
     if (i >= data->rows()) continue;
     const int label = data->labels[i];
-    const Placed q = place(outputs(*data, i, theta, a), label, a);
+    const ActivationPoint q = activation_point(sample_outputs(*data, i, theta, a), label, a);
     if (!std::isfinite(q.x) || !std::isfinite(q.y)) continue;
     p.classes[static_cast<std::size_t>(label) % p.classes.size()].add(i, q.x, q.y);
     p.slope_x.push_back(q.x);
     p.slope_y.push_back(q.slope);
     p.widest = std::max(p.widest, std::fabs(q.x));
   }
-}
-
-BatchPoints& cache() {
-  static BatchPoints points;
-  return points;
 }
 
 // The half-width of the x range: at least `least`, else the next of 1, 1.5, 2, 3, 4, 5, 6, 8 × 10ⁿ
@@ -182,9 +118,9 @@ Labels labels_for(Activation a) {
 }
 
 void sample_tooltip(const AppState& s, const Params& theta, Activation a, std::size_t i) {
-  const Dataset& d = *s.data;
-  const Outputs o = outputs(d, i, theta, a);
-  const Placed q = place(o, d.labels[i], a);
+  const Dataset& d = s.data();
+  const SampleOutputs o = sample_outputs(d, i, theta, a);
+  const ActivationPoint q = activation_point(o, d.labels[i], a);
   ImGui::BeginTooltip();
   ImGui::Text("Sample %zu · %s", i + 1, ClassLabel(d, d.labels[i]).c_str());
   if (a == Activation::Softmax) {
@@ -258,15 +194,15 @@ void plot_activation(AppState& s, BatchPoints& p, const Params& theta, Activatio
       }
     }
   }
-  const PointHit hit = PlotClasses(*s.data, p.classes, &p.cloud, p.version);
+  const PointHit hit = PlotClasses(s.data(), p.classes, &p.cloud, p.version);
   const bool hovered = plot::IsPlotHovered();
   if (s.hovered_sample >= 0 && !hovered) {
     const auto i = static_cast<std::size_t>(s.hovered_sample);
     double x = 0, y = 0;
     std::vector<ClassSeries> ghost(1);
-    if (!FindSample(p.classes, i, x, y) && i < s.data->rows() && theta.all_finite()) {
+    if (!FindSample(p.classes, i, x, y) && i < s.data().rows() && theta.all_finite()) {
       // Not in this batch: ringed faintly where it would be, at the same θ.
-      const Placed q = place(outputs(*s.data, i, theta, a), s.data->labels[i], a);
+      const ActivationPoint q = activation_point(sample_outputs(s.data(), i, theta, a), s.data().labels[i], a);
       ghost[0].add(i, q.x, q.y);
       PlotSampleRings("##hovered elsewhere", ghost, {i}, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
                       2.2f, 1.5f);
@@ -287,11 +223,11 @@ void plot_activation(AppState& s, BatchPoints& p, const Params& theta, Activatio
 std::string caption(const AppState& s, const BatchPoints& p, float width) {
   const std::string n = std::to_string(p.count) + (p.count == 1 ? " sample" : " samples");
   std::vector<std::string> fits;
-  if (!s.record) {
+  if (!shown_record(s)) {
     fits = {"Step 0, no step yet: all " + n + " at θ₀.", "Step 0: all " + n + " at θ₀."};
   } else {
-    const StepRecord& r = *s.record;
-    const bool all = r.batch.size() == s.data->rows() && r.batch.size() > 1;
+    const StepRecord& r = *shown_record(s);
+    const bool all = r.batch.size() == s.data().rows() && r.batch.size() > 1;
     const std::string which =
         (r.status == StepStatus::Ok ? "Step " + std::to_string(r.step) + "'s batch"
                                     : "The " + std::string(name(r.status)) + " step's batch") +
@@ -308,10 +244,10 @@ std::string caption(const AppState& s, const BatchPoints& p, float width) {
 std::vector<KeyEntry> key_entries(const AppState& s, const BatchPoints& p, const Params& theta,
                                   Activation a) {
   std::vector<KeyEntry> key;
-  for (std::size_t k = 0; k < p.classes.size() && k < s.data->classes(); ++k) {
+  for (std::size_t k = 0; k < p.classes.size() && k < s.data().classes(); ++k) {
     if (p.classes[k].x.empty()) continue;
     const int ki = static_cast<int>(k);
-    key.push_back({MarkerSymbol(plot::ClassMarker(ki)), plot::ClassColorU32(ki), s.data->class_names[k]});
+    key.push_back({MarkerSymbol(plot::ClassMarker(ki)), plot::ClassColorU32(ki), s.data().class_names[k]});
   }
   const Labels l = labels_for(a);
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), derivative = ImGui::GetColorU32(derivative_color());
@@ -354,24 +290,24 @@ const char* derivative_help(Activation a) {
 
 }  // namespace
 
-void ShowActivationPanel(AppState& state) {
+void ShowActivationPanel(AppState& state, PanelCaches& caches) {
   if (!ImGui::Begin(kActivationWindow)) {
     ImGui::End();
     return;
   }
   PanelContextMenu(state, kActivationWindow, "activation");
-  if (!state.data || !state.trainer) {
+  if (!state.trainer) {
     ImGui::End();
     return;
   }
   // The batch of the step just taken at θ before it (what the chain panel shows); at step 0, every
   // sample at θ₀.
-  const Params theta = state.record ? state.record->theta_before : current_theta(state);
-  const Activation a = state.record ? state.record->settings.activation : state.settings.activation;
+  const Params theta = shown_record(state) ? shown_record(state)->theta_before : current_theta(state);
+  const Activation a = shown_record(state) ? shown_record(state)->settings.activation : state.settings().activation;
   static const std::vector<std::size_t> kEverySample;
-  const std::vector<std::size_t>& batch = state.record ? state.record->batch : kEverySample;
-  BatchPoints& p = cache();
-  update_points(p, state.data, theta, a, batch);
+  const std::vector<std::size_t>& batch = shown_record(state) ? shown_record(state)->batch : kEverySample;
+  BatchPoints& p = caches.activation;
+  update_points(p, state.data_ptr(), theta, a, batch);
 
   const float width = ImGui::GetContentRegionAvail().x;
   const std::string text = caption(state, p, width);

@@ -14,8 +14,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "cli/number_format.h"
-#include "gui/theme.h"
+#include "ll/number_format.h"
+#include "panels/accents.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
 #include "panels/panels.h"
@@ -74,8 +74,8 @@ std::string batch_text(const std::vector<std::size_t>& batch, std::size_t rows) 
 }
 
 void draw_header(const AppState& state, const StepRecord* r, const std::vector<std::size_t>& batch) {
-  const Settings& s = r != nullptr ? r->settings : state.settings;
-  const Dataset& data = *state.data;
+  const Settings& s = r != nullptr ? r->settings : state.settings();
+  const Dataset& data = state.data();
   std::string text;
   if (r == nullptr) text = "Step 0: no step taken yet · next batch: ";
   else text = "Step " + std::to_string(r->step) + " · epoch " + std::to_string(r->epoch) + " · ";
@@ -170,9 +170,9 @@ void draw_formulas(const Settings& s) {
 std::vector<std::size_t> first_batch(const AppState& state) {
   if (!state.picked.empty()) return state.picked;
   if (!state.trainer->next_batch().empty()) return state.trainer->next_batch();
-  const Settings& s = state.settings;
+  const Settings& s = state.settings();
   Sampler sampler;
-  return sampler.batch(0, batch_size_of(s, *state.data), state.data->rows(), s.order, s.seed);
+  return sampler.batch(0, batch_size_of(s, state.data()), state.data().rows(), s.order, s.seed);
 }
 
 // The loss section's height: a header and two lines.
@@ -185,9 +185,9 @@ void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& 
     ImGui::TextWrapped("The table shows the chain of each sample of its batch at θ₀ already; the "
                        "gradient, the update of each parameter and the loss before → after appear "
                        "here once it is taken.");
-    const double loss = state.curve.mean_loss.empty() ? NAN : state.curve.mean_loss[0];
+    const double loss = loss_curve(state).mean_loss.empty() ? NAN : loss_curve(state).mean_loss[0];
     ImGui::Text("θ₀ = %s", format_params(batch.theta).c_str());
-    ImGui::Text("mean loss over all %zu samples at θ₀: %s", state.data->rows(), format_number(loss).c_str());
+    ImGui::Text("mean loss over all %zu samples at θ₀: %s", state.data().rows(), format_number(loss).c_str());
     return;
   }
   if (r->status == StepStatus::Refused) {
@@ -198,7 +198,7 @@ void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& 
     DrawGradient(*r, batch);
     DrawUpdate(*r);
   }
-  if (with_loss) DrawLoss(*r, *state.data);
+  if (with_loss) DrawLoss(*r, state.data());
 }
 
 }  // namespace
@@ -209,14 +209,14 @@ void ShowChainPanel(AppState& state) {
     return;
   }
   PanelContextMenu(state, kChainWindow, "chain");
-  const StepRecord* r = state.record ? &*state.record : nullptr;
+  const StepRecord* r = shown_record(state);
   const std::vector<std::size_t> preview = r == nullptr ? first_batch(state) : std::vector<std::size_t>{};
   ChainBatch batch;
-  batch.data = state.data.get();
+  batch.data = &state.data();
   batch.batch = r != nullptr ? &r->batch : &preview;
   batch.kept = r != nullptr ? &r->samples : nullptr;
   batch.theta = r != nullptr ? r->theta_before : current_theta(state);
-  const Settings& s = r != nullptr ? r->settings : state.settings;
+  const Settings& s = r != nullptr ? r->settings : state.settings();
   batch.loss = s.loss;
   batch.activation = s.activation;
   batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
@@ -247,7 +247,7 @@ void ShowChainPanel(AppState& state) {
     row_hovered = table.draw(state, table_h);
     DrawJacobian(state, batch);
     const bool loss_left = r != nullptr && ImGui::GetContentRegionAvail().y >= loss_height();
-    if (loss_left) DrawLoss(*r, *state.data);
+    if (loss_left) DrawLoss(*r, state.data());
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chain_right", ImVec2(0, avail.y), false);

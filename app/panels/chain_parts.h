@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/app_state.h"
+#include "model/app_state.h"
 
 namespace ll::app::chain {
 

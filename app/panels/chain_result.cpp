@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cli/number_format.h"
-#include "cli/step_output.h"
+#include "ll/number_format.h"
+#include "run/step_output.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "cli/number_format.h"
+#include "ll/number_format.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
 

@@ -25,22 +25,6 @@ constexpr std::array<Builtin, 4> kBuiltins = {{{"iris4", "iris4: 4 flowers"},
                                                {"blobs", "blobs: 2 clouds"}}};
 constexpr std::array<std::size_t, 6> kBlobSizes = {20, 200, 1'000, 10'000, 100'000, 1'000'000};
 
-std::string join(const std::vector<std::size_t>& v) {
-  std::string s;
-  for (std::size_t x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
-  return s;
-}
-
-// 1-based positions in `all` of each of `names` (0 for a name not found).
-std::vector<std::size_t> positions(const std::vector<std::string>& names, const std::vector<std::string>& all) {
-  std::vector<std::size_t> out;
-  for (const std::string& n : names) {
-    const auto it = std::find(all.begin(), all.end(), n);
-    out.push_back(it == all.end() ? 0 : static_cast<std::size_t>(it - all.begin()) + 1);
-  }
-  return out;
-}
-
 std::string with_thousands(std::size_t n) {
   std::string digits = std::to_string(n), out;
   for (std::size_t k = 0; k < digits.size(); ++k) {
@@ -66,26 +50,13 @@ void data_set_combo(AppState& s) {
                       "classes.\nblobs: two Gaussian clouds of any size, 2 features.\n"
                       "Or a CSV file of your own: header row optional, the label in the last column "
                       "(0/1, −1/+1 or class names). Drop a file on the window to open it.");
-  const std::string& current = s.options.data.source;
-  std::string preview = s.data->name + " (CSV)";
+  const std::string& current = s.spec.data.source;
+  std::string preview = s.data().name + " (CSV)";
   for (const Builtin& b : kBuiltins)
     if (current == b.source) preview = b.label;
   if (!ImGui::BeginCombo("##data", preview.c_str())) return;
   for (const Builtin& b : kBuiltins) {
-    if (ImGui::Selectable(b.label, current == b.source) && current != b.source) {
-      RunOptions o = s.options;
-      o.data.source = b.source;
-      o.features.clear();
-      o.classes.clear();
-      std::string note;
-      // sigmoid and tanh separate two classes: on iris, start with the first two species.
-      if (std::string(b.source) == "iris" && s.settings.activation != Activation::Softmax) {
-        o.classes = "1,2";
-        note = "iris has 3 species; " + std::string(name(s.settings.activation)) +
-               " separates two, so setosa and versicolor were picked (change them under Classes).";
-      }
-      restart_run(s, o, s.settings, note);
-    }
+    if (ImGui::Selectable(b.label, current == b.source) && current != b.source) choose_builtin(s, b.source);
   }
   ImGui::Separator();
   // Recent CSV files (a copy: opening one reorders the list).
@@ -108,11 +79,7 @@ void feature_pickers(AppState& s, const Dataset& source) {
   std::vector<std::size_t> picked = picked_features(s);
   if (picked.empty() || std::count(picked.begin(), picked.end(), 0u) > 0) return;
   const std::size_t x1 = picked[0], x2 = picked.size() > 1 ? picked[1] : 0;
-  auto pick = [&](std::size_t a, std::size_t b) {
-    RunOptions o = s.options;
-    o.features = b == 0 ? std::to_string(a) : join({a, b});
-    restart_run(s, o, s.settings);
-  };
+  auto pick = [&](std::size_t a, std::size_t b) { pick_features(s, a, b); };
   for (int axis = 0; axis < 2; ++axis) {
     const std::size_t mine = axis == 0 ? x1 : x2, other = axis == 0 ? x2 : x1;
     FormRow(axis == 0 ? "Feature x₁" : "Feature x₂",
@@ -140,14 +107,8 @@ void feature_pickers(AppState& s, const Dataset& source) {
 void class_pickers(AppState& s, const Dataset& source) {
   const std::vector<std::size_t> picked = picked_classes(s);
   if (picked.size() < 2 || std::count(picked.begin(), picked.end(), 0u) > 0) return;
-  auto use = [&](const std::vector<std::size_t>& classes) {
-    RunOptions o = s.options;
-    o.classes = classes.size() == source.classes() && std::is_sorted(classes.begin(), classes.end())
-                    ? ""
-                    : join(classes);
-    restart_run(s, o, s.settings);
-  };
-  if (s.settings.activation == Activation::Softmax) {
+  auto use = [&](const std::vector<std::size_t>& classes) { pick_classes(s, classes); };
+  if (s.settings().activation == Activation::Softmax) {
     FormRow("Classes", "softmax gives one probability per class: pick at least two.");
     std::vector<std::size_t> next;
     bool changed = false;
@@ -189,52 +150,25 @@ void class_pickers(AppState& s, const Dataset& source) {
 void blobs_controls(AppState& s) {
   FormRow("Samples n", "How many points: half in each cloud. Large n shows how the cost of a full "
                        "pass grows while a mini-batch step stays cheap.");
-  const std::size_t n = s.options.data.blobs_n;
+  const std::size_t n = s.spec.data.blobs_n;
   if (ImGui::BeginCombo("##n", with_thousands(n).c_str())) {
     for (std::size_t size : kBlobSizes)
       if (ImGui::Selectable(with_thousands(size).c_str(), size == n) && size != n) {
-        RunOptions o = s.options;
+        RunSpec o = s.spec;
         o.data.blobs_n = size;
-        restart_run(s, o, s.settings);
+        restart_run(s, o, s.settings());
       }
     ImGui::EndCombo();
   }
   FormRow("Separation", "Distance between the two centres, in standard deviations: below about 2 "
                         "the clouds overlap and no line separates them.");
-  // The slider edits the run options in place; the data is made again when the drag ends.
+  // The slider edits the run spec in place; the data is made again when the drag ends.
   const double lo = 0.0, hi = 8.0;
-  ImGui::SliderScalar("##separation", ImGuiDataType_Double, &s.options.data.blobs_separation, &lo, &hi, "%.1f σ");
-  if (ImGui::IsItemDeactivatedAfterEdit()) restart_run(s, s.options, s.settings);
+  ImGui::SliderScalar("##separation", ImGuiDataType_Double, &s.spec.data.blobs_separation, &lo, &hi, "%.1f σ");
+  if (ImGui::IsItemDeactivatedAfterEdit()) restart_run(s, s.spec, s.settings());
 }
 
 }  // namespace
-
-const Dataset* source_data(AppState& s) {
-  if (s.options.data.source == "blobs") return nullptr;  // 2 features, 2 classes: nothing to pick
-  if (!s.source_data || s.source_data->name != s.data->name) {
-    s.source_data.reset();
-    DataOptions o;
-    o.source = s.options.data.source;
-    try {
-      // For iris, load_dataset keeps the petal pair by default; the pickers need every column.
-      Dataset all = o.source == "iris" ? load_iris() : load_dataset(o);
-      s.source_data = std::make_shared<const Dataset>(std::move(all));
-    } catch (const InputError&) {
-      return nullptr;  // the pickers are hidden; the run itself loaded, so this is not reported
-    }
-  }
-  return s.source_data.get();
-}
-
-std::vector<std::size_t> picked_features(AppState& s) {
-  const Dataset* source = source_data(s);
-  return source ? positions(s.data->feature_names, source->feature_names) : std::vector<std::size_t>{};
-}
-
-std::vector<std::size_t> picked_classes(AppState& s) {
-  const Dataset* source = source_data(s);
-  return source ? positions(s.data->class_names, source->class_names) : std::vector<std::size_t>{};
-}
 
 void ShowDataSection(AppState& s) {
   if (!ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) return;
@@ -244,14 +178,14 @@ void ShowDataSection(AppState& s) {
     if (source->features() > 2) feature_pickers(s, *source);
     if (source->classes() > 2) class_pickers(s, *source);
   }
-  if (s.options.data.source == "blobs") blobs_controls(s);
-  bool standardize = s.options.data.standardize;
+  if (s.spec.data.source == "blobs") blobs_controls(s);
+  bool standardize = s.spec.data.standardize;
   if (FormCheckbox("Standardize", "z-score each feature: x′ = (x − mean) / standard deviation. Gradient "
                                   "descent then needs no tiny η for features with large values.",
                    &standardize)) {
-    RunOptions o = s.options;
+    RunSpec o = s.spec;
     o.data.standardize = standardize;
-    restart_run(s, o, s.settings);
+    restart_run(s, o, s.settings());
   }
   EndForm();
   ImGui::Spacing();

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "panels/controls_sections.h"
-#include "gui/theme.h"
+#include "panels/accents.h"
 #include "panels/panels.h"
 #include "panels/widgets.h"
 

@@ -3,8 +3,9 @@
 // ShowControlsPanel. Each edits the AppState only through its actions.
 #include <string>
 
-#include "gui/app_state.h"
-#include "gui/file_actions.h"
+#include "model/app_state.h"
+#include "model/data_choice.h"
+#include "model/file_actions.h"
 
 namespace ll::app {
 
@@ -18,14 +19,5 @@ void ShowDataSection(AppState& state);       // controls_data.cpp: data set, fea
 void ShowModelSection(AppState& state);      // controls_settings.cpp: loss, activation
 void ShowDescentSection(AppState& state);    // controls_settings.cpp: batch, order, η, β
 void ShowThetaSection(AppState& state);      // controls_settings.cpp: θ₀
-
-// The data set before features and classes were picked (loaded once per source), or null.
-const Dataset* source_data(AppState& state);
-// 1-based positions in the source of the current data set's features / classes (by name).
-std::vector<std::size_t> picked_features(AppState& state);
-std::vector<std::size_t> picked_classes(AppState& state);
-
-// Switches the activation; fixes what it needs (the loss, the classes) and says so.
-void choose_activation(AppState& state, Activation activation);
 
 }  // namespace ll::app

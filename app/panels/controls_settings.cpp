@@ -42,17 +42,17 @@ void loss_combo(AppState& s) {
                   "MSE:  L = (ŷ − y)²   (softmax: Σₖ (ŷₖ − yₖ)²)\n"
                   "CCE:  L = −Σₖ yₖ log ŷₖ = −log ŷ of the true class\n"
                   "The step follows the mean over the batch.");
-  if (!ImGui::BeginCombo("##loss", loss_label(s.settings.loss))) return;
+  if (!ImGui::BeginCombo("##loss", loss_label(s.settings().loss))) return;
   for (Loss l : kLosses) {
-    const std::string why = why_undefined(l, s.settings.activation);
+    const std::string why = why_undefined(l, s.settings().activation);
     ImGui::BeginDisabled(!why.empty());
-    if (ImGui::Selectable(loss_label(l), l == s.settings.loss) && l != s.settings.loss) {
-      Settings next = s.settings;
+    if (ImGui::Selectable(loss_label(l), l == s.settings().loss) && l != s.settings().loss) {
+      Settings next = s.settings();
       next.loss = l;
       change_settings(s, next);
     }
     ImGui::EndDisabled();
-    TooltipEvenIfDisabled(why.empty() ? "" : "Not with " + std::string(name(s.settings.activation)) + ": " + why);
+    TooltipEvenIfDisabled(why.empty() ? "" : "Not with " + std::string(name(s.settings().activation)) + ": " + why);
   }
   ImGui::EndCombo();
 }
@@ -61,14 +61,14 @@ void activation_combo(AppState& s) {
   FormRow("Activation", "sigmoid:  ŷ = σ(z) = 1 / (1 + e^(−z)), z = θᵀx\n"
                         "tanh:  ŷ = tanh(z), a score in (−1, 1); labels y are 0 and 1 as for sigmoid\n"
                         "softmax:  ŷₖ = e^(zₖ) / Σⱼ e^(zⱼ), one row of θ per class");
-  if (!ImGui::BeginCombo("##activation", activation_label(s.settings.activation))) return;
+  if (!ImGui::BeginCombo("##activation", activation_label(s.settings().activation))) return;
   for (Activation a : kActivations) {
-    if (ImGui::Selectable(activation_label(a), a == s.settings.activation) && a != s.settings.activation)
+    if (ImGui::Selectable(activation_label(a), a == s.settings().activation) && a != s.settings().activation)
       choose_activation(s, a);
-    const bool swaps_loss = !is_defined(s.settings.loss, a);
+    const bool swaps_loss = !is_defined(s.settings().loss, a);
     if (swaps_loss)
       TooltipEvenIfDisabled("The loss becomes " + std::string(a == Activation::Softmax ? "CCE" : "BCE") +
-                            ": " + why_undefined(s.settings.loss, a));
+                            ": " + why_undefined(s.settings().loss, a));
   }
   ImGui::EndCombo();
 }
@@ -79,27 +79,27 @@ void batch_controls(AppState& s) {
                         "below.\nstochastic: m = 1.\nAn epoch is one pass over the data.");
   const BatchMode modes[] = {BatchMode::Batch, BatchMode::MiniBatch, BatchMode::Stochastic};
   const char* labels[] = {"batch (all N)", "mini-batch", "stochastic (1)"};
-  const std::size_t current = static_cast<std::size_t>(s.settings.mode == BatchMode::Batch ? 0
-                                                       : s.settings.mode == BatchMode::MiniBatch ? 1 : 2);
+  const std::size_t current = static_cast<std::size_t>(s.settings().mode == BatchMode::Batch ? 0
+                                                       : s.settings().mode == BatchMode::MiniBatch ? 1 : 2);
   if (ImGui::BeginCombo("##mode", labels[current])) {
     for (std::size_t k = 0; k < 3; ++k)
       if (ImGui::Selectable(labels[k], k == current) && k != current) {
-        Settings next = s.settings;
+        Settings next = s.settings();
         next.mode = modes[k];
-        next.batch_size = std::clamp<std::size_t>(next.batch_size, 1, s.data->rows());
+        next.batch_size = std::clamp<std::size_t>(next.batch_size, 1, s.data().rows());
         change_settings(s, next);
       }
     ImGui::EndCombo();
   }
 
   FormRow("Batch size m", "Samples per step in mini-batch mode (1 to N).");
-  const bool mini = s.settings.mode == BatchMode::MiniBatch;
-  std::size_t m = batch_size_of(s.settings, *s.data);
+  const bool mini = s.settings().mode == BatchMode::MiniBatch;
+  std::size_t m = batch_size_of(s.settings(), s.data());
   const std::size_t one = 1, ten = 10;
   ImGui::BeginDisabled(!mini);
   if (ImGui::InputScalar("##m", ImGuiDataType_U64, &m, &one, &ten) && mini) {
-    Settings next = s.settings;
-    next.batch_size = std::clamp<std::size_t>(m, 1, s.data->rows());
+    Settings next = s.settings();
+    next.batch_size = std::clamp<std::size_t>(m, 1, s.data().rows());
     change_settings(s, next);
   }
   ImGui::EndDisabled();
@@ -107,31 +107,33 @@ void batch_controls(AppState& s) {
 
   FormRow("Order", "in order: samples 1, 2, 3, … every epoch.\nshuffled: a new random order "
                    "every epoch, made from the seed (the same seed gives the same steps).");
-  const bool shuffled = s.settings.order == Order::Shuffle;
+  const bool shuffled = s.settings().order == Order::Shuffle;
   if (ImGui::BeginCombo("##order", shuffled ? "shuffled" : "in order")) {
     for (int k = 0; k < 2; ++k)
       if (ImGui::Selectable(k == 0 ? "in order" : "shuffled", (k == 1) == shuffled) && (k == 1) != shuffled) {
-        Settings next = s.settings;
+        Settings next = s.settings();
         next.order = k == 1 ? Order::Shuffle : Order::Sequential;
         change_settings(s, next);
       }
     ImGui::EndCombo();
   }
 
-  const bool blobs = s.options.data.source == "blobs";
+  const bool blobs = s.spec.data.source == "blobs";
   FormRow("Seed", "Makes the shuffled order (and for blobs, the points): the same seed gives the "
                   "same run, bit for bit.");
   ImGui::BeginDisabled(!shuffled && !blobs);
-  // Edited in the run options; blobs are made again when the typing ends.
-  if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &s.options.seed) && !blobs) {
-    Settings next = s.settings;
-    next.seed = s.options.seed;
+  // Blobs: edited in the run spec (the points come from it), made again when the typing ends.
+  std::uint64_t shuffle_seed = s.settings().seed;
+  std::uint64_t* seed = blobs ? &s.spec.settings.seed : &shuffle_seed;
+  if (ImGui::InputScalar("##seed", ImGuiDataType_U64, seed) && !blobs) {
+    Settings next = s.settings();
+    next.seed = shuffle_seed;
     change_settings(s, next);
   }
   if (blobs && ImGui::IsItemDeactivatedAfterEdit()) {
-    Settings next = s.settings;
-    next.seed = s.options.seed;
-    restart_run(s, s.options, next);
+    Settings next = s.settings();
+    next.seed = s.spec.settings.seed;
+    restart_run(s, s.spec, next);
   }
   ImGui::EndDisabled();
   if (!shuffled && !blobs) TooltipEvenIfDisabled("Only used when the order is shuffled");
@@ -142,7 +144,7 @@ void rate_controls(AppState& s) {
                         "scale (0.0001 to 10) or type any positive value on the right.");
   const ImGuiStyle& style = ImGui::GetStyle();
   const float typed_w = ImGui::CalcTextSize("0.00001").x + style.FramePadding.x * 2.0f;
-  double lr = s.settings.learning_rate;
+  double lr = s.settings().learning_rate;
   const double lo = 1e-4, hi = 10.0;
   ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - typed_w - style.ItemSpacing.x, 1.0f));
   bool changed = ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.4g",
@@ -151,20 +153,20 @@ void rate_controls(AppState& s) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   changed |= ImGui::InputDouble("##lr_typed", &lr, 0.0, 0.0, "%.6g");
   // A half-typed value ("0.", "0.0") is not a learning rate yet: wait for a positive number.
-  if (changed && std::isfinite(lr) && lr > 0.0 && lr != s.settings.learning_rate) {
-    Settings next = s.settings;
+  if (changed && std::isfinite(lr) && lr > 0.0 && lr != s.settings().learning_rate) {
+    Settings next = s.settings();
     next.learning_rate = lr;
     change_settings(s, next);
   }
 
   FormRow("Momentum β", "v ← β v + ∇L,  θ ← θ − η v: each step keeps a fraction β of the last one.\n"
                         "β = 0: plain gradient descent. Ctrl+click to type a value.");
-  double beta = s.settings.momentum;
+  double beta = s.settings().momentum;
   const double zero = 0.0, most = 0.99;
   if (ImGui::SliderScalar("##beta", ImGuiDataType_Double, &beta, &zero, &most, "%.2f",
                           ImGuiSliderFlags_AlwaysClamp) &&
-      beta != s.settings.momentum) {
-    Settings next = s.settings;
+      beta != s.settings().momentum) {
+    Settings next = s.settings();
     next.momentum = beta;
     change_settings(s, next);
   }
@@ -186,39 +188,6 @@ std::string weight_meaning(const Dataset& data, std::size_t j) {
 
 }  // namespace
 
-void choose_activation(AppState& s, Activation a) {
-  Settings next = s.settings;
-  next.activation = a;
-  std::string note;
-  if (!is_defined(next.loss, a)) {
-    next.loss = a == Activation::Softmax ? Loss::CCE : Loss::BCE;
-    note = std::string(name(a)) + " with " + std::string(name(s.settings.loss)) + " is not defined, so the loss is now " +
-           std::string(name(next.loss)) + ".";
-  }
-  const std::vector<std::size_t> classes = picked_classes(s);
-  const Dataset* source = source_data(s);
-  if (a != Activation::Softmax && s.data->classes() != 2) {
-    // sigmoid and tanh separate two classes: keep the first two of those picked.
-    RunOptions o = s.options;
-    o.classes = classes.size() >= 2 && classes[0] != 0 && classes[1] != 0
-                    ? std::to_string(classes[0]) + "," + std::to_string(classes[1])
-                    : "1,2";
-    const std::string kept = s.data->class_names[0] + " and " + s.data->class_names[1];
-    restart_run(s, o, next, note + (note.empty() ? "" : " ") + std::string(name(a)) + " separates two classes, so " +
-                                kept + " were kept (change them under Classes).");
-    return;
-  }
-  if (a == Activation::Softmax && source && source->classes() > s.data->classes()) {
-    RunOptions o = s.options;
-    o.classes.clear();
-    restart_run(s, o, next, note + (note.empty() ? "" : " ") + "softmax takes every class: all " +
-                                std::to_string(source->classes()) + " are back.");
-    return;
-  }
-  change_settings(s, next);
-  if (!note.empty() && !s.status_is_error) s.status = note + " " + s.status;
-}
-
 void ShowModelSection(AppState& s) {
   if (!ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (!BeginForm("model", kWidestLabel, kWidestWidget)) return;
@@ -239,8 +208,8 @@ void ShowDescentSection(AppState& s) {
 
 void ShowThetaSection(AppState& s) {
   if (!ImGui::CollapsingHeader("Starting θ₀", ImGuiTreeNodeFlags_DefaultOpen)) return;
-  const Params& theta0 = s.theta0;
-  const Dataset& data = *s.data;
+  const Params& theta0 = s.theta0();
+  const Dataset& data = s.data();
   auto edit = [&](std::size_t r, std::size_t c) {
     double v = theta0.at(r, c);
     ImGui::PushID(static_cast<int>(r * theta0.cols + c));
@@ -296,7 +265,7 @@ void ShowThetaSection(AppState& s) {
     }
     ImGui::EndTable();
   }
-  if (ImGui::Button("Default θ₀")) change_theta0(s, default_theta(data, s.settings));
+  if (ImGui::Button("Default θ₀")) change_theta0(s, default_theta(data, s.settings()));
   ImGui::SameLine();
   HelpMarker("Editing θ₀ starts the run over from it. The default is the slides' θ for iris4 and "
              "iris6, zeros otherwise.");

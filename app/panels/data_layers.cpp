@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "cli/number_format.h"
+#include "ll/number_format.h"
 #include "ll/predict.h"
 
 namespace ll::app {

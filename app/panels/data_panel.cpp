@@ -6,7 +6,6 @@
 // The key sits under the plot, so that nothing in the plot is ever covered.
 //
 // Index
-// [SECTION] Derived data, cached between frames
 // [SECTION] Points: tooltip, rings, clicks
 // [SECTION] Two features
 // [SECTION] One feature
@@ -19,10 +18,11 @@
 #include <cstdio>
 #include <string>
 
-#include "cli/number_format.h"
 #include "ll/activation.h"
+#include "ll/number_format.h"
 #include "ll/predict.h"
 #include "panels/data_layers.h"
+#include "panels/panel_caches.h"
 #include "panels/panels.h"
 #include "panels/point_cloud.h"
 #include "panels/sample_plot.h"
@@ -37,32 +37,6 @@ constexpr std::size_t kMostRings = 2000;  // a bigger batch is not ringed (it wo
 constexpr std::size_t kRingAllUpTo = 12;  // a batch of the whole data set is ringed up to this size
 constexpr plot::PlotFlags kPlotFlags = plot::PlotFlags_NoTooltip | plot::PlotFlags_NoLegend;
 
-// [SECTION] Derived data, cached between frames -----------------------------------------------
-
-// The data's points and view (data_layers.h) and the shading: values computed from AppState and
-// kept between frames, not state of their own.
-struct DataPanelCache {
-  DataView view;
-  Shading shading;
-  PointCloud cloud;  // 100,000 points and more
-};
-
-DataPanelCache& cache() {
-  static DataPanelCache c;
-  return c;
-}
-
-double accuracy_now(AppState& s, const Params& theta) {
-  auto& c = s.accuracy_cache;
-  if (c.data != s.data || !(c.theta == theta) || c.activation != s.settings.activation) {
-    c.data = s.data;
-    c.theta = theta;
-    c.activation = s.settings.activation;
-    c.value = accuracy(*s.data, theta, c.activation);
-  }
-  return c.value;
-}
-
 // The faded boundaries (or curves) of the last few steps: k = 0 is the oldest and faintest.
 float trail_alpha(std::size_t k, std::size_t n) {
   return 0.12f + 0.38f * static_cast<float>(k + 1) / static_cast<float>(n);
@@ -72,8 +46,8 @@ float trail_alpha(std::size_t k, std::size_t n) {
 
 // Sample i at θ now: its features, its label, z and ŷ.
 void sample_tooltip(const AppState& s, const Params& theta, std::size_t i) {
-  const Dataset& d = *s.data;
-  const Activation a = s.settings.activation;
+  const Dataset& d = s.data();
+  const Activation a = s.settings().activation;
   ImGui::BeginTooltip();
   ImGui::Text("Sample %zu · %s", i + 1, ClassLabel(d, d.labels[i]).c_str());
   std::string features;
@@ -81,15 +55,9 @@ void sample_tooltip(const AppState& s, const Params& theta, std::size_t i) {
     features += (j ? ", " : "") + d.feature_names[j] + " = " + format_number(d.x(i, j));
   ImGui::TextUnformatted(features.c_str());
   if (theta.all_finite()) {
-    std::vector<double> z(theta.rows), y_hat(theta.rows);
-    const std::vector<double> x = d.augmented(i);
-    for (std::size_t r = 0; r < theta.rows; ++r)
-      for (std::size_t j = 0; j < theta.cols && j < x.size(); ++j)
-        z[r] += theta.at(r, j) * x[j];  // z = θᵀx
-    if (a == Activation::Softmax)
-      softmax(z.data(), z.size(), y_hat.data());
-    else
-      y_hat[0] = a == Activation::Sigmoid ? sigmoid(z[0]) : std::tanh(z[0]);
+    const SampleOutputs out = sample_outputs(d, i, theta, a);
+    const std::vector<double>& z = out.z;
+    const std::vector<double>& y_hat = out.y_hat;
     const char* f = a == Activation::Softmax ? "softmax(z)" : a == Activation::Sigmoid ? "σ(z)" : "tanh(z)";
     const bool one = theta.rows == 1;
     ImGui::Text("z = θᵀx = %s,  ŷ = %s = %s  (θ now)",
@@ -123,8 +91,8 @@ std::string batch_text(const StepRecord& r, const Dataset& d) {
 // The last step's batch, the picked samples and the sample hovered in another panel.
 void plot_rings(const AppState& s, const std::vector<ClassSeries>& classes, bool plot_hovered) {
   const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-  if (s.record && ring_batch(*s.record, *s.data))
-    PlotSampleRings("##batch", classes, s.record->batch, text, 1.9f, 1.6f);
+  if (shown_record(s) && ring_batch(*shown_record(s), s.data()))
+    PlotSampleRings("##batch", classes, shown_record(s)->batch, text, 1.9f, 1.6f);
   if (!s.picked.empty()) PlotSampleRings("##picked", classes, s.picked, PickedColor(), 2.5f, 2.2f);
   if (s.hovered_sample >= 0 && !plot_hovered) {
     const std::vector<std::size_t> one{static_cast<std::size_t>(s.hovered_sample)};
@@ -150,8 +118,8 @@ void handle_points(AppState& s, const char* plot_key, bool plot_hovered, const P
 
 // Returns how many boundary segments are in view.
 int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float height) {
-  const Dataset& d = *s.data;
-  const Activation a = s.settings.activation;
+  const Dataset& d = s.data();
+  const Activation a = s.settings().activation;
   if (!plot::BeginPlot(kPlot2d, ImVec2(-1, height), kPlotFlags)) return 0;
   plot::SetupAxes(d.feature_names[0].c_str(), d.feature_names[1].c_str());
   plot::SetupAxesLimits(c.view.home_x.Min, c.view.home_x.Max, c.view.home_y.Min, c.view.home_y.Max,
@@ -187,8 +155,8 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
 
 // Returns whether the threshold x = −b/w is in view.
 bool plot_one_feature(AppState& s, DataPanelCache& c, const Params& theta, float height) {
-  const Dataset& d = *s.data;
-  const Activation a = s.settings.activation;
+  const Dataset& d = s.data();
+  const Activation a = s.settings().activation;
   const bool tanh_out = a == Activation::Tanh;
   if (!plot::BeginPlot(kPlot1d, ImVec2(-1, height), kPlotFlags)) return false;
   const double y_min = tanh_out ? -1.1 : -0.1, y_max = 1.1;
@@ -236,8 +204,8 @@ void theta_caption(AppState& s, const Params& theta) {
     ImGui::TextWrapped("θ is not finite: nothing to draw (step back or reset).");
     return;
   }
-  const std::size_t n = s.data->rows();
-  const double acc = accuracy_now(s, theta);
+  const std::size_t n = s.data().rows();
+  const double acc = accuracy_now(s);
   char percent[32], count[64];
   std::snprintf(percent, sizeof percent, n <= 100 ? "%.0f%%" : "%.1f%%", 100.0 * acc);
   std::snprintf(count, sizeof count, " (%zu of %zu)",
@@ -252,7 +220,7 @@ void theta_caption(AppState& s, const Params& theta) {
         ImGui::Text(
             "θ_%zu = %s   %s", r,
             format_vector(std::vector<double>(row, row + static_cast<std::ptrdiff_t>(theta.cols))).c_str(),
-            ClassLabel(*s.data, static_cast<int>(r)).c_str());
+            ClassLabel(s.data(), static_cast<int>(r)).c_str());
       }
       ImGui::EndTooltip();
     }
@@ -276,8 +244,8 @@ void theta_caption(AppState& s, const Params& theta) {
 // and the shading's scale. `in_view`: whether the boundary (threshold) is in view; −1 not known
 // yet, for measuring: then the longer text.
 std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool two, int in_view) {
-  const Dataset& d = *s.data;
-  const Activation a = s.settings.activation;
+  const Dataset& d = s.data();
+  const Activation a = s.settings().activation;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   std::vector<KeyEntry> key;
   for (std::size_t k = 0; k < d.classes(); ++k) {
@@ -308,7 +276,7 @@ std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool t
   if (trail > 0)
     key.push_back({"—", ImGui::GetColorU32(ImGuiCol_Text, 0.4f),
                    trail == 1 ? "last step" : "last " + std::to_string(trail) + " steps"});
-  if (s.record && !s.record->batch.empty()) key.push_back({"○", text, batch_text(*s.record, d)});
+  if (shown_record(s) && !shown_record(s)->batch.empty()) key.push_back({"○", text, batch_text(*shown_record(s), d)});
   if (!s.picked.empty()) key.push_back({"○", ImGui::GetColorU32(PickedColor()), "next batch (picked)"});
   if (two && s.show_shading) key.push_back(ShadingKeyEntry(a));
   if (two && d.features() > 2)
@@ -332,26 +300,26 @@ std::string picked_note(const AppState& s) {
 
 // [SECTION] Window --------------------------------------------------------------------------------
 
-void ShowDataPanel(AppState& state) {
+void ShowDataPanel(AppState& state, PanelCaches& caches) {
   if (!ImGui::Begin(kDataWindow)) {
     ImGui::End();
     return;
   }
   PanelContextMenu(state, kDataWindow, "data");
-  if (!state.data || !state.trainer) {
+  if (!state.trainer) {
     ImGui::End();
     return;
   }
-  DataPanelCache& c = cache();
+  DataPanelCache& c = caches.data;
   const Params theta = current_theta(state);
-  if (UpdateDataView(c.view, state.data, theta, state.settings.activation)) {
+  if (UpdateDataView(c.view, state.data_ptr(), theta, state.settings().activation)) {
     plot::ResetPlot(kPlot2d);
     plot::ResetPlot(kPlot1d);
   }
   theta_caption(state, theta);
 
   // The plot takes what the key and the note under it leave.
-  const bool two = state.data->features() >= 2;
+  const bool two = state.data().features() >= 2;
   const std::string note = state.picked.empty() ? "" : picked_note(state);
   const float width = ImGui::GetContentRegionAvail().x;
   const float below = KeyHeight(key_entries(state, theta, two, -1), width) +

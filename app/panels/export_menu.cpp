@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "gui/export_actions.h"
+#include "model/export_actions.h"
 #include "panels/panels.h"
 
 namespace ll::app {
@@ -33,7 +33,7 @@ void to_file(AppState& s, ExportKind kind, const char* what) {
 }  // namespace
 
 void ExportMenuItems(AppState& s) {
-  const bool has_step = s.trainer->current_step() > 0 || s.record.has_value();
+  const bool has_step = s.trainer->current_step() > 0 || shown_record(s) != nullptr;
   struct Entry {
     ExportKind kind;
     const char* label;

@@ -9,8 +9,8 @@
 #include <cmath>
 #include <string>
 
-#include "cli/number_format.h"
-#include "gui/theme.h"
+#include "ll/number_format.h"
+#include "panels/accents.h"
 #include "panels/panels.h"
 #include "panels/widgets.h"
 #include "plot/plot.h"
@@ -105,7 +105,7 @@ void ShowLossPanel(AppState& state) {
     return;
   }
   PanelContextMenu(state, kLossWindow, "loss");
-  const LossCurve& curve = state.curve;
+  const LossCurve& curve = loss_curve(state);
   const std::size_t current = state.trainer->current_step();
   const std::size_t last = curve.mean_loss.empty() ? 0 : curve.mean_loss.size() - 1;
   const bool batches = !only_full_batches(*state.trainer);
@@ -120,7 +120,7 @@ void ShowLossPanel(AppState& state) {
              "double-click fits, a click goes to that step.");
   if (current <= last) show_readout(curve, current, batches);
 
-  const std::string y_label(long_name(state.settings.loss));
+  const std::string y_label(long_name(state.settings().loss));
   // A narrow plot keeps its area for the curves: the coloured read-out above says which is which.
   plot::PlotFlags flags = plot::PlotFlags_NoTooltip | plot::PlotFlags_NoMouseText;
   if (ImGui::GetContentRegionAvail().x < 20.0f * ImGui::GetFontSize()) flags |= plot::PlotFlags_NoLegend;

@@ -1,13 +1,17 @@
 #pragma once
 // One function per panel, each its own ImGui window (imgui_demo.cpp's ShowXxxWindow shape):
 // it returns early when collapsed, and draws the state it is given.
-#include "gui/app_state.h"
+#include "model/app_state.h"
+
+namespace ll::app {
+struct PanelCaches;  // panels/panel_caches.h
+}
 
 namespace ll::app {
 
 void ShowControlsPanel(AppState& state);     // panels/controls_panel.cpp
-void ShowDataPanel(AppState& state);         // panels/data_panel.cpp
-void ShowActivationPanel(AppState& state);   // panels/activation_panel.cpp
+void ShowDataPanel(AppState& state, PanelCaches& caches);        // panels/data_panel.cpp
+void ShowActivationPanel(AppState& state, PanelCaches& caches);  // panels/activation_panel.cpp
 void ShowLossPanel(AppState& state);         // panels/loss_panel.cpp
 void ShowChainPanel(AppState& state);        // panels/chain_panel.cpp
 void ShowStatusBar(AppState& state);         // panels/status_bar.cpp

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "gui/file_actions.h"
-#include "gui/theme.h"
+#include "model/file_actions.h"
+#include "panels/accents.h"
 #include "panels/panels.h"
 
 namespace ll::app {

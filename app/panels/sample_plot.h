@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gui/app_state.h"
+#include "model/app_state.h"
 #include "plot/plot.h"
 
 namespace ll::app {

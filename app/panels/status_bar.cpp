@@ -7,29 +7,15 @@
 #include <cstdio>
 #include <string>
 
-#include "cli/number_format.h"
+#include "ll/number_format.h"
 #include "ll/predict.h"
-#include "gui/theme.h"
+#include "panels/accents.h"
 #include "panels/panels.h"
 #include "plot/plot.h"
 
 namespace ll::app {
 namespace {
 
-
-// Accuracy of θ now over the whole data set; one pass over the data, so it is kept until θ, the
-// data or the activation change (1,000,000 blobs would cost milliseconds every frame).
-double current_accuracy(AppState& s) {
-  auto& cache = s.accuracy_cache;
-  const Params theta = current_theta(s);
-  if (cache.data != s.data || cache.activation != s.settings.activation || !(cache.theta == theta)) {
-    cache.data = s.data;
-    cache.activation = s.settings.activation;
-    cache.theta = theta;
-    cache.value = accuracy(*s.data, theta, s.settings.activation);
-  }
-  return cache.value;
-}
 
 std::string percent(double fraction) {
   char text[16];
@@ -46,7 +32,7 @@ std::string numbers(AppState& s) {
   line += " · epoch " + (step == 0 ? std::string("—") : std::to_string(t.summary(step).epoch));
   const std::optional<double> loss = t.loss_at(step);
   line += " · loss " + (loss ? format_number(*loss) : std::string("undefined"));
-  line += " · accuracy " + percent(current_accuracy(s));
+  line += " · accuracy " + percent(accuracy_now(s));
   if (s.playing) {
     char speed[48];
     std::snprintf(speed, sizeof speed, " · ▶ %.0f steps/s", s.steps_per_second);

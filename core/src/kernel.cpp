@@ -9,16 +9,14 @@
 // not depend on how many threads ran or which ran what. The formulas are those of chain.cpp.
 #include "ll/kernel.h"
 
+#include "helper_threads.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <condition_variable>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <functional>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #define LL_INLINE inline __attribute__((always_inline))
@@ -29,79 +27,6 @@ namespace {
 constexpr std::size_t kBlock = 1024;          // samples per block (8 KiB per column)
 constexpr std::size_t kParallelFrom = 32768;  // below this many samples one thread is faster
 constexpr std::size_t kChunk = 8;             // blocks a thread takes at a time (8192 samples)
-
-// The number of threads a pass may use: LL_THREADS if set to a positive number (LL_THREADS=1
-// forces one thread, for benchmarks), else the hardware's. Read once.
-std::size_t thread_limit() {
-  static const std::size_t limit = [] {
-    const char* v = std::getenv("LL_THREADS");
-    const long n = v ? std::strtol(v, nullptr, 10) : 0;
-    return n > 0 ? static_cast<std::size_t>(n) : std::max(1u, std::thread::hardware_concurrency());
-  }();
-  return limit;
-}
-
-// Helper threads that wait for work, so that a pass does not pay to start threads (about 20 µs
-// each). Made on first use, joined at exit. run(work) runs work() here and on every helper that
-// wakes while it runs; work() takes blocks from a shared counter until none are left, so a helper
-// that the scheduler keeps waiting (the machine may be shared) neither holds up the pass nor is
-// waited for: run() returns once the work is done and no helper is inside work(). One caller at
-// a time: a pass that finds the helpers busy (another thread's pass) runs alone.
-class Helpers {
- public:
-  explicit Helpers(std::size_t count) {
-    for (std::size_t h = 0; h < count; ++h) threads_.emplace_back([this] { serve(); });
-  }
-  ~Helpers() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    for (std::thread& t : threads_) t.join();
-  }
-  bool run(const std::function<void()>& work) {
-    std::unique_lock<std::mutex> caller(caller_, std::try_to_lock);
-    if (!caller.owns_lock()) return false;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      work_ = &work;
-      ++round_;
-    }
-    wake_.notify_all();
-    work();
-    std::unique_lock<std::mutex> lock(mutex_);
-    work_ = nullptr;                                        // helpers that wake from now on skip
-    done_.wait(lock, [this] { return inside_ == 0; });
-    return true;
-  }
-
- private:
-  void serve() {
-    std::uint64_t seen = 0;
-    std::unique_lock<std::mutex> lock(mutex_);
-    for (;;) {
-      wake_.wait(lock, [&] { return stop_ || round_ != seen; });
-      if (stop_) return;
-      seen = round_;
-      if (!work_) continue;
-      const std::function<void()>* work = work_;
-      ++inside_;
-      lock.unlock();
-      (*work)();
-      lock.lock();
-      if (--inside_ == 0) done_.notify_one();
-    }
-  }
-
-  std::vector<std::thread> threads_;
-  std::mutex caller_, mutex_;
-  std::condition_variable wake_, done_;
-  const std::function<void()>* work_ = nullptr;
-  std::size_t inside_ = 0;
-  std::uint64_t round_ = 0;
-  bool stop_ = false;
-};
 
 enum class Combo { SigmoidBce, SigmoidMse, TanhBce, TanhMse };
 

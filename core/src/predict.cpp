@@ -27,6 +27,38 @@ std::vector<double> class_probabilities(const Params& theta, Activation activati
   return {1.0 - p1, p1};
 }
 
+SampleOutputs sample_outputs(const Dataset& data, std::size_t i, const Params& theta, Activation activation) {
+  std::vector<double> x(data.features());
+  for (std::size_t j = 0; j < x.size(); ++j) x[j] = data.x(i, j);
+  SampleOutputs o;
+  o.z.assign(theta.rows, 0.0);
+  o.y_hat.assign(theta.rows, 0.0);
+  for (std::size_t r = 0; r < theta.rows; ++r) o.z[r] = score(theta, r, x.data());
+  if (activation == Activation::Softmax)
+    softmax(o.z.data(), o.z.size(), o.y_hat.data());
+  else
+    o.y_hat[0] = activation == Activation::Sigmoid ? sigmoid(o.z[0]) : std::tanh(o.z[0]);
+  return o;
+}
+
+ActivationPoint activation_point(const SampleOutputs& o, int label, Activation activation) {
+  ActivationPoint p;
+  if (activation != Activation::Softmax) {
+    p.x = o.z[0];
+    p.y = o.y_hat[0];
+    p.slope = activation == Activation::Sigmoid ? sigmoid_derivative(o.z[0]) : tanh_derivative(o.z[0]);
+    return p;
+  }
+  const auto y = static_cast<std::size_t>(label);
+  double rival = -HUGE_VAL;
+  for (std::size_t k = 0; k < o.z.size(); ++k)
+    if (k != y) rival = std::max(rival, o.z[k]);
+  p.x = o.z[y] - rival;
+  p.y = o.y_hat[y];
+  p.slope = p.y * (1.0 - p.y);
+  return p;
+}
+
 int predict(const Dataset& data, std::size_t i, const Params& theta, Activation activation) {
   std::vector<double> x(data.features());
   for (std::size_t j = 0; j < x.size(); ++j) x[j] = data.x(i, j);

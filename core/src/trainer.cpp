@@ -312,6 +312,7 @@ StepRecord Trainer::step(bool with_samples) {
   const bool same_as_kept = replay && std::equal(rec.theta_after.values.begin(), rec.theta_after.values.end(),
                                                  thetas_.begin() + static_cast<std::ptrdiff_t>((cursor_ + 1) * p));
   if (!same_as_kept) {  // a new branch: the old future goes
+    if (entries_.size() > cursor_) ++branches_;
     entries_.resize(cursor_);
     thetas_.resize((cursor_ + 1) * p);
     velocities_.resize((cursor_ + 1) * p);

@@ -16,6 +16,21 @@ namespace ll {
 std::vector<double> class_probabilities(const Params& theta, Activation activation,
                                         const double* x);
 
+// z_r = θ_r · [1, x] of sample i for each row r of θ, and ŷ = f(z): σ(z), tanh(z), or the K
+// softmax probabilities. (The chain, ll/chain.h, has the same numbers and the derivatives too.)
+struct SampleOutputs {
+  std::vector<double> z, y_hat;
+};
+SampleOutputs sample_outputs(const Dataset& data, std::size_t i, const Params& theta, Activation activation);
+
+// Where the activation plot draws a sample, and the slope of the curve there: (z, ŷ) with
+// f′(z) = σ′(z) or 1 − tanh²(z); softmax: (m, ŷ_y), the margin m = z_y − max_{k≠y} z_k of the
+// true class y against its strongest rival, with ∂ŷ_y/∂z_y = ŷ_y(1 − ŷ_y).
+struct ActivationPoint {
+  double x = 0.0, y = 0.0, slope = 0.0;
+};
+ActivationPoint activation_point(const SampleOutputs& outputs, int label, Activation activation);
+
 // The predicted class of sample i (z = 0 is the boundary for binary models).
 int predict(const Dataset& data, std::size_t i, const Params& theta, Activation activation);
 // Fraction of samples predicted right.

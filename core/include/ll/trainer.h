@@ -88,6 +88,9 @@ class Trainer {
   void seek(std::size_t step);         // 0 … history_size()
   std::size_t current_step() const { return cursor_; }
   std::size_t history_size() const { return entries_.size(); }
+  // How many times a new branch dropped kept steps: while it stays the same, the history only
+  // grew at its end, so whatever was read of its first steps still holds.
+  std::size_t branches() const { return branches_; }
 
   // θ after `step` steps (0: θ₀), the current θ, and the kept summary of step k (1-based).
   Params theta_at(std::size_t step) const;
@@ -154,6 +157,7 @@ class Trainer {
   mutable Sampler sampler_;
   std::optional<KnownPass> known_pass_;  // the last full-data pass, reused by the next step
   std::vector<Notice> notices_;      // by step; a new branch drops those past its start
+  std::size_t branches_ = 0;
 };
 
 }  // namespace ll

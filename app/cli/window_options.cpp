@@ -1,0 +1,50 @@
+#include "cli/window_options.h"
+
+#include <cstdio>
+
+#include "cli/run_options.h"
+#include "ll/error.h"
+
+namespace ll::app {
+
+void add_gui_options(CLI::App& command, GuiOptions& o) {
+  add_run_options(command, o.run);
+  add_scenario_option(command, o.scenario_path);
+  command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
+      ->check(CLI::Range(1.0, 5000.0));
+}
+
+void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
+  add_run_options(command, o.run);
+  add_scenario_option(command, o.scenario_path);
+  command.add_option("--out", o.out, "PNG file to write (default logistic-lab.png)");
+  // "1600x900" → 1600, 900, within 320x240 … 8192x8192.
+  add_typed_option(command, "--size", "Window size WxH (default 1600x900)", [&o](const std::string& text) {
+    unsigned w = 0, h = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%ux%u%c", &w, &h, &extra) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192)
+      throw InputError("'" + text + "' is not WIDTHxHEIGHT between 320x240 and 8192x8192 (e.g. 1600x900)");
+    o.width = static_cast<int>(w);
+    o.height = static_cast<int>(h);
+  });
+  command.add_option("--bench-frames", o.bench_frames,
+                     "Render F frames instead; print the median and 95th-percentile frame time in ms")
+      ->check(whole_number(1));
+  command
+      .add_option_function<float>(
+          "--font-scale", [&o](const float& scale) { o.font_scale = scale; },
+          "Text size as Ctrl+= / Ctrl+− set it (default 1)")
+      ->check(CLI::Range(0.5f, 3.0f));
+  command.add_option("--panel", o.panel, "One panel alone: controls, data, activation, loss or chain")
+      ->check(CLI::IsMember({"controls", "data", "activation", "loss", "chain"}));
+  command.add_option("--scale", o.scale, "1 (default) or 2: render at twice the size, for print")
+      ->check(CLI::IsMember({1, 2}));
+  command
+      .add_option_function<std::string>(
+          "--theme", [&o](const std::string& name) { o.theme = parse_theme(name); },
+          "dark (default) or light (high contrast, for projectors)")
+      ->check(CLI::IsMember({"dark", "light"}));
+  command.add_flag("--presentation", o.presentation, "Presentation mode: slim bar and large step counter");
+}
+
+}  // namespace ll::app

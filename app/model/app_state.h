@@ -1,0 +1,161 @@
+#pragma once
+// Everything the window shows and edits, in one object: the run (data + Trainer), the settings
+// the controls edit, and the view state the panels share (hovered sample, picked batch, play).
+// No ImGui here: the actions below are plain functions, used by the panels and the keyboard.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ll/dataset.h"
+#include "ll/trainer.h"
+#include "model/layout.h"
+#include "run/run_spec.h"
+
+namespace ll::app {
+
+struct LossCurve {                    // the loss curve's series, read from the trainer's summaries
+  std::vector<double> mean_loss;      // [k] = mean loss over the data set after k steps (NaN: undefined)
+  std::vector<double> batch_loss;     // [k-1] = batch loss of step k
+  std::vector<double> epoch_starts;   // steps at which a new epoch began
+  std::vector<double> setting_marks;  // steps at which the settings changed
+};
+
+// What the panels show of the run, derived from the trainer and kept until it changes (see
+// shown_record and loss_curve). Only app_state.cpp writes it.
+struct RunViewCache {
+  std::uint64_t run = 0;              // AppState::run_serial it was made for
+  std::size_t step = 0;               // the trainer's current step it was made for
+  bool failure = false;               // made for the trainer's failed step
+  std::optional<StepRecord> record;
+  std::uint64_t curve_run = 0;
+  std::size_t curve_branches = 0;     // Trainer::branches() when the curve was read
+  LossCurve curve;
+  std::uint64_t accuracy_run = 0;     // the accuracy of θ now, for this run, θ and activation
+  Params accuracy_theta;
+  Activation accuracy_activation = Activation::Sigmoid;
+  double accuracy = 0.0;
+};
+
+struct AppState {
+  // What defines the run: the spec it started from (data and its options, θ₀ as given, the first
+  // batch, the steps, a lesson's view). The trainer owns the data, the settings in force and the
+  // history; the accessors below read them there.
+  RunSpec spec;
+  std::unique_ptr<Trainer> trainer;
+  std::uint64_t run_serial = 0;       // a new trainer, a new number (for the caches)
+  const Dataset& data() const { return trainer->data(); }
+  std::shared_ptr<const Dataset> data_ptr() const { return trainer->data_ptr(); }
+  const Settings& settings() const { return trainer->settings(); }   // what the next step uses
+  Params theta0() const { return trainer->theta_at(0); }
+  mutable RunViewCache view_cache;
+
+  // Shared view state.
+  int hovered_sample = -1;            // 0-based, set by whichever panel the mouse is over
+  std::vector<std::size_t> picked;    // samples clicked in the data plot: the next step's batch
+  bool playing = false;
+  double steps_per_second = 10.0;     // Play speed, 1 … 5000
+  double play_credit = 0.0;           // fractional steps owed by Play
+  std::size_t run_n = 100;            // "Run N steps"
+  std::string status;                 // the last message, in plain words
+  bool status_is_error = false;
+
+  // Window and view options.
+  float font_scale = 1.0f;
+  bool reset_layout = true;           // apply the default layout on the next frame
+  float layout_size[2] = {0, 0};      // the window size the layout was last applied to
+  bool show_derivative = false;       // σ′(z) curve in the activation plot
+  bool log_loss = false;              // log-y loss plot
+  bool show_shading = true;           // P(y = 1 | x) behind the data
+  bool show_help = false;
+  bool light_theme = false;           // the light, high-contrast theme (projectors, slides)
+  bool presentation = false;          // F11: full screen, the slim bar, a big step counter
+  float normal_font_scale = 1.0f;     // the font scale to go back to when presentation ends
+  PanelsShown panels;                 // which panels are shown (View menu)
+
+  // PNG saving: F12 (the window) and each panel's right-click menu (that panel alone) ask here;
+  // the frame loop renders the capture between frames (gui/png_export.h).
+  struct PngRequest {
+    bool pending = false;
+    std::string window;               // ImGui window name; "" for the whole window
+    std::string panel;                // the short name in the file name ("chain"); "" for the window
+  } png_request;
+  int png_scale = 1;                  // 1, or 2 for print
+  std::string screenshot_folder;      // where PNGs go; "" = the XDG pictures folder/logistic-lab
+  std::vector<std::string> recent_files;      // CSV files opened, most recent first
+  std::vector<std::string> recent_scenarios;  // scenario files opened or saved
+  std::string lesson_title;           // from a scenario file: shown above the run buttons
+  std::string lesson_description;
+  bool rebuild_fonts = false;         // the font scale changed outside the keys (a scenario opened)
+
+  // The file dialog (a path field with the recent files), for one purpose at a time.
+  struct PathDialog {
+    enum class Kind { None, OpenCsv, OpenScenario, SaveScenario, ScreenshotFolder } kind = Kind::None;
+    std::string path;                 // the text field
+    std::string error;                // why the last try failed, shown in the dialog
+  } path_dialog;
+
+  // Branches. A step from a past step with other settings or a picked batch would drop the
+  // later steps; the window asks first. The step is not taken and `confirm_discard` is set; the
+  // user's "yes" sets `discard_allowed` and steps again.
+  bool confirm_discard = false;
+  bool discard_allowed = false;
+  int boundary_trail = 5;             // faded boundaries of the last steps
+
+  // The data set before picking features and classes (the controls' pickers), loaded once per
+  // source: see source_data in model/data_choice.h.
+  std::shared_ptr<const Dataset> source_data;
+  std::size_t traced_step = static_cast<std::size_t>(-1);  // LOGISTIC_LAB_TRACE_STEPS: last printed
+  const Dataset* traced_data = nullptr;
+  std::string traced_status;
+};
+
+// Builds the run from `spec` (data, settings, θ₀, the first step's batch) and takes its steps. On
+// bad input it returns false with the message in state.status and keeps the run it had.
+bool start_run(AppState& state, const RunSpec& spec);
+// Starts over from θ₀ with the current settings (the history goes).
+void reset_run(AppState& state);
+// New settings from the next step; the history is kept and the loss curve marks the change.
+// Switching to or from softmax changes θ's shape, so it starts a new run (said in the status).
+void change_settings(AppState& state, const Settings& settings);
+// θ₀ edited: starts over from it.
+void change_theta0(AppState& state, const Params& theta0);
+
+// How many later steps the next step would drop (0: it replays them, or is at the end).
+std::size_t steps_dropped_by_next_step(const AppState& state);
+// The user's answer to "drop the later steps?": yes takes the step, no keeps everything.
+void confirm_discard_and_step(AppState& state);
+void cancel_discard(AppState& state);
+
+// One step (the picked samples, if any, form its batch). False if refused or diverged, or if it
+// would drop later steps the user has not agreed to drop (see confirm_discard).
+bool step_forward(AppState& state);
+void step_back(AppState& state);
+void seek(AppState& state, std::size_t step);
+// Up to n steps; stops at a refusal or divergence.
+void run_steps(AppState& state, std::size_t n);
+// Play: takes the steps owed after `seconds` of wall time, within a time budget per frame.
+void advance_play(AppState& state, double seconds);
+
+// The step on show: the trainer's failed step if the latest step failed (which sample broke it),
+// else the current step's record (with its per-sample chains for batches up to kChainsUpTo); none
+// at step 0.
+const StepRecord* shown_record(const AppState& state);
+// The loss curve of the kept history.
+const LossCurve& loss_curve(const AppState& state);
+
+// The fraction of samples θ now classifies right. One pass over the data, so it is kept until the
+// run, θ or the activation change (1,000,000 blobs would cost milliseconds every frame).
+double accuracy_now(const AppState& state);
+
+// The spec of the run as it is now: the settings in force, θ₀, the current step as the number of
+// steps, no hand-picked first batch (that is part of the history), the window's view.
+RunSpec current_spec(const AppState& state);
+
+// θ now, and after the last few steps (oldest first) for the fading boundary trail.
+Params current_theta(const AppState& state);
+std::vector<Params> recent_thetas(const AppState& state, int count);
+
+}  // namespace ll::app

@@ -1,0 +1,47 @@
+#pragma once
+// What the panels compute from the app state and keep between frames (the points of a batch of
+// 100,000 samples, the shading, the textures of dense clouds): values derived from the state, not
+// state of their own. One object, owned by the shell (shell/window_commands.cpp) and handed to
+// the panels that use it; a capture for a PNG draws with the same caches.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "ll/activation.h"
+#include "ll/dataset.h"
+#include "ll/params.h"
+#include "panels/data_layers.h"
+#include "panels/point_cloud.h"
+#include "panels/sample_plot.h"
+
+namespace ll::app {
+
+// The data panel: the data's points and view (data_layers.h) and the shading.
+struct DataPanelCache {
+  DataView view;
+  Shading shading;
+  PointCloud cloud;  // 100,000 points and more
+};
+
+// The activation panel: the points of one batch at one θ, kept between frames: recomputed only when the batch, θ or the
+// activation change (a batch can be all 100,000 samples). Derived from AppState, not state.
+struct BatchPoints {
+  std::shared_ptr<const Dataset> data;
+  Params theta;
+  Activation activation = Activation::Sigmoid;
+  std::vector<std::size_t> batch;  // empty: every sample
+  std::vector<ClassSeries> classes;
+  std::vector<double> slope_x, slope_y;  // (x_i, slope_i), for the derivative's markers
+  double widest = 0.0;                   // max |x| over the points
+  std::size_t count = 0;
+  std::uint64_t version = 0;  // counts the updates (the cloud redraws on a change)
+  PointCloud cloud;           // a batch of 100,000 samples and more
+};
+
+struct PanelCaches {
+  DataPanelCache data;
+  BatchPoints activation;
+};
+
+}  // namespace ll::app

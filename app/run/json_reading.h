@@ -1,0 +1,27 @@
+#pragma once
+// Reading JSON files people write by hand (scenario files, the user's settings): nlohmann's parse
+// with its failures said where an editor shows them. One rule for the line and column, used by
+// both readers.
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace ll::app {
+
+struct JsonFailure {
+  // Where: the last character the parser read, counted as an editor counts (line from 1, column
+  // in characters from 1). A line end it had just read is not counted, so the place is on the
+  // line with the bad token, not column 0 of the next; at the end of the text, the last
+  // character. 0 and 0 when the failure has no place (a number too large for a double).
+  std::size_t line = 0, column = 0;
+  // Why, in nlohmann's words without its prefix: "syntax error while parsing value - invalid
+  // literal; last read: 'tru<U+000A>'", "number overflow parsing '1e400'".
+  std::string reason;
+};
+
+// The JSON value of `text`, or none with *failure filled.
+std::optional<nlohmann::json> parse_json(const std::string& text, JsonFailure* failure);
+
+}  // namespace ll::app

@@ -1,0 +1,70 @@
+#include "run/run_spec.h"
+
+#include "ll/error.h"
+
+namespace ll::app {
+
+const char* theme_name(Theme theme) { return theme == Theme::Light ? "light" : "dark"; }
+
+std::optional<Theme> parse_theme(const std::string& name) {
+  if (name == "dark") return Theme::Dark;
+  if (name == "light") return Theme::Light;
+  return std::nullopt;
+}
+
+bool ViewSpec::operator==(const ViewSpec& o) const {
+  return title == o.title && description == o.description && theme == o.theme && font_scale == o.font_scale &&
+         panels == o.panels;
+}
+
+bool RunSpec::operator==(const RunSpec& o) const {
+  const DataOptions& a = data;
+  const DataOptions& b = o.data;
+  return a.source == b.source && a.blobs_n == b.blobs_n && a.blobs_separation == b.blobs_separation &&
+         a.blobs_seed == b.blobs_seed && a.features == b.features && a.classes == b.classes &&
+         a.standardize == b.standardize && a.label_column == b.label_column && settings == o.settings &&
+         theta0 == o.theta0 && first_batch == o.first_batch && steps == o.steps && view == o.view;
+}
+
+void set_choice(Settings& s, std::string_view what, const std::string& text) {
+  if (what == "loss") {
+    const auto loss = parse_loss(text);
+    if (!loss) throw InputError("unknown loss '" + text + "' (choose bce, mse or cce)");
+    s.loss = *loss;
+  } else if (what == "activation") {
+    const auto activation = parse_activation(text);
+    if (!activation) throw InputError("unknown activation '" + text + "' (choose sigmoid, tanh or softmax)");
+    s.activation = *activation;
+  } else if (what == "mode") {
+    const auto mode = parse_batch_mode(text);
+    if (!mode) throw InputError("unknown mode '" + text + "' (choose batch, minibatch or stochastic)");
+    s.mode = *mode;
+  } else {
+    const auto order = parse_order(text);
+    if (!order) throw InputError("unknown order '" + text + "' (choose sequential or shuffle)");
+    s.order = *order;
+  }
+}
+
+Params default_theta(const Dataset& data, const Settings& settings) {
+  Params zero = zero_params(settings, data);
+  if (zero.rows == 1 && !data.standardized && data.name == "iris4" && zero.cols == 3)
+    return Params::row({0.1, 0.5, -0.1});      // the slides' batch example
+  if (zero.rows == 1 && !data.standardized && data.name == "iris6" && zero.cols == 2)
+    return Params::row({-0.654, 0.535});        // the slides' first sigmoid fit
+  return zero;
+}
+
+Run make_run(const RunSpec& spec) {
+  Run run;
+  run.settings = spec.settings;
+  DataOptions data = spec.data;
+  data.blobs_seed = spec.settings.seed;
+  run.data = std::make_shared<const Dataset>(load_dataset(data));
+  validate(run.settings, *run.data);
+  run.theta0 = spec.theta0 ? *spec.theta0 : default_theta(*run.data, run.settings);
+  run.first_batch = spec.first_batch;
+  return run;
+}
+
+}  // namespace ll::app

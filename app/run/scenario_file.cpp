@@ -1,0 +1,81 @@
+// Writing a scenario file: the run spec as JSON, written atomically.
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdlib>
+#include <string>
+
+#include "io/atomic_file.h"
+#include "ll/error.h"
+#include "run/scenario.h"
+
+namespace ll::app {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+// θ as the file writes it: one row as a list, softmax rows as a list of lists. nlohmann writes
+// each double as its shortest text that reads back the same, so θ survives the trip exactly.
+ordered_json theta_json(const Params& p) {
+  if (p.rows == 1) return ordered_json(p.values);
+  ordered_json rows = ordered_json::array();
+  for (std::size_t r = 0; r < p.rows; ++r)
+    rows.push_back(std::vector<double>(p.values.begin() + static_cast<std::ptrdiff_t>(r * p.cols),
+                                       p.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * p.cols)));
+  return rows;
+}
+
+// 1.1f as 1.1, not 1.100000023841858: the float's shortest text, read as a double.
+double as_written(float v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  return std::strtod(std::string(buf, end).c_str(), nullptr);
+}
+
+}  // namespace
+
+std::string scenario_json(const RunSpec& spec) {
+  const DataOptions& d = spec.data;
+  const Settings& s = spec.settings;
+  const ViewSpec view = spec.view.value_or(ViewSpec{});
+  ordered_json j;
+  j["format"] = kScenarioFormat;
+  j["version"] = kScenarioVersion;
+  j["title"] = view.title;
+  j["description"] = view.description;
+  j["data"] = d.source;
+  if (!d.label_column.empty()) j["label"] = d.label_column;
+  const DataOptions defaults;
+  if (d.source == "blobs" || d.blobs_n != defaults.blobs_n) j["n"] = d.blobs_n;
+  if (d.source == "blobs" || d.blobs_separation != defaults.blobs_separation) j["separation"] = d.blobs_separation;
+  if (!d.features.empty()) j["features"] = d.features;
+  if (!d.classes.empty()) j["classes"] = d.classes;
+  j["standardize"] = d.standardize;
+  j["loss"] = std::string(name(s.loss));
+  j["activation"] = std::string(name(s.activation));
+  j["mode"] = std::string(name(s.mode));
+  j["batch_size"] = s.batch_size;
+  if (!spec.first_batch.empty()) {
+    ordered_json batch = ordered_json::array();
+    for (std::size_t i : spec.first_batch) batch.push_back(i + 1);  // 1-based, as people count
+    j["batch"] = batch;
+  }
+  j["order"] = std::string(name(s.order));
+  j["seed"] = s.seed;
+  j["lr"] = s.learning_rate;
+  j["momentum"] = s.momentum;
+  if (spec.theta0) j["theta"] = theta_json(*spec.theta0);
+  j["steps"] = spec.steps;
+  j["theme"] = theme_name(view.theme);
+  j["font_scale"] = as_written(view.font_scale);
+  j["panels"] = {{"controls", view.panels.controls}, {"data", view.panels.data},
+                 {"activation", view.panels.activation}, {"loss", view.panels.loss}, {"chain", view.panels.chain}};
+  // Text from the window may hold broken UTF-8: replaced, never a throw.
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+bool save_scenario(const std::string& path, const RunSpec& spec, std::string* error) {
+  return io::write_file_atomically(path, scenario_json(spec), error);
+}
+
+}  // namespace ll::app

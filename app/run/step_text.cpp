@@ -1,0 +1,117 @@
+// The text form of a step, laid out as the slides do: the batch as rows of X with y, θ, the
+// chain per sample, the gradient, one update line per parameter, and the loss before → after.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "ll/number_format.h"
+#include "run/step_output.h"
+#include "ll/formulas.h"
+
+namespace ll::app {
+namespace {
+
+void write_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (widths.size() <= c) widths.push_back(0);
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  for (const auto& row : rows) {
+    std::string line = " ";
+    for (std::size_t c = 0; c < row.size(); ++c)
+      line += std::string(widths[c] - display_width(row[c]) + 2, ' ') + row[c];
+    out << line << "\n";
+  }
+}
+
+std::string one_or_vector(const std::vector<double>& v) {
+  return v.size() == 1 ? format_number(v[0]) : format_vector(v);
+}
+
+}  // namespace
+
+void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data, bool with_samples) {
+  const Settings& s = r.settings;
+  const Formulas f = formulas(s.loss, s.activation);
+  const bool softmax = s.activation == Activation::Softmax;
+  std::string batch;
+  for (std::size_t k = 0; k < r.m && k < 20; ++k)
+    batch += (k ? ", " : "") + std::to_string((r.batch.empty() ? k : r.batch[k]) + 1);  // empty: all, in order
+  if (r.m > 20) batch += ", … (" + std::to_string(r.m) + " samples)";
+
+  out << "Step " << r.step << " · epoch " << r.epoch << " · " << name(s.activation) << " + "
+      << long_name(s.loss) << " · " << name(s.mode) << (r.explicit_batch ? " (batch chosen by hand)" : "")
+      << " · η = " << format_number(s.learning_rate)
+      << (s.momentum != 0.0 ? " · β = " + format_number(s.momentum) : "") << "\n";
+  out << "batch: samples " << batch << "  (m = " << r.m << ")\n";
+  out << "θ = " << format_params(r.theta_before) << "\n";
+
+  if (with_samples && !r.samples.empty()) {
+    out << "\n" << f.y_hat << "    " << f.loss << "\n" << f.dL_dyhat << "    " << f.dyhat_dz << "    " << f.dL_dz << "\n\n";
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> head = {"i"};
+    for (std::size_t j = 0; j <= data.features(); ++j) head.push_back("x" + std::to_string(j));
+    for (const char* h : {"y", "z", "ŷ", "L", "∂L/∂ŷ", softmax ? "∂ŷ/∂z (diagonal)" : "∂ŷ/∂z", "∂L/∂z"}) head.push_back(h);
+    rows.push_back(head);
+    for (const SampleChain& c : r.samples) {
+      std::vector<std::string> row = {std::to_string(c.index + 1)};
+      for (double x : c.x) row.push_back(format_number(x));
+      row.push_back(std::to_string(c.y));
+      row.push_back(one_or_vector(c.z));
+      row.push_back(one_or_vector(c.y_hat));
+      if (!c.defined) {
+        for (int k = 0; k < 4; ++k) row.push_back("undefined");
+      } else {
+        row.push_back(format_number(c.loss));
+        row.push_back(one_or_vector(c.dL_dyhat));
+        std::vector<double> diag;
+        const std::size_t k = c.y_hat.size();
+        for (std::size_t a = 0; a < k; ++a) diag.push_back(c.dyhat_dz[softmax ? a * k + a : 0]);
+        row.push_back(one_or_vector(diag));
+        row.push_back(one_or_vector(c.dL_dz));
+      }
+      rows.push_back(row);
+    }
+    write_table(out, rows);
+    if (!softmax && r.samples.size() <= 8) {  // the slides' column vectors, side by side
+      std::vector<double> z, y_hat, loss, dz;
+      for (const SampleChain& c : r.samples) {
+        z.push_back(c.z[0]); y_hat.push_back(c.y_hat[0]);
+        loss.push_back(c.defined ? c.loss : NAN); dz.push_back(c.defined ? c.dL_dz[0] : NAN);
+      }
+      out << "\nz = " << format_vector(z) << "\nŷ = " << format_vector(y_hat) << "\nL = " << format_vector(loss)
+          << "\n∂L/∂z = " << format_vector(dz) << "\n";
+    }
+  }
+  out << "\n";
+  if (r.status == StepStatus::Refused) {
+    out << "REFUSED: " << r.message << "\n\n";
+    return;
+  }
+  out << "batch loss " << format_number(r.batch_loss) << "   (" << f.loss << ", mean over the m = " << r.m << " samples)\n";
+  out << "gradient " << format_params(r.gradient) << "   " << f.gradient << "\n";
+  if (s.momentum != 0.0) out << "velocity " << format_params(r.velocity) << "   v = β·v + ∂L/∂θ\n";
+  out << "\n";
+  const Params& step_dir = s.momentum != 0.0 ? r.velocity : r.gradient;
+  std::vector<std::vector<std::string>> updates;
+  for (std::size_t k = 0; k < r.theta_before.size(); ++k) {
+    const double g = step_dir.values[k];
+    updates.push_back({parameter_name(r.theta_before, k),
+                       "= " + format_number(r.theta_before.values[k]) + (g < 0 ? " + η·" : " − η·") +
+                           format_number(std::fabs(g)) + " = " + format_number(r.theta_after.values[k])});
+  }
+  std::size_t name_width = 0;
+  for (const auto& u : updates) name_width = std::max(name_width, display_width(u[0]));
+  for (const auto& u : updates) out << u[0] << std::string(name_width - display_width(u[0]) + 1, ' ') << u[1] << "\n";
+  out << "\nθ = " << format_params(r.theta_after) << "\n";
+  out << "loss " << (r.loss_before ? format_number(*r.loss_before) : "undefined") << " → "
+      << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   (mean over all " << data.rows() << " samples)\n";
+  if (r.status == StepStatus::Diverged) out << "DIVERGED: " << r.message << "\n";
+  out << "\n";
+}
+
+}  // namespace ll::app

@@ -1,0 +1,227 @@
+#include "shell/frame.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "model/file_actions.h"
+#include "model/layout.h"
+#include "shell/theme.h"
+#include "panels/panels.h"
+
+namespace ll::app {
+namespace {
+
+// ImGui 1.86's GLFW backend fills io.KeysDown[] at GLFW key codes; for printable keys these are
+// the ASCII codes of the upper-case letter or the symbol.
+constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S';
+constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
+constexpr int kKeyF11 = 300, kKeyF12 = 301;
+// Presentation text grows with the screen: 1.25 at 900 px high, 1.5 at 1080, 3 at 2160 (in
+// quarter steps), so a projector's picture keeps the same proportions.
+float presentation_font_scale(float screen_height) {
+  return std::clamp(std::floor(screen_height / 720.0f * 4.0f) / 4.0f, 1.0f, 3.0f);
+}
+
+void change_font_scale(AppState& s, float delta, FrameRequests& req) {
+  const float scale = std::clamp(s.font_scale + delta, 0.5f, 3.0f);
+  if (scale == s.font_scale) return;
+  s.font_scale = scale;
+  s.reset_layout = true;
+  req.rebuild_fonts = true;
+  s.status = "Text size " + std::to_string(static_cast<int>(std::lround(scale * 100.0f))) + "% (Ctrl+= / Ctrl+−).";
+  s.status_is_error = false;
+}
+
+// Opens the file dialog for `kind`, starting from the most recent file of its kind.
+void open_dialog(AppState& s, AppState::PathDialog::Kind kind) {
+  using Kind = AppState::PathDialog::Kind;
+  std::string path;
+  if (kind == Kind::OpenCsv && !s.recent_files.empty()) path = s.recent_files.front();
+  if ((kind == Kind::OpenScenario || kind == Kind::SaveScenario) && !s.recent_scenarios.empty())
+    path = s.recent_scenarios.front();
+  if (kind == Kind::ScreenshotFolder) path = s.screenshot_folder;
+  s.path_dialog = {kind, path, ""};
+}
+
+// F11: full screen, the slim bar instead of the controls, bigger text; again: back as it was.
+void toggle_presentation(AppState& s, FrameRequests& req) {
+  s.presentation = !s.presentation;
+  if (s.presentation) {
+    s.normal_font_scale = s.font_scale;
+    const float wanted = presentation_font_scale(ImGui::GetIO().DisplaySize.y);
+    change_font_scale(s, std::max(s.font_scale, wanted) - s.font_scale, req);
+  } else {
+    change_font_scale(s, s.normal_font_scale - s.font_scale, req);
+  }
+  s.reset_layout = true;
+  req.fullscreen_changed = true;
+}
+
+void handle_keys(AppState& s, FrameRequests& req) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsKeyPressed(kKeyF11, false)) toggle_presentation(s, req);
+  if (ImGui::IsKeyPressed(kKeyF12, false)) RequestPng(s, nullptr, nullptr, s.png_scale);
+  if (io.WantTextInput || s.confirm_discard || s.path_dialog.kind != AppState::PathDialog::Kind::None)
+    return;  // typing a number, or a dialog is asking
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key); };
+  if (io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(kKeyO, false)) open_dialog(s, AppState::PathDialog::Kind::OpenScenario);
+    if (ImGui::IsKeyPressed(kKeyS, false)) open_dialog(s, AppState::PathDialog::Kind::SaveScenario);
+    if (pressed(kKeyEqual) || pressed(kKeyPadAdd)) change_font_scale(s, 0.25f, req);
+    if (pressed(kKeyMinus) || pressed(kKeyPadSubtract)) change_font_scale(s, -0.25f, req);
+    return;
+  }
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Space)) || pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))
+    step_forward(s);
+  if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || pressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
+    step_back(s);
+  if (ImGui::IsKeyPressed(kKeyP, false)) s.playing = !s.playing;
+  if (ImGui::IsKeyPressed(kKeyR, false)) reset_run(s);
+  if (ImGui::IsKeyPressed(kKeyF1, false)) s.show_help = !s.show_help;
+}
+
+// LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes, and
+// "data NAME ROWS" whenever the data set does, "status MESSAGE" when the status line changes: how
+// the GUI tests (tests/gui/) see what keys, Play
+// and dropped files did to the real window.
+void trace_step(AppState& s) {
+  static const bool enabled = [] {
+    const char* v = std::getenv("LOGISTIC_LAB_TRACE_STEPS");
+    return v != nullptr && *v != '\0' && *v != '0';
+  }();
+  if (enabled && &s.data() != s.traced_data) {
+    s.traced_data = &s.data();
+    std::printf("data %s %zu\n", s.data().name.c_str(), s.data().rows());
+    std::fflush(stdout);
+    s.traced_step = static_cast<std::size_t>(-1);  // and the step it starts at
+  }
+  if (enabled && s.status != s.traced_status) {
+    s.traced_status = s.status;
+    std::printf("status %s\n", s.status.c_str());
+    std::fflush(stdout);
+  }
+  const std::size_t step = s.trainer->current_step();
+  if (!enabled || step == s.traced_step) return;
+  s.traced_step = step;
+  std::printf("step %zu\n", step);
+  std::fflush(stdout);
+}
+
+void menu_bar(AppState& s, FrameRequests& req) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open scenario…", "Ctrl+O")) open_dialog(s, AppState::PathDialog::Kind::OpenScenario);
+    if (ImGui::MenuItem("Save scenario…", "Ctrl+S")) open_dialog(s, AppState::PathDialog::Kind::SaveScenario);
+    if (ImGui::BeginMenu("Recent scenarios", !s.recent_scenarios.empty())) {
+      const std::vector<std::string> recent = s.recent_scenarios;  // a copy: opening reorders it
+      for (const std::string& path : recent)
+        if (ImGui::MenuItem(path.c_str())) open_scenario_file(s, path, nullptr);
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Open a CSV file…")) open_dialog(s, AppState::PathDialog::Kind::OpenCsv);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save window as PNG", "F12")) RequestPng(s, nullptr, nullptr, s.png_scale);
+    if (ImGui::BeginMenu("Save panel as PNG")) {
+      const char* panels[][2] = {{kDataWindow, "data"}, {kActivationWindow, "activation"}, {kLossWindow, "loss"},
+                                 {kChainWindow, "chain"}, {kControlsWindow, "controls"}};
+      for (const auto& p : panels)
+        if (ImGui::MenuItem(p[0])) RequestPng(s, p[0], p[1], s.png_scale);
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("PNG at 2× (print)", nullptr, s.png_scale == 2)) s.png_scale = s.png_scale == 2 ? 1 : 2;
+    if (ImGui::MenuItem("Screenshot folder…")) open_dialog(s, AppState::PathDialog::Kind::ScreenshotFolder);
+    if (ImGui::BeginMenu("Export")) {
+      ExportMenuItems(s);
+      ImGui::EndMenu();
+    }
+
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) req.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Presentation mode", "F11", s.presentation)) toggle_presentation(s, req);
+    if (ImGui::MenuItem("Light theme (projectors)", nullptr, s.light_theme)) s.light_theme = !s.light_theme;
+    if (ImGui::MenuItem("Reset layout")) s.reset_layout = true;
+    if (ImGui::MenuItem("Bigger text", "Ctrl+=")) change_font_scale(s, 0.25f, req);
+    if (ImGui::MenuItem("Smaller text", "Ctrl+−")) change_font_scale(s, -0.25f, req);
+    ImGui::Separator();
+    ImGui::MenuItem("Probability shading", nullptr, &s.show_shading);
+    ImGui::MenuItem("Derivative curve σ′(z)", nullptr, &s.show_derivative);
+    ImGui::MenuItem("Log-scale loss", nullptr, &s.log_loss);
+    ImGui::Separator();
+    const PanelsShown before = s.panels;
+    ImGui::MenuItem("Controls panel", nullptr, &s.panels.controls, !s.presentation);
+    ImGui::MenuItem("Data and decision boundary", nullptr, &s.panels.data);
+    ImGui::MenuItem("Activation", nullptr, &s.panels.activation);
+    ImGui::MenuItem("Loss", nullptr, &s.panels.loss);
+    ImGui::MenuItem("Derivative chain", nullptr, &s.panels.chain);
+    if (!(before == s.panels)) s.reset_layout = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    ImGui::MenuItem("Keyboard and mouse", "F1", &s.show_help);
+    ImGui::Separator();
+    // The keys at a glance; the window above has the mouse too.
+    const char* keys[][2] = {{"step", "Space or →"},     {"step back", "← or Backspace"}, {"play / pause", "P"},
+                             {"reset to θ₀", "R"},       {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
+                             {"presentation mode", "F11"}, {"save window as PNG", "F12"},
+                             {"open scenario", "Ctrl+O"},  {"save scenario", "Ctrl+S"}};
+    for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+// Places the next window at `r`; false (draw nothing) if the panel is hidden.
+bool place(const Rect& r, bool always) {
+  if (r.empty()) return false;
+  const ImGuiCond cond = always ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y), cond);
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h), cond);
+  return true;
+}
+
+}  // namespace
+
+FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
+  FrameRequests req;
+  const ImGuiIO& io = ImGui::GetIO();
+  const Theme theme = s.light_theme ? Theme::Light : Theme::Dark;
+  if (theme != CurrentTheme()) ApplyTheme(theme);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) req.quit = true;
+  handle_keys(s, req);
+  menu_bar(s, req);
+
+  // The layout follows the window: re-applied on the first frame, on "Reset layout" and when the
+  // window's size changes; in between, panels can be moved and resized by hand.
+  const float top = ImGui::GetFrameHeight();
+  const Layout layout =
+      default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), s.panels, s.presentation);
+  const bool resized = io.DisplaySize.x != s.layout_size[0] || io.DisplaySize.y != s.layout_size[1];
+  const bool always = s.reset_layout || resized;
+  s.layout_size[0] = io.DisplaySize.x;
+  s.layout_size[1] = io.DisplaySize.y;
+  s.reset_layout = false;
+
+  if (place(layout.bar, true)) ShowPresentationBar(s);
+  if (place(layout.controls, always)) ShowControlsPanel(s);
+  if (place(layout.data, always)) ShowDataPanel(s, caches);
+  if (place(layout.activation, always)) ShowActivationPanel(s, caches);
+  if (place(layout.loss, always)) ShowLossPanel(s);
+  if (place(layout.chain, always)) ShowChainPanel(s);
+  place(layout.status, true);
+  ShowStatusBar(s);
+  ShowHelpWindow(s);
+  ShowDiscardDialog(s);
+  ShowPathDialog(s);
+  trace_step(s);
+  return req;
+}
+
+}  // namespace ll::app

@@ -1,0 +1,170 @@
+// `logistic-lab [gui]` and `logistic-lab screenshot`: the frame loop (poll, new frame, build the
+// UI, render, swap) around one AppState.
+#include "shell/window_commands.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "model/file_actions.h"
+#include "shell/frame.h"
+#include "model/settings_sync.h"
+#include "platform/input_events.h"
+#include "shell/png_export.h"
+#include "platform/fonts.h"
+#include "panels/panels.h"
+#include "platform/frame_stats.h"
+#include "platform/offscreen.h"
+#include "platform/screenshot.h"
+#include "platform/window.h"
+
+namespace ll::app {
+namespace {
+
+// --panel's names → the panels' window names.
+const char* panel_window_name(const std::string& panel) {
+  if (panel == "controls") return kControlsWindow;
+  if (panel == "data") return kDataWindow;
+  if (panel == "activation") return kActivationWindow;
+  if (panel == "loss") return kLossWindow;
+  return kChainWindow;
+}
+
+std::unique_ptr<platform::Window> open(const platform::WindowOptions& options, AppState& state) {
+  platform::WindowError error;
+  auto window = platform::open_window(options, &error);
+  if (!window) {
+    std::cerr << error.message << "\n";
+    return nullptr;
+  }
+  platform::load_fonts(state.font_scale);
+  return window;
+}
+
+// One frame: returns what the UI asked for.
+FrameRequests frame(platform::Window& window, AppState& state, PanelCaches& caches, double seconds) {
+  window.begin_frame();
+  advance_play(state, seconds);
+  const FrameRequests req = DrawFrame(state, caches);
+  window.render();
+  return req;
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& o) {
+  AppState state;
+  PanelCaches caches;
+  if (!start_run(state, o.run)) {
+    std::cerr << "logistic-lab: " << state.status << "\n";
+    return 2;
+  }
+  // The user's settings from the last run (XDG config folder); a broken file is set aside and
+  // said in the status line, never fatal.
+  const Environment env = Environment::from_process();
+  const std::string settings_file = settings_path(env);
+  const LoadedSettings loaded = load_user_settings(settings_file, env.home);
+  apply_user_settings(state, loaded.settings);
+  if (o.run.view) apply_scenario_view(state, *o.run.view);  // the lesson's look wins over the user's
+  if (!loaded.message.empty()) {
+    state.status = loaded.message;
+    state.status_is_error = true;
+  }
+  state.playing = o.play > 0.0;
+  if (state.playing) state.steps_per_second = o.play;
+  platform::WindowOptions options;
+  options.width = std::max(loaded.settings.window_width, platform::kMinWidth);
+  options.height = std::max(loaded.settings.window_height, platform::kMinHeight);
+  auto window = open(options, state);
+  if (!window) return 2;
+  // LOGISTIC_LAB_FRAME_SLEEP_MS=N adds N ms to every frame: a slow machine, for the key test.
+  const char* sleep_env = std::getenv("LOGISTIC_LAB_FRAME_SLEEP_MS");
+  const auto frame_sleep = std::chrono::milliseconds(sleep_env != nullptr ? std::atoi(sleep_env) : 0);
+  auto last = std::chrono::steady_clock::now();
+  while (!window->should_close()) {
+    if (frame_sleep.count() > 0) std::this_thread::sleep_for(frame_sleep);
+    const std::vector<std::string> dropped = platform::take_dropped_paths();
+    if (!dropped.empty()) open_dropped_files(state, dropped);
+    const auto now = std::chrono::steady_clock::now();
+    const FrameRequests req = frame(*window, state, caches, std::chrono::duration<double>(now - last).count());
+    last = now;
+    window->present();
+    if (req.quit) window->request_close();
+    if (req.rebuild_fonts || state.rebuild_fonts) platform::rebuild_fonts(state.font_scale);
+    state.rebuild_fonts = false;
+    if (req.fullscreen_changed) window->set_fullscreen(state.presentation);
+    serve_png_request(*window, state, caches);
+  }
+  const platform::FramebufferSize size = window->window_size();
+  std::string error;
+  if (!save_user_settings(settings_file, user_settings_from(state, loaded.settings, size.width, size.height), &error))
+    std::cerr << "logistic-lab: the settings were not saved: " << error << "\n";
+  return 0;
+}
+
+int run_screenshot(const ScreenshotOptions& o) {
+  platform::WindowOptions options;
+  options.width = o.width;
+  options.height = o.height;
+  AppState state;
+  PanelCaches caches;
+  if (!start_run(state, o.run)) {
+    std::cerr << "logistic-lab screenshot: " << state.status << "\n";
+    return 2;
+  }
+  options.visible = false;
+  options.deterministic = true;
+  if (o.run.view) apply_scenario_view(state, *o.run.view);
+  state.font_scale = o.font_scale.value_or(o.run.view ? o.run.view->font_scale : 1.0f);
+  if (o.theme) state.light_theme = *o.theme == Theme::Light;
+  state.presentation = o.presentation;
+  auto window = open(options, state);
+  if (!window) return 2;
+  const double frame_seconds = platform::kDeterministicDeltaTime;
+  if (o.bench_frames > 0) {
+    platform::FrameStats stats(o.bench_frames);
+    stats.tick();
+    for (std::size_t f = 0; f < o.bench_frames; ++f) {
+      frame(*window, state, caches, frame_seconds);
+      window->present();
+      stats.tick();
+    }
+    std::printf("frames %zu  median %.2f ms  p95 %.2f ms  (%dx%d, %s, %zu samples)\n", o.bench_frames,
+                stats.median_ms(), stats.p95_ms(), options.width, options.height, state.data().name.c_str(),
+                state.data().rows());
+    return 0;
+  }
+  // A few frames first, so that windows have their sizes and the plots their limits.
+  for (int f = 0; f < 3; ++f) {
+    frame(*window, state, caches, frame_seconds);
+    if (f < 2) window->present();
+  }
+  std::string error;
+  if (o.panel.empty() && o.scale == 1) {
+    if (!platform::save_screenshot(*window, o.out, &error)) {
+      std::cerr << "logistic-lab screenshot: " << error << "\n";
+      return 2;
+    }
+    std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), options.width, options.height,
+                state.trainer->current_step());
+    return 0;
+  }
+  window->present();
+  platform::CaptureRequest request;
+  request.scale = o.scale;
+  request.font_scale = state.font_scale;
+  request.panel = o.panel.empty() ? "" : panel_window_name(o.panel);
+  const platform::Image image = platform::capture_offscreen(*window, request, [&] { DrawFrame(state, caches); }, &error);
+  if (image.rgba.empty() || !platform::write_png(image, o.out, &error)) {
+    std::cerr << "logistic-lab screenshot: " << error << "\n";
+    return 2;
+  }
+  std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), image.width, image.height,
+              state.trainer->current_step());
+  return 0;
+}
+
+}  // namespace ll::app

@@ -1,0 +1,38 @@
+#pragma once
+// `logistic-lab [gui]` and `logistic-lab screenshot`: the window, interactive or rendered once.
+// The command line (cli/window_options.h) fills these options; nothing here parses text.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "run/run_spec.h"
+
+namespace ll::app {
+
+struct GuiOptions {
+  RunSpec run;                // --steps: steps to take before the window opens (default 0); its
+                              // view (from --scenario) is applied over the user's settings
+  double play = 0.0;          // --play S: start playing at S steps per second (0: paused)
+  std::string scenario_path;  // --scenario FILE
+  GuiOptions() { run.steps = 0; }
+};
+
+struct ScreenshotOptions {
+  RunSpec run;
+  std::string out = "logistic-lab.png";
+  int width = 1600, height = 900;           // --size WxH
+  std::size_t bench_frames = 0;   // render this many frames and print the median / p95 frame time
+  std::optional<float> font_scale;          // --font-scale (0.5 … 3); none: the scenario's, else 1
+  std::string panel;              // --panel NAME: that panel alone (controls, data, activation, loss, chain)
+  int scale = 1;                  // --scale 2: rendered at twice the size, for print
+  std::optional<Theme> theme;     // --theme light|dark; none: the scenario's, else dark
+  bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
+  std::string scenario_path;      // --scenario FILE
+  ScreenshotOptions() { run.steps = 0; }
+};
+
+// Exit codes: 0 ok, 2 bad input or no display.
+int run_gui(const GuiOptions& options);
+int run_screenshot(const ScreenshotOptions& options);
+
+}  // namespace ll::app
