@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ll/number_format.h"
+#include "run/step_cells.h"
 #include "run/step_output.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
@@ -121,20 +122,15 @@ void DrawUpdate(const StepRecord& r) {
                          : "Gradient descent moves each parameter a step of size η against its "
                            "gradient: downhill on the loss.");
   if (!taken) ImGui::TextColored(WarningColor(), "what the update would be: not taken");
-  const Params& dir = momentum ? r.velocity : r.gradient;
-  const std::size_t n = r.theta_before.size();
+  const std::vector<UpdateLine> lines = update_lines(r);
+  const std::size_t n = lines.size();
   std::vector<std::string> names(n), updates(n), velocities(momentum ? n : 0);
   float widths[3] = {0, 0, 0};
   for (std::size_t k = 0; k < n; ++k) {
-    const double v = dir.values[k];
-    names[k] = parameter_name(r.theta_before, k);
-    updates[k] = "= " + format_number(r.theta_before.values[k]) + (v < 0 ? " + η·" : " − η·") +
-                 format_number(std::fabs(v)) + " = " + format_number(r.theta_after.values[k]);
-    if (momentum) {  // v before the step, from v = β·v_before + ∂L/∂θ
-      const double grad = r.gradient.values[k], before = (v - grad) / s.momentum;
-      const std::string b = format_number(before);
-      velocities[k] = "v = " + format_number(s.momentum) + "·" + (before < 0 ? "(" + b + ")" : b) +
-                      (grad < 0 ? " − " : " + ") + format_number(std::fabs(grad)) + " = " + format_number(v);
+    names[k] = lines[k].name;
+    updates[k] = lines[k].text();
+    if (momentum) {
+      velocities[k] = lines[k].velocity;
       widths[2] = std::max(widths[2], ImGui::CalcTextSize(velocities[k].c_str()).x);
     }
     widths[0] = std::max(widths[0], ImGui::CalcTextSize(names[k].c_str()).x);

@@ -8,22 +8,12 @@
 #include "io/atomic_file.h"
 #include "ll/error.h"
 #include "run/scenario.h"
+#include "run/params_json.h"
 
 namespace ll::app {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
-
-// θ as the file writes it: one row as a list, softmax rows as a list of lists. nlohmann writes
-// each double as its shortest text that reads back the same, so θ survives the trip exactly.
-ordered_json theta_json(const Params& p) {
-  if (p.rows == 1) return ordered_json(p.values);
-  ordered_json rows = ordered_json::array();
-  for (std::size_t r = 0; r < p.rows; ++r)
-    rows.push_back(std::vector<double>(p.values.begin() + static_cast<std::ptrdiff_t>(r * p.cols),
-                                       p.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * p.cols)));
-  return rows;
-}
 
 // 1.1f as 1.1, not 1.100000023841858: the float's shortest text, read as a double.
 double as_written(float v) {
@@ -64,7 +54,7 @@ std::string scenario_json(const RunSpec& spec) {
   j["seed"] = s.seed;
   j["lr"] = s.learning_rate;
   j["momentum"] = s.momentum;
-  if (spec.theta0) j["theta"] = theta_json(*spec.theta0);
+  if (spec.theta0) j["theta"] = params_json(*spec.theta0);
   j["steps"] = spec.steps;
   j["theme"] = theme_name(view.theme);
   j["font_scale"] = as_written(view.font_scale);

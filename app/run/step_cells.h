@@ -17,6 +17,12 @@ std::string batch_numbers(const StepRecord& record);
 // "samples 1, 2, 3, 4 (m = 4)".
 std::string batch_list(const StepRecord& record);
 
+// The chain's cells of one sample after its i and x: y, z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z, in the
+// project's number format (softmax: K-vectors, and the diagonal of the Jacobian ∂ŷ/∂z); where the
+// loss is undefined (tanh + BCE with ŷ ≤ 0) the last four say "undefined". Their heads.
+std::vector<std::string> chain_cells(const SampleChain& chain, bool softmax);
+std::vector<std::string> chain_heads(bool softmax);
+
 // The column heads of sample_cells: i, x, y, z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z. Softmax shows the
 // diagonal of the Jacobian ∂ŷ/∂z.
 std::vector<std::string> sample_heads(bool softmax);
@@ -28,6 +34,10 @@ std::vector<std::string> sample_cells(const SampleChain& chain, bool softmax);
 // (the velocity when β ≠ 0, else the gradient).
 struct UpdateLine {
   std::string name, before, sign, step, after;   // "w1", "0.5", "−", "0.2431", "0.4976"
+  // With momentum, the velocity that made the step, from v = β·v_before + ∂L/∂θ:
+  // "v = 0.9·(−0.0012) + 0.2431 = 0.2420"; empty when β = 0.
+  std::string velocity;
+  std::string text() const { return "= " + before + " " + sign + " η·" + step + " = " + after; }  // "= 0.5 − η·0.2431 = 0.4976"
 };
 std::vector<UpdateLine> update_lines(const StepRecord& record);
 

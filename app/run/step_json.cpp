@@ -5,22 +5,13 @@
 #include <cmath>
 #include <string>
 
+#include "run/params_json.h"
 #include "run/step_output.h"
 
 namespace ll::app {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// θ and gradients: a flat list for one row, a list of rows for softmax.
-json params_json(const Params& p) {
-  if (p.rows == 1) return json(p.values);
-  json rows = json::array();
-  for (std::size_t r = 0; r < p.rows; ++r)
-    rows.push_back(std::vector<double>(p.values.begin() + static_cast<std::ptrdiff_t>(r * p.cols),
-                                       p.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * p.cols)));
-  return rows;
-}
 
 // One value for binary models, the K-vector for softmax.
 json value_or_vector(const std::vector<double>& v, bool vector) { return vector ? json(v) : json(v[0]); }

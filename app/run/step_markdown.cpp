@@ -59,7 +59,7 @@ std::string step_markdown(const StepRecord& r, const Dataset& data, bool with_sa
   out += std::string(softmax ? "Update: `Θ ← Θ − η·" : "Update: `θ ← θ − η·") +
          (s.momentum != 0.0 ? "v" : softmax ? "∂L/∂Θ" : "∂L/∂θ") + "`\n\n";
   for (const UpdateLine& u : update_lines(r))
-    out += "- " + u.name + " = " + u.before + " " + u.sign + " η·" + u.step + " = " + u.after + "\n";
+    out += "- " + u.name + " " + u.text() + "\n";
   out += "\nθ = " + format_params(r.theta_after) + "\n\n";
   out += "Mean loss over all " + std::to_string(data.rows()) + " samples: " +
          (r.loss_before ? format_number(*r.loss_before) : "undefined") + " → " +

@@ -43,8 +43,14 @@ std::string batch_numbers(const StepRecord& r) {
 
 std::string batch_list(const StepRecord& r) { return batch_numbers(r) + " (m = " + std::to_string(r.m) + ")"; }
 
+std::vector<std::string> chain_heads(bool softmax) {
+  return {"y", "z", "ŷ", "L", "∂L/∂ŷ", softmax ? "∂ŷ/∂z (diagonal)" : "∂ŷ/∂z", "∂L/∂z"};
+}
+
 std::vector<std::string> sample_heads(bool softmax) {
-  return {"i", "x", "y", "z", "ŷ", "L", "∂L/∂ŷ", softmax ? "∂ŷ/∂z (diagonal)" : "∂ŷ/∂z", "∂L/∂z"};
+  std::vector<std::string> heads = {"i", "x"};
+  for (std::string& h : chain_heads(softmax)) heads.push_back(std::move(h));
+  return heads;
 }
 
 namespace {
@@ -54,8 +60,13 @@ std::string one_or_vector(const std::vector<double>& v) {
 }  // namespace
 
 std::vector<std::string> sample_cells(const SampleChain& c, bool softmax) {
-  std::vector<std::string> cells = {std::to_string(c.index + 1), format_vector(c.x), std::to_string(c.y),
-                                    one_or_vector(c.z), one_or_vector(c.y_hat)};
+  std::vector<std::string> cells = {std::to_string(c.index + 1), format_vector(c.x)};
+  for (std::string& cell : chain_cells(c, softmax)) cells.push_back(std::move(cell));
+  return cells;
+}
+
+std::vector<std::string> chain_cells(const SampleChain& c, bool softmax) {
+  std::vector<std::string> cells = {std::to_string(c.y), one_or_vector(c.z), one_or_vector(c.y_hat)};
   if (!c.defined) {
     cells.insert(cells.end(), 4, "undefined");
     return cells;
@@ -75,8 +86,16 @@ std::vector<UpdateLine> update_lines(const StepRecord& r) {
   std::vector<UpdateLine> lines;
   for (std::size_t k = 0; k < r.theta_before.size() && k < direction.size(); ++k) {
     const double g = direction.values[k];
-    lines.push_back({parameter_name(r.theta_before, k), format_number(r.theta_before.values[k]),
-                     g < 0 ? "+" : "−", format_number(std::fabs(g)), format_number(r.theta_after.values[k])});
+    UpdateLine line{parameter_name(r.theta_before, k), format_number(r.theta_before.values[k]), g < 0 ? "+" : "−",
+                    format_number(std::fabs(g)), format_number(r.theta_after.values[k]), ""};
+    const double beta = r.settings.momentum;
+    if (beta != 0.0) {  // v before the step, from v = β·v_before + ∂L/∂θ
+      const double grad = r.gradient.values[k], before = (g - grad) / beta;
+      const std::string b = format_number(before);
+      line.velocity = "v = " + format_number(beta) + "·" + (before < 0 ? "(" + b + ")" : b) +
+                      (grad < 0 ? " − " : " + ") + format_number(std::fabs(grad)) + " = " + format_number(g);
+    }
+    lines.push_back(std::move(line));
   }
   return lines;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ll/number_format.h"
+#include "run/step_cells.h"
 #include "run/step_output.h"
 #include "ll/formulas.h"
 
@@ -28,10 +29,6 @@ void write_table(std::ostream& out, const std::vector<std::vector<std::string>>&
   }
 }
 
-std::string one_or_vector(const std::vector<double>& v) {
-  return v.size() == 1 ? format_number(v[0]) : format_vector(v);
-}
-
 }  // namespace
 
 void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data, bool with_samples) {
@@ -43,10 +40,7 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     batch += (k ? ", " : "") + std::to_string((r.batch.empty() ? k : r.batch[k]) + 1);  // empty: all, in order
   if (r.m > 20) batch += ", … (" + std::to_string(r.m) + " samples)";
 
-  out << "Step " << r.step << " · epoch " << r.epoch << " · " << name(s.activation) << " + "
-      << long_name(s.loss) << " · " << name(s.mode) << (r.explicit_batch ? " (batch chosen by hand)" : "")
-      << " · η = " << format_number(s.learning_rate)
-      << (s.momentum != 0.0 ? " · β = " + format_number(s.momentum) : "") << "\n";
+  out << step_title(r) << "\n";
   out << "batch: samples " << batch << "  (m = " << r.m << ")\n";
   out << "θ = " << format_params(r.theta_before) << "\n";
 
@@ -55,25 +49,12 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> head = {"i"};
     for (std::size_t j = 0; j <= data.features(); ++j) head.push_back("x" + std::to_string(j));
-    for (const char* h : {"y", "z", "ŷ", "L", "∂L/∂ŷ", softmax ? "∂ŷ/∂z (diagonal)" : "∂ŷ/∂z", "∂L/∂z"}) head.push_back(h);
+    for (std::string& h : chain_heads(softmax)) head.push_back(std::move(h));
     rows.push_back(head);
     for (const SampleChain& c : r.samples) {
       std::vector<std::string> row = {std::to_string(c.index + 1)};
       for (double x : c.x) row.push_back(format_number(x));
-      row.push_back(std::to_string(c.y));
-      row.push_back(one_or_vector(c.z));
-      row.push_back(one_or_vector(c.y_hat));
-      if (!c.defined) {
-        for (int k = 0; k < 4; ++k) row.push_back("undefined");
-      } else {
-        row.push_back(format_number(c.loss));
-        row.push_back(one_or_vector(c.dL_dyhat));
-        std::vector<double> diag;
-        const std::size_t k = c.y_hat.size();
-        for (std::size_t a = 0; a < k; ++a) diag.push_back(c.dyhat_dz[softmax ? a * k + a : 0]);
-        row.push_back(one_or_vector(diag));
-        row.push_back(one_or_vector(c.dL_dz));
-      }
+      for (std::string& cell : chain_cells(c, softmax)) row.push_back(std::move(cell));
       rows.push_back(row);
     }
     write_table(out, rows);
@@ -96,17 +77,11 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
   out << "gradient " << format_params(r.gradient) << "   " << f.gradient << "\n";
   if (s.momentum != 0.0) out << "velocity " << format_params(r.velocity) << "   v = β·v + ∂L/∂θ\n";
   out << "\n";
-  const Params& step_dir = s.momentum != 0.0 ? r.velocity : r.gradient;
-  std::vector<std::vector<std::string>> updates;
-  for (std::size_t k = 0; k < r.theta_before.size(); ++k) {
-    const double g = step_dir.values[k];
-    updates.push_back({parameter_name(r.theta_before, k),
-                       "= " + format_number(r.theta_before.values[k]) + (g < 0 ? " + η·" : " − η·") +
-                           format_number(std::fabs(g)) + " = " + format_number(r.theta_after.values[k])});
-  }
+  const std::vector<UpdateLine> updates = update_lines(r);
   std::size_t name_width = 0;
-  for (const auto& u : updates) name_width = std::max(name_width, display_width(u[0]));
-  for (const auto& u : updates) out << u[0] << std::string(name_width - display_width(u[0]) + 1, ' ') << u[1] << "\n";
+  for (const UpdateLine& u : updates) name_width = std::max(name_width, display_width(u.name));
+  for (const UpdateLine& u : updates)
+    out << u.name << std::string(name_width - display_width(u.name) + 1, ' ') << u.text() << "\n";
   out << "\nθ = " << format_params(r.theta_after) << "\n";
   out << "loss " << (r.loss_before ? format_number(*r.loss_before) : "undefined") << " → "
       << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   (mean over all " << data.rows() << " samples)\n";
