@@ -183,3 +183,58 @@ TEST_CASE("Play takes the steps owed by the elapsed time") {
   CHECK(s.trainer->current_step() == 11);
   CHECK(shown_record(s)->step == 11);
 }
+
+TEST_CASE("the loss curve is read from the trainer's history: a new branch drops the old future from it") {
+  AppState s = started();
+  run_steps(s, 5);
+  CHECK(loss_curve(s).mean_loss.size() == 6);
+  for (std::size_t k = 1; k <= 5; ++k) CHECK(loss_curve(s).mean_loss[k] == *s.trainer->summary(k).loss_after);
+  seek(s, 2);
+  Settings faster = s.settings();
+  faster.learning_rate = 0.5;
+  change_settings(s, faster);
+  s.discard_allowed = true;       // as the "drop them and step" answer does
+  REQUIRE(step_forward(s));
+  CHECK(s.trainer->history_size() == 3);
+  CHECK(loss_curve(s).mean_loss.size() == 4);
+  CHECK(loss_curve(s).mean_loss[3] == *s.trainer->summary(3).loss_after);
+  CHECK(loss_curve(s).setting_marks == std::vector<double>{2.0});
+}
+
+TEST_CASE("current_spec is what a scenario saves: the settings in force, θ₀, the steps, the view") {
+  // (A scenario holds one set of settings: those in force, from the first step.)
+  AppState s = started();
+  Settings changed = s.settings();
+  changed.momentum = 0.5;
+  change_settings(s, changed);
+  run_steps(s, 3);
+  s.light_theme = true;
+  s.lesson_title = "Momentum";
+  const RunSpec spec = current_spec(s);
+  CHECK(spec.settings == changed);
+  REQUIRE(spec.theta0);
+  CHECK(*spec.theta0 == s.trainer->theta_at(0));
+  CHECK(spec.steps == 3);
+  REQUIRE(spec.view);
+  CHECK(spec.view->theme == Theme::Light);
+  CHECK(spec.view->title == "Momentum");
+  AppState again;
+  REQUIRE(start_run(again, spec));
+  CHECK(again.trainer->theta() == s.trainer->theta());
+}
+
+TEST_CASE("the shown step is the failed one until a step back, then the kept step") {
+  AppState s = started();
+  run_steps(s, 2);
+  Settings wild = s.settings();
+  wild.learning_rate = 1e6;
+  change_settings(s, wild);
+  CHECK_FALSE(step_forward(s));
+  REQUIRE(shown_record(s));
+  CHECK(shown_record(s)->status == StepStatus::Diverged);
+  step_back(s);
+  REQUIRE(shown_record(s));
+  CHECK(shown_record(s)->status == StepStatus::Ok);
+  CHECK(shown_record(s)->step == 1);
+  CHECK(shown_record(s)->samples.size() == 4);
+}

@@ -7,6 +7,7 @@
 
 #include "approx.h"
 #include "ll/activation.h"
+#include "ll/chain.h"
 #include "ll/dataset.h"
 #include "ll/params.h"
 #include "ll/predict.h"
@@ -171,4 +172,44 @@ TEST_CASE("a one-feature θ gives a grid that varies along x only") {
     const double x = 1.0 + 2.0 * static_cast<double>(c);  // centres 1, 3, 5, 7
     for (std::size_t r = 0; r < 3; ++r) CHECK_CLOSE(g.probability[r * 4 + c], logistic(-5.156 + 2.331 * x), 1e-15, 1e-13);
   }
+}
+
+TEST_CASE("sample_outputs gives the chain's z and ŷ, exactly, for every activation") {
+  const ll::Dataset iris4 = ll::make_iris4();
+  const ll::Params binary = ll::Params::row({0.1, 0.5, -0.1});
+  for (const ll::Activation a : {ll::Activation::Sigmoid, ll::Activation::Tanh}) {
+    for (std::size_t i = 0; i < iris4.rows(); ++i) {
+      const ll::SampleOutputs o = ll::sample_outputs(iris4, i, binary, a);
+      const ll::SampleChain c = ll::sample_chain(iris4, i, binary, a, ll::Loss::MSE);
+      CHECK(o.z == c.z);          // the same operations in the same order: bit for bit
+      CHECK(o.y_hat == c.y_hat);
+    }
+  }
+  // Sample 1 of the slides: z = 0.1 + 0.5·1.4 − 0.1·0.2 = 0.78, ŷ = σ(0.78) = 0.685680 (§1).
+  const ll::SampleOutputs first = ll::sample_outputs(iris4, 0, binary, ll::Activation::Sigmoid);
+  CHECK_NEAR(first.z[0], 0.78, 1e-15);
+  CHECK_NEAR(first.y_hat[0], 0.685680, 5e-7);
+  const ll::Params theta = three_classes();
+  const ll::SampleOutputs soft = ll::sample_outputs(iris4, 2, theta, ll::Activation::Softmax);
+  const ll::SampleChain chain = ll::sample_chain(iris4, 2, theta, ll::Activation::Softmax, ll::Loss::CCE);
+  CHECK(soft.z == chain.z);
+  CHECK(soft.y_hat == chain.y_hat);
+}
+
+TEST_CASE("activation_point is (z, ŷ, f′(z)), or for softmax the true class's margin against its strongest rival") {
+  const ll::SampleOutputs binary{{0.78}, {logistic(0.78)}};
+  const ll::ActivationPoint p = ll::activation_point(binary, 1, ll::Activation::Sigmoid);
+  CHECK(p.x == 0.78);
+  CHECK(p.y == logistic(0.78));
+  CHECK_CLOSE(p.slope, logistic(0.78) * (1.0 - logistic(0.78)), 0.0, 1e-15);
+  const ll::SampleOutputs tanh_out{{0.5}, {std::tanh(0.5)}};
+  CHECK_CLOSE(ll::activation_point(tanh_out, 0, ll::Activation::Tanh).slope, 1.0 - std::tanh(0.5) * std::tanh(0.5),
+              0.0, 1e-15);
+  // z = [1, 3, 2], true class 0: m = 1 − max(3, 2) = −2; ŷ_0 = e¹/(e¹ + e³ + e²).
+  const double y0 = std::exp(1.0) / (std::exp(1.0) + std::exp(3.0) + std::exp(2.0));
+  const ll::SampleOutputs soft{{1.0, 3.0, 2.0}, {y0, 0.0, 0.0}};
+  const ll::ActivationPoint q = ll::activation_point(soft, 0, ll::Activation::Softmax);
+  CHECK(q.x == -2.0);
+  CHECK(q.y == y0);
+  CHECK_CLOSE(q.slope, y0 * (1.0 - y0), 0.0, 1e-15);
 }
