@@ -68,9 +68,9 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
   cmd.add_option("--label", o.data.label_column,
                  "CSV: the label column, by header name or 1-based number (default: the last)");
   add_typed_option(cmd, "--features", "Feature columns to use, 1-based (e.g. 3,4)",
-            [&o](const std::string& t) { o.data.features = parse_numbers(t, "--features"); });
+            [&o](const std::string& t) { o.data.features = t.empty() ? std::vector<std::size_t>{} : parse_numbers(t, "--features"); });
   add_typed_option(cmd, "--classes", "Classes to keep, 1-based (e.g. 1,2 for binary work)",
-            [&o](const std::string& t) { o.data.classes = parse_numbers(t, "--classes"); });
+            [&o](const std::string& t) { o.data.classes = t.empty() ? std::vector<std::size_t>{} : parse_numbers(t, "--classes"); });
   add_typed_option(cmd, "--loss", "bce (default), mse, or cce", [&s](const std::string& t) { set_choice(s, "loss", t); });
   add_typed_option(cmd, "--activation", "sigmoid (default), tanh, or softmax",
             [&s](const std::string& t) { set_choice(s, "activation", t); });
@@ -78,8 +78,9 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
             [&s](const std::string& t) { set_choice(s, "mode", t); });
   cmd.add_option("--batch-size", s.batch_size, "Mini-batch size m (default 2)")->check(whole_number(0));
   add_typed_option(cmd, "--batch", "1-based samples of the first step's batch (e.g. 2,4)", [&o](const std::string& t) {
-    o.first_batch.clear();
-    for (std::size_t i : parse_numbers(t, "--batch")) o.first_batch.push_back(i - 1);
+    o.first_batch.clear();  // "": the sampler's, as before any --batch
+    if (!t.empty())
+      for (std::size_t i : parse_numbers(t, "--batch")) o.first_batch.push_back(i - 1);
   });
   add_typed_option(cmd, "--order", "sequential (default) or shuffle (every epoch, from --seed)",
             [&s](const std::string& t) { set_choice(s, "order", t); });
