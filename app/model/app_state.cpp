@@ -117,6 +117,12 @@ RunSpec current_spec(const AppState& s) {
   return spec;
 }
 
+std::string ready_status(const AppState& s) {
+  std::string ready = "Ready: " + s.data().name + ", " + format_count(s.data().rows()) + " samples. Press Space to step.";
+  for (const std::string& note : data_notices(s.data())) ready += " Note: " + note;
+  return ready;
+}
+
 bool start_run(AppState& s, const RunSpec& spec) {
   Run run;
   std::unique_ptr<Trainer> trainer;
@@ -132,9 +138,7 @@ bool start_run(AppState& s, const RunSpec& spec) {
   s.picked = run.first_batch;
   s.hovered_sample = -1;
   s.playing = false;
-  std::string ready = "Ready: " + s.data().name + ", " + std::to_string(s.data().rows()) + " samples. Press Space to step.";
-  for (const std::string& note : data_notices(s.data())) ready += " Note: " + note;
-  say(s, ready);
+  say(s, ready_status(s));
   if (spec.steps > 0) run_steps(s, spec.steps);
   return true;
 }

@@ -115,6 +115,8 @@ struct AppState {
 // Builds the run from `spec` (data, settings, θ₀, the first step's batch) and takes its steps. On
 // bad input it returns false with the message in state.status and keeps the run it had.
 bool start_run(AppState& state, const RunSpec& spec);
+// "Ready: iris, 150 samples. Press Space to step." and what the data's notices say.
+std::string ready_status(const AppState& state);
 // Starts over from θ₀ with the current settings (the history goes).
 void reset_run(AppState& state);
 // New settings from the next step; the history is kept and the loss curve marks the change.

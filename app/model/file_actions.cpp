@@ -26,7 +26,7 @@ bool restart_run(AppState& s, RunSpec o, const Settings& settings, const std::st
     change_settings(s, fitted);
     said += (said.empty() ? "" : " ") + std::string("The batch size is now m = ") + std::to_string(fitted.batch_size) +
             ", all of the " + std::to_string(fitted.batch_size) + " samples.";
-    s.status = "Ready: " + s.data().name + ", " + std::to_string(s.data().rows()) + " samples. Press Space to step.";
+    s.status = ready_status(s);
   }
   if (!said.empty()) s.status = said + " " + s.status;
   s.status_is_error = false;

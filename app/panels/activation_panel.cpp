@@ -221,7 +221,7 @@ void plot_activation(AppState& s, BatchPoints& p, const Params& theta, Activatio
 
 // Which samples are shown, at which θ: the longest wording that fits on one line.
 std::string caption(const AppState& s, const BatchPoints& p, float width) {
-  const std::string n = std::to_string(p.count) + (p.count == 1 ? " sample" : " samples");
+  const std::string n = format_count(p.count) + (p.count == 1 ? " sample" : " samples");
   std::vector<std::string> fits;
   if (!shown_record(s)) {
     fits = {"Step 0, no step yet: all " + n + " at θ₀.", "Step 0: all " + n + " at θ₀."};

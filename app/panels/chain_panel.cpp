@@ -65,7 +65,7 @@ using namespace chain;
 std::string batch_text(const std::vector<std::size_t>& batch, std::size_t rows) {
   bool everything = batch.size() == rows;
   for (std::size_t k = 0; everything && k < batch.size(); ++k) everything = batch[k] == k;
-  if (everything) return "all " + std::to_string(rows) + " samples";
+  if (everything) return "all " + format_count(rows) + " samples";
   std::string s = batch.size() == 1 ? "sample " : "samples ";
   const std::size_t shown = batch.size() <= 8 ? batch.size() : 6;
   for (std::size_t k = 0; k < shown; ++k) s += (k ? ", " : "") + std::to_string(batch[k] + 1);

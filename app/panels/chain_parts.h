@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/app_state.h"
+#include "run/step_cells.h"
 
 namespace ll::app::chain {
 
@@ -59,6 +60,7 @@ class SampleTable {
   void draw_cell(const std::vector<std::string>& lines, const Column& col, ImU32 color) const;
 
   const ChainBatch& batch_;
+  ChainStyles styles_;     // each column's number style, from the rows measured
   std::vector<Column> columns_;
   std::size_t lines_ = 1;  // text lines per row: K for softmax
   float width_ = 0, row_h_ = 0, header_h_ = 0;

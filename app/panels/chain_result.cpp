@@ -18,9 +18,16 @@ namespace {
 // ("[0.6857, 0.6964, …, −0.1171]") until it fits in `max_w`.
 std::string dL_dz_column(const ChainBatch& b, float max_w) {
   const std::size_t m = b.size();
-  auto value = [&b](std::size_t row) {
+  // The column's style over the rows that can be shown (the first 8 and the last).
+  std::vector<double> shown_values;
+  for (std::size_t r = 0; r < m; r = (r + 1 == 8 && m > 9) ? m - 1 : r + 1) {
+    const SampleChain c = b.chain(r);
+    if (c.defined) shown_values.push_back(c.dL_dz[0]);
+  }
+  const NumberStyle style = style_for(shown_values);
+  auto value = [&b, &style](std::size_t row) {
     const SampleChain c = b.chain(row);
-    return c.defined ? format_number(c.dL_dz[0]) : std::string("—");
+    return c.defined ? format_in(c.dL_dz[0], style) : std::string("—");
   };
   for (std::size_t shown = std::min<std::size_t>(m, 8);; --shown) {
     std::string s = "[";
@@ -56,13 +63,14 @@ void params_grid(const char* id, const Params& p, const Dataset& data) {
       ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(h.c_str()).x);
       ImGui::TextUnformatted(h.c_str());
     }
+    const NumberStyle style = style_for(p.values);   // one style for the whole matrix
     for (std::size_t r = 0; r < p.rows; ++r) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::Text("%zu %s", r, names && r < data.classes() ? data.class_names[r].c_str() : "");
       for (std::size_t c = 0; c < p.cols; ++c) {
         ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
-        const std::string v = format_number(p.at(r, c));
+        const std::string v = format_in(p.at(r, c), style);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(v.c_str()).x);
         ImGui::TextUnformatted(v.c_str());
       }
@@ -167,7 +175,7 @@ void DrawLoss(const StepRecord& r, const Dataset& data) {
                        format_number(r.batch_loss).c_str(), r.batch.size(), r.batch.size() == 1 ? "" : "s");
   const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
   const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
-  ImGui::Text("mean loss over all %zu samples", data.rows());
+  ImGui::Text("mean loss over all %s samples", format_count(data.rows()).c_str());
   // The numbers beside the words if they fit, else under them.
   if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize("  0.0000 → 0.0000  (higher)").x <=
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)

@@ -24,8 +24,8 @@ std::string subscript(std::size_t n) {
   return s;
 }
 
-void lines_of(const std::vector<double>& v, std::vector<std::string>& out) {
-  for (double x : v) out.push_back(format_number(x));
+void lines_of(const std::vector<double>& v, const NumberStyle& style, std::vector<std::string>& out) {
+  for (double x : v) out.push_back(format_in(x, style));
 }
 
 // The width of the part before the decimal point: where the text starts in an aligned column.
@@ -131,10 +131,13 @@ SampleTable::SampleTable(const ChainBatch& batch) : batch_(batch), columns_(make
         col.frac_w = std::max(col.frac_w, ImGui::CalcTextSize(s.c_str()).x - iw);
       }
   };
+  std::vector<SampleChain> measured;
   for (std::size_t r = 0; r < n; ++r) {
     if (!all && r == kMeasureEnds) r = n - kMeasureEnds;
-    measure(batch.chain(r));
+    measured.push_back(batch.chain(r));
   }
+  styles_ = chain_styles(measured, batch.softmax());
+  for (const SampleChain& c : measured) measure(c);
   if (!all) {  // rows not measured may hold wider numbers
     const std::string index_max = std::to_string(batch.data->rows());
     const float frac = ImGui::CalcTextSize(".0000").x;
@@ -179,7 +182,9 @@ std::vector<std::string> SampleTable::cell(const SampleChain& c, const Column& c
   const bool binary = !batch_.softmax();
   switch (col.kind) {
     case Kind::Index: out.push_back(std::to_string(c.index + 1)); break;
-    case Kind::X: out.push_back(format_number(c.x[col.feature])); break;
+    case Kind::X:
+      out.push_back(format_in(c.x[col.feature], col.feature < styles_.x.size() ? styles_.x[col.feature] : styles_.x_all));
+      break;
     case Kind::Class:
       for (std::size_t k = 0; k < lines_; ++k) out.push_back(std::to_string(k));
       break;
@@ -188,17 +193,17 @@ std::vector<std::string> SampleTable::cell(const SampleChain& c, const Column& c
       else
         for (std::size_t k = 0; k < lines_; ++k) out.push_back(static_cast<int>(k) == c.y ? "1" : "0");
       break;
-    case Kind::Z: lines_of(c.z, out); break;
-    case Kind::YHat: lines_of(c.y_hat, out); break;
-    case Kind::Loss: out.push_back(c.defined ? format_number(c.loss) : "—"); break;
+    case Kind::Z: lines_of(c.z, styles_.z, out); break;
+    case Kind::YHat: lines_of(c.y_hat, styles_.y_hat, out); break;
+    case Kind::Loss: out.push_back(c.defined ? format_in(c.loss, styles_.loss) : "—"); break;
     case Kind::DLDYhat:
-      if (c.defined) lines_of(c.dL_dyhat, out); else out.push_back("—");
+      if (c.defined) lines_of(c.dL_dyhat, styles_.dL_dyhat, out); else out.push_back("—");
       break;
     case Kind::DYhatDz:
-      if (c.defined) out.push_back(format_number(c.dyhat_dz[0])); else out.push_back("—");
+      if (c.defined) out.push_back(format_in(c.dyhat_dz[0], styles_.dyhat_dz)); else out.push_back("—");
       break;
     case Kind::DLDz:
-      if (c.defined) lines_of(c.dL_dz, out); else out.push_back("—");
+      if (c.defined) lines_of(c.dL_dz, styles_.dL_dz, out); else out.push_back("—");
       break;
     case Kind::Note:
       if (!c.defined) out.push_back(undefined_reason(batch_, c));
@@ -321,6 +326,7 @@ void DrawJacobian(const AppState& state, const ChainBatch& batch) {
   if (!batch.softmax() || batch.size() == 0) return;
   const int hovered = batch.row_of(state.hovered_sample);
   const SampleChain c = batch.chain(hovered >= 0 ? static_cast<std::size_t>(hovered) : 0);
+  const NumberStyle jacobian_style = style_for(c.dyhat_dz);   // one style for the K×K matrix
   const std::size_t k = c.y_hat.size();
   ImGui::AlignTextToFramePadding();
   ImGui::Text("∂ŷ/∂z for sample %zu%s", c.index + 1, hovered >= 0 ? "" : " (hover a row for another)");
@@ -355,7 +361,7 @@ void DrawJacobian(const AppState& state, const ChainBatch& batch) {
       ImGui::TextUnformatted(("ŷ" + subscript(a)).c_str());
       for (std::size_t b = 0; b < k; ++b) {
         ImGui::TableSetColumnIndex(static_cast<int>(b) + 1);
-        const std::string v = format_number(c.dyhat_dz[a * k + b]);
+        const std::string v = format_in(c.dyhat_dz[a * k + b], jacobian_style);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(v.c_str()).x);
         ImGui::TextUnformatted(v.c_str());
       }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ll/error.h"
+#include "ll/number_format.h"
 #include "panels/controls_sections.h"
 #include "panels/widgets.h"
 
@@ -25,14 +26,6 @@ constexpr std::array<Builtin, 4> kBuiltins = {{{"iris4", "iris4: 4 flowers"},
                                                {"blobs", "blobs: 2 clouds"}}};
 constexpr std::array<std::size_t, 6> kBlobSizes = {20, 200, 1'000, 10'000, 100'000, 1'000'000};
 
-std::string with_thousands(std::size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t k = 0; k < digits.size(); ++k) {
-    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
-    out += digits[k];
-  }
-  return out;
-}
 
 // "data.csv  (…/lessons)": the file's name first, then the end of its folder.
 std::string file_label(const std::string& path) {
@@ -151,9 +144,9 @@ void blobs_controls(AppState& s) {
   FormRow("Samples n", "How many points: half in each cloud. Large n shows how the cost of a full "
                        "pass grows while a mini-batch step stays cheap.");
   const std::size_t n = s.spec.data.blobs_n;
-  if (ImGui::BeginCombo("##n", with_thousands(n).c_str())) {
+  if (ImGui::BeginCombo("##n", format_count(n).c_str())) {
     for (std::size_t size : kBlobSizes)
-      if (ImGui::Selectable(with_thousands(size).c_str(), size == n) && size != n) {
+      if (ImGui::Selectable(format_count(size).c_str(), size == n) && size != n) {
         RunSpec o = s.spec;
         o.data.blobs_n = size;
         restart_run(s, o, s.settings());

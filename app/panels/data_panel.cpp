@@ -206,13 +206,12 @@ void theta_caption(AppState& s, const Params& theta) {
   }
   const std::size_t n = s.data().rows();
   const double acc = accuracy_now(s);
-  char percent[32], count[64];
-  std::snprintf(percent, sizeof percent, n <= 100 ? "%.0f%%" : "%.1f%%", 100.0 * acc);
-  std::snprintf(count, sizeof count, " (%zu of %zu)",
-                static_cast<std::size_t>(std::lround(acc * static_cast<double>(n))), n);
+  const std::string percent = format_percent(acc);
+  const std::string count = " (" + format_count(static_cast<std::size_t>(std::lround(acc * static_cast<double>(n)))) +
+                            " of " + format_count(n) + ")";
   if (theta.rows > 1) {
     // Softmax: K rows do not fit on one line; they show on hover, one row per class.
-    ImGui::Text("θ: %zu rows (hover) · accuracy %s", theta.rows, percent);
+    ImGui::Text("θ: %zu rows (hover) · accuracy %s", theta.rows, percent.c_str());
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
       for (std::size_t r = 0; r < theta.rows; ++r) {

@@ -16,15 +16,6 @@
 namespace ll::app {
 namespace {
 
-
-std::string percent(double fraction) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.1f", 100.0 * fraction);
-  std::string s = text;
-  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-  return s + "%";
-}
-
 std::string numbers(AppState& s) {
   const Trainer& t = *s.trainer;
   const std::size_t step = t.current_step();
@@ -32,7 +23,7 @@ std::string numbers(AppState& s) {
   line += " · epoch " + (step == 0 ? std::string("—") : std::to_string(t.summary(step).epoch));
   const std::optional<double> loss = t.loss_at(step);
   line += " · loss " + (loss ? format_number(*loss) : std::string("undefined"));
-  line += " · accuracy " + percent(accuracy_now(s));
+  line += " · accuracy " + format_percent(accuracy_now(s));
   if (s.playing) {
     char speed[48];
     std::snprintf(speed, sizeof speed, " · ▶ %.0f steps/s", s.steps_per_second);

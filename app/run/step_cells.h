@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ll/chain.h"
+#include "ll/number_format.h"
 #include "ll/trainer.h"
 
 namespace ll::app {
@@ -17,10 +18,19 @@ std::string batch_numbers(const StepRecord& record);
 // "samples 1, 2, 3, 4 (m = 4)".
 std::string batch_list(const StepRecord& record);
 
+// The number styles (ll/number_format.h) of a batch's chain table: one per column over every
+// sample of the batch (softmax: over every class's entry), so that a column has one number of
+// decimals and its rounding noise reads 0. `x` is per feature column, x[0] the constant 1.
+struct ChainStyles {
+  std::vector<NumberStyle> x;
+  NumberStyle x_all, z, y_hat, loss, dL_dyhat, dyhat_dz, dL_dz;
+};
+ChainStyles chain_styles(const std::vector<SampleChain>& samples, bool softmax);
+
 // The chain's cells of one sample after its i and x: y, z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z, in the
 // project's number format (softmax: K-vectors, and the diagonal of the Jacobian ∂ŷ/∂z); where the
 // loss is undefined (tanh + BCE with ŷ ≤ 0) the last four say "undefined". Their heads.
-std::vector<std::string> chain_cells(const SampleChain& chain, bool softmax);
+std::vector<std::string> chain_cells(const SampleChain& chain, bool softmax, const ChainStyles& styles);
 std::vector<std::string> chain_heads(bool softmax);
 
 // The column heads of sample_cells: i, x, y, z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z. Softmax shows the
@@ -28,7 +38,7 @@ std::vector<std::string> chain_heads(bool softmax);
 std::vector<std::string> sample_heads(bool softmax);
 // One sample's chain in the project's number format; where the loss is undefined (tanh + BCE with
 // ŷ ≤ 0) the last four cells say "undefined".
-std::vector<std::string> sample_cells(const SampleChain& chain, bool softmax);
+std::vector<std::string> sample_cells(const SampleChain& chain, bool softmax, const ChainStyles& styles);
 
 // "b = 0.1 − η·0.2702 = 0.0973" for parameter k: θ_k ← θ_k − η·g_k, with g the step's direction
 // (the velocity when β ≠ 0, else the gradient).

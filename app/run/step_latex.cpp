@@ -157,14 +157,14 @@ std::string right_side(const std::string& formula) {
   return eq == std::string::npos ? formula : formula.substr(eq + 3);
 }
 
-
 // θ or a gradient as a bmatrix: one row [b, w1, …] as a column (θ is a column vector in
 // θᵀx), K rows (softmax) as K rows.
 std::string matrix(const Params& p) {
   std::string out = "\\begin{bmatrix} ";
+  const NumberStyle style = style_for(p.values);   // one style for the whole matrix
   for (std::size_t r = 0; r < p.rows; ++r)
     for (std::size_t c = 0; c < p.cols; ++c) {
-      out += latex_numbers(format_number(p.at(r, c)));
+      out += latex_numbers(format_in(p.at(r, c), style));
       const bool row_end = p.rows == 1 || c + 1 == p.cols;
       const bool last = r + 1 == p.rows && c + 1 == p.cols;
       if (!last) out += row_end ? " \\\\ " : " & ";
@@ -205,8 +205,9 @@ std::string sample_tabular(const StepRecord& r) {
          "$\\partial \\hat{y}/\\partial z$" + (softmax ? " (diagonal)" : "") + " & $\\partial L/\\partial z$ \\\\\n";
   out += "\\hline\n";
   const std::size_t shown = r.samples.size() < kExportSamplesUpTo ? r.samples.size() : kExportSamplesUpTo;
+  const ChainStyles styles = chain_styles(r.samples, softmax);
   for (std::size_t k = 0; k < shown; ++k) {
-    const std::vector<std::string> cells = sample_cells(r.samples[k], softmax);
+    const std::vector<std::string> cells = sample_cells(r.samples[k], softmax, styles);
     for (std::size_t c = 0; c < cells.size(); ++c)
       out += (c ? " & " : "") + (c == 0 || c == 2 ? cells[c] : "$" + latex_numbers(cells[c]) + "$");
     out += " \\\\\n";

@@ -29,7 +29,8 @@ std::string sample_table(const StepRecord& r) {
   const std::vector<std::string> heads = sample_heads(softmax);
   std::string out = table_row(heads) + table_rule(heads.size());
   const std::size_t shown = r.samples.size() < kExportSamplesUpTo ? r.samples.size() : kExportSamplesUpTo;
-  for (std::size_t k = 0; k < shown; ++k) out += table_row(sample_cells(r.samples[k], softmax));
+  const ChainStyles styles = chain_styles(r.samples, softmax);
+  for (std::size_t k = 0; k < shown; ++k) out += table_row(sample_cells(r.samples[k], softmax, styles));
   if (shown < r.samples.size())
     out += "\n… and " + std::to_string(r.samples.size() - shown) + " more samples.\n";
   return out;

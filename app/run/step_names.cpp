@@ -54,46 +54,98 @@ std::vector<std::string> sample_heads(bool softmax) {
 }
 
 namespace {
-std::string one_or_vector(const std::vector<double>& v) {
-  return v.size() == 1 ? format_number(v[0]) : format_vector(v);
+
+std::string one_or_vector(const std::vector<double>& v, const NumberStyle& style) {
+  if (v.size() == 1) return format_in(v[0], style);
+  std::string s = "[";
+  for (std::size_t k = 0; k < v.size(); ++k) s += (k ? ", " : "") + format_in(v[k], style);
+  return s + "]";
 }
+
+// ∂ŷ_a/∂z_a for each class a (binary models: the one entry).
+std::vector<double> jacobian_diagonal(const SampleChain& c, bool softmax) {
+  std::vector<double> diagonal;
+  const std::size_t k = c.y_hat.size();
+  for (std::size_t a = 0; a < k; ++a) diagonal.push_back(c.dyhat_dz[softmax ? a * k + a : 0]);
+  return diagonal;
+}
+
 }  // namespace
 
-std::vector<std::string> sample_cells(const SampleChain& c, bool softmax) {
-  std::vector<std::string> cells = {std::to_string(c.index + 1), format_vector(c.x)};
-  for (std::string& cell : chain_cells(c, softmax)) cells.push_back(std::move(cell));
+ChainStyles chain_styles(const std::vector<SampleChain>& samples, bool softmax) {
+  std::vector<double> x_all, z, y_hat, loss, dL_dyhat, dyhat_dz, dL_dz;
+  std::vector<std::vector<double>> x;
+  for (const SampleChain& c : samples) {
+    if (x.size() < c.x.size()) x.resize(c.x.size());
+    for (std::size_t j = 0; j < c.x.size(); ++j) x[j].push_back(c.x[j]);
+    x_all.insert(x_all.end(), c.x.begin(), c.x.end());
+    z.insert(z.end(), c.z.begin(), c.z.end());
+    y_hat.insert(y_hat.end(), c.y_hat.begin(), c.y_hat.end());
+    if (!c.defined) continue;
+    loss.push_back(c.loss);
+    dL_dyhat.insert(dL_dyhat.end(), c.dL_dyhat.begin(), c.dL_dyhat.end());
+    const std::vector<double> diagonal = jacobian_diagonal(c, softmax);
+    dyhat_dz.insert(dyhat_dz.end(), diagonal.begin(), diagonal.end());
+    dL_dz.insert(dL_dz.end(), c.dL_dz.begin(), c.dL_dz.end());
+  }
+  ChainStyles s;
+  for (const std::vector<double>& column : x) s.x.push_back(style_for(column));
+  s.x_all = style_for(x_all);
+  s.z = style_for(z);
+  s.y_hat = style_for(y_hat);
+  s.loss = style_for(loss);
+  s.dL_dyhat = style_for(dL_dyhat);
+  s.dyhat_dz = style_for(dyhat_dz);
+  s.dL_dz = style_for(dL_dz);
+  return s;
+}
+
+std::vector<std::string> sample_cells(const SampleChain& c, bool softmax, const ChainStyles& styles) {
+  // x's entries are the features: each in its own column's style ([1, 3.0, 1.1]).
+  std::string x;
+  for (std::size_t j = 0; j < c.x.size(); ++j)
+    x += (j ? ", " : "") + format_in(c.x[j], j < styles.x.size() ? styles.x[j] : styles.x_all);
+  std::vector<std::string> cells = {std::to_string(c.index + 1), "[" + x + "]"};
+  for (std::string& cell : chain_cells(c, softmax, styles)) cells.push_back(std::move(cell));
   return cells;
 }
 
-std::vector<std::string> chain_cells(const SampleChain& c, bool softmax) {
-  std::vector<std::string> cells = {std::to_string(c.y), one_or_vector(c.z), one_or_vector(c.y_hat)};
+std::vector<std::string> chain_cells(const SampleChain& c, bool softmax, const ChainStyles& styles) {
+  std::vector<std::string> cells = {std::to_string(c.y), one_or_vector(c.z, styles.z),
+                                    one_or_vector(c.y_hat, styles.y_hat)};
   if (!c.defined) {
     cells.insert(cells.end(), 4, "undefined");
     return cells;
   }
-  cells.push_back(format_number(c.loss));
-  cells.push_back(one_or_vector(c.dL_dyhat));
-  std::vector<double> diagonal;  // ∂ŷ_a/∂z_a; binary models have one entry
-  const std::size_t k = c.y_hat.size();
-  for (std::size_t a = 0; a < k; ++a) diagonal.push_back(c.dyhat_dz[softmax ? a * k + a : 0]);
-  cells.push_back(one_or_vector(diagonal));
-  cells.push_back(one_or_vector(c.dL_dz));
+  cells.push_back(format_in(c.loss, styles.loss));
+  cells.push_back(one_or_vector(c.dL_dyhat, styles.dL_dyhat));
+  cells.push_back(one_or_vector(jacobian_diagonal(c, softmax), styles.dyhat_dz));
+  cells.push_back(one_or_vector(c.dL_dz, styles.dL_dz));
   return cells;
 }
 
 std::vector<UpdateLine> update_lines(const StepRecord& r) {
   const Params& direction = r.settings.momentum != 0.0 ? r.velocity : r.gradient;
+  // Each number in the style of its vector: θ before, the step's direction, θ after.
+  const NumberStyle before_style = style_for(r.theta_before.values), step_style = style_for(direction.values);
+  const NumberStyle after_style = style_for(r.theta_after.values), grad_style = style_for(r.gradient.values);
+  std::vector<double> v_before;
+  const double beta = r.settings.momentum;
+  for (std::size_t k = 0; beta != 0.0 && k < direction.size() && k < r.gradient.size(); ++k)
+    v_before.push_back((direction.values[k] - r.gradient.values[k]) / beta);  // from v = β·v_before + ∂L/∂θ
+  const NumberStyle v_before_style = style_for(v_before);
   std::vector<UpdateLine> lines;
   for (std::size_t k = 0; k < r.theta_before.size() && k < direction.size(); ++k) {
     const double g = direction.values[k];
-    UpdateLine line{parameter_name(r.theta_before, k), format_number(r.theta_before.values[k]), g < 0 ? "+" : "−",
-                    format_number(std::fabs(g)), format_number(r.theta_after.values[k]), ""};
-    const double beta = r.settings.momentum;
-    if (beta != 0.0) {  // v before the step, from v = β·v_before + ∂L/∂θ
-      const double grad = r.gradient.values[k], before = (g - grad) / beta;
-      const std::string b = format_number(before);
-      line.velocity = "v = " + format_number(beta) + "·" + (before < 0 ? "(" + b + ")" : b) +
-                      (grad < 0 ? " − " : " + ") + format_number(std::fabs(grad)) + " = " + format_number(g);
+    const std::string step = format_in(std::fabs(g), step_style);
+    UpdateLine line{parameter_name(r.theta_before, k), format_in(r.theta_before.values[k], before_style),
+                    g < 0 && step != "0" ? "+" : "−", step, format_in(r.theta_after.values[k], after_style), ""};
+    if (beta != 0.0 && k < v_before.size()) {
+      const double grad = r.gradient.values[k];
+      const std::string b = format_in(v_before[k], v_before_style);
+      const std::string grad_text = format_in(std::fabs(grad), grad_style);
+      line.velocity = "v = " + format_number(beta) + "·" + (v_before[k] < 0 && b != "0" ? "(" + b + ")" : b) +
+                      (grad < 0 && grad_text != "0" ? " − " : " + ") + grad_text + " = " + format_in(g, step_style);
     }
     lines.push_back(std::move(line));
   }

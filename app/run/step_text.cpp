@@ -51,10 +51,11 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     for (std::size_t j = 0; j <= data.features(); ++j) head.push_back("x" + std::to_string(j));
     for (std::string& h : chain_heads(softmax)) head.push_back(std::move(h));
     rows.push_back(head);
+    const ChainStyles styles = chain_styles(r.samples, softmax);
     for (const SampleChain& c : r.samples) {
       std::vector<std::string> row = {std::to_string(c.index + 1)};
-      for (double x : c.x) row.push_back(format_number(x));
-      for (std::string& cell : chain_cells(c, softmax)) row.push_back(std::move(cell));
+      for (std::size_t j = 0; j < c.x.size(); ++j) row.push_back(format_in(c.x[j], styles.x[j]));
+      for (std::string& cell : chain_cells(c, softmax, styles)) row.push_back(std::move(cell));
       rows.push_back(row);
     }
     write_table(out, rows);
@@ -84,7 +85,7 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     out << u.name << std::string(name_width - display_width(u.name) + 1, ' ') << u.text() << "\n";
   out << "\nθ = " << format_params(r.theta_after) << "\n";
   out << "loss " << (r.loss_before ? format_number(*r.loss_before) : "undefined") << " → "
-      << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   (mean over all " << data.rows() << " samples)\n";
+      << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   (mean over all " << format_count(data.rows()) << " samples)\n";
   if (r.status == StepStatus::Diverged) out << "DIVERGED: " << r.message << "\n";
   out << "\n";
 }

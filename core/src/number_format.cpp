@@ -1,42 +1,96 @@
 #include "ll/number_format.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 
 namespace ll {
+namespace {
 
-std::string format_number(double v) {
-  if (!std::isfinite(v)) return std::isnan(v) ? "undefined" : (v > 0 ? "∞" : "−∞");
-  char buf[64];
-  // Scientific where 4 decimals would say nothing: a tiny value would round to 0, and a huge one
-  // (a diverging step) would print dozens of digits that double precision does not hold.
-  if ((v != 0.0 && std::fabs(v) < 5e-5) || std::fabs(v) >= 1e10) {
-    std::snprintf(buf, sizeof buf, "%.3e", std::fabs(v));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.4f", std::fabs(v));
-    std::string s = buf;
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    if (s == "0") return "0";  // −0.00001 rounds to "0", never "−0"
-    std::snprintf(buf, sizeof buf, "%s", s.c_str());
+std::atomic<int> g_decimals{4};
+
+// True if v written with `decimals` decimals is v itself (up to the last bits of a double): 1.4 at
+// one decimal, 0.1 + 0.5·1.4 − 0.1·0.2 (= 0.78 in double arithmetic) at two.
+bool exact_at(double v, int decimals) {
+  const double scaled = v * std::pow(10.0, decimals);
+  return std::fabs(scaled - std::round(scaled)) <= 1e-9 * std::max(1.0, std::fabs(scaled));
+}
+
+bool huge(double v) { return std::fabs(v) >= 1e10; }
+
+}  // namespace
+
+int display_decimals() { return g_decimals.load(std::memory_order_relaxed); }
+void set_display_decimals(int decimals) { g_decimals.store(std::clamp(decimals, 0, 8), std::memory_order_relaxed); }
+
+NumberStyle style_for(const double* values, std::size_t n) {
+  NumberStyle style;
+  const int most = display_decimals();
+  for (std::size_t k = 0; k < n; ++k)
+    if (std::isfinite(values[k])) style.scale = std::max(style.scale, std::fabs(values[k]));
+  int needed = 0;
+  for (std::size_t k = 0; k < n && needed < most; ++k) {
+    const double v = values[k];
+    if (!std::isfinite(v) || v == 0.0 || huge(v) || std::fabs(v) < kNoise * style.scale) continue;
+    while (needed < most && !exact_at(v, needed)) ++needed;
   }
+  style.decimals = needed;
+  return style;
+}
+
+NumberStyle style_for(const std::vector<double>& values) { return style_for(values.data(), values.size()); }
+
+std::string format_in(double v, const NumberStyle& style) {
+  if (!std::isfinite(v)) return std::isnan(v) ? "undefined" : (v > 0 ? "∞" : "−∞");
+  if (v == 0.0 || std::fabs(v) < kNoise * style.scale) return "0";
+  char buf[64];
+  const double shown_as_zero = 0.5 * std::pow(10.0, -style.decimals);
+  // Scientific where the decimals would say nothing: a tiny value would round to 0, and a huge one
+  // (a diverging step) would print dozens of digits that double precision does not hold.
+  if (std::fabs(v) < shown_as_zero || huge(v))
+    std::snprintf(buf, sizeof buf, "%.3e", std::fabs(v));
+  else
+    std::snprintf(buf, sizeof buf, "%.*f", style.decimals, std::fabs(v));
   return (v < 0 ? "−" : "") + std::string(buf);
 }
 
+std::string format_number(double v) { return format_in(v, style_for(&v, 1)); }
+
 std::string format_vector(const std::vector<double>& v) {
+  const NumberStyle style = style_for(v);
   std::string s = "[";
-  for (std::size_t k = 0; k < v.size(); ++k) s += (k ? ", " : "") + format_number(v[k]);
+  for (std::size_t k = 0; k < v.size(); ++k) s += (k ? ", " : "") + format_in(v[k], style);
   return s + "]";
 }
 
 std::string format_params(const Params& p) {
-  if (p.rows == 1) return format_vector(p.values);
+  const NumberStyle style = style_for(p.values);
   std::string s;
   for (std::size_t r = 0; r < p.rows; ++r) {
-    const auto first = p.values.begin() + static_cast<std::ptrdiff_t>(r * p.cols);
-    s += (r ? "; " : "") + format_vector(std::vector<double>(first, first + static_cast<std::ptrdiff_t>(p.cols)));
+    std::string row;
+    for (std::size_t c = 0; c < p.cols; ++c) row += (c ? ", " : "") + format_in(p.at(r, c), style);
+    s += (r ? "; " : "") + ("[" + row + "]");
   }
-  return "[" + s + "]";
+  return p.rows == 1 ? s : "[" + s + "]";
+}
+
+std::string format_count(std::uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t k = 0; k < digits.size(); ++k) {
+    if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+    out += digits[k];
+  }
+  return out;
+}
+
+std::string format_percent(double fraction) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", 100.0 * fraction);
+  std::string s = text;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s + "%";
 }
 
 std::size_t display_width(const std::string& s) {

@@ -1,9 +1,17 @@
 #pragma once
-// Numbers as the trace and the window print them, so that both show the same digits: 4 decimals
-// with trailing zeros dropped (0.1, 0.6857), a true minus sign "−", and scientific notation for
-// tiny non-zero values, so that a vanishing gradient does not print as 0, and for values from 1e10
-// up, so that a diverging step does not print a line of meaningless digits.
+// Numbers as the trace, the exports and the window write them, one rule everywhere (JSON and CSV
+// keep full precision instead):
+//   - a column or a vector has one number of decimals: the fewest, up to display_decimals() (4,
+//     as the slides), at which every value in it is exact, so data and typed inputs read as typed
+//     (1.4, θ₀ = 0.1, z = 0.78) and a computed column never mixes 2, 3 and 4 decimals (0.7900);
+//   - exactly 0, and rounding noise of a sum that is 0 (below kNoise times the largest magnitude
+//     in its vector or column), is "0";
+//   - a true minus sign "−", never "−0";
+//   - a non-zero value those decimals would show as 0 is scientific (3.701e-17), so that a
+//     vanishing gradient does not look like 0; so is one from 1e10 up (a diverging step);
+//   - NaN is "undefined", ±∞ is "∞" / "−∞".
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,12 +19,36 @@
 
 namespace ll {
 
-// 0.6857, −0.1839, 3.701e-17, 1.000e+306; NaN → "undefined", ±∞ → "∞" / "−∞".
+// Relative size below which a value is taken as the rounding noise of its column: a sum of m
+// terms of size s carries an error of about m·2⁻⁵³·s, 1e-14·s for a hundred samples.
+constexpr double kNoise = 1e-12;
+
+// The most decimals the display writes (a setting, 0 … 8; 4 by default).
+int display_decimals();
+void set_display_decimals(int decimals);
+
+// How a column or a vector is written: its decimals and the scale its noise is measured against.
+struct NumberStyle {
+  int decimals = 4;
+  double scale = 0.0;   // the largest finite magnitude in the column (0: no noise rule)
+};
+NumberStyle style_for(const std::vector<double>& values);
+NumberStyle style_for(const double* values, std::size_t n);
+
+// One number in a style: 0.6857, −0.1000, 2.02, 0, 3.701e-17.
+std::string format_in(double v, const NumberStyle& style);
+// One number alone, in its own style: 0.6857, 0.1, 0.7900, 3.701e-17, 1.000e+306.
 std::string format_number(double v);
-// "[0.6857, 0.6964]"
+// "[0.6857, 0.6964]": one style for the whole vector.
 std::string format_vector(const std::vector<double>& v);
-// One row: "[b, w1, w2]"; K rows (softmax): "[[…]; […]; […]]".
+// One row: "[b, w1, w2]"; K rows (softmax): "[[…]; […]; […]]", one style over every entry.
 std::string format_params(const Params& p);
+
+// A count with thousands separators: 1,000,000.
+std::string format_count(std::uint64_t n);
+// A fraction as a percentage with one decimal, ".0" dropped: 66.7%, 100%.
+std::string format_percent(double fraction);
+
 // Display width of UTF-8 text: one column per code point.
 std::size_t display_width(const std::string& s);
 
