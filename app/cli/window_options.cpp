@@ -45,6 +45,8 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
           "dark (default) or light (high contrast, for projectors)")
       ->check(CLI::IsMember({"dark", "light"}));
   command.add_flag("--presentation", o.presentation, "Presentation mode: slim bar and large step counter");
+  command.add_flag("--check-layout", o.check_layout,
+                   "Also say which panels need scrolling to show everything; exit 4 if any does");
 }
 
 }  // namespace ll::app

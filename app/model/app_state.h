@@ -66,6 +66,8 @@ struct AppState {
   float font_scale = 1.0f;
   bool reset_layout = true;           // apply the default layout on the next frame
   float layout_size[2] = {0, 0};      // the window size the layout was last applied to
+  Layout last_layout;                 // the default layout last computed (a change re-applies it)
+  bool plots_instead = false;         // V: the plots in the chain's place, when they gave way to it
   bool show_derivative = false;       // σ′(z) curve in the activation plot
   bool log_loss = false;              // log-y loss plot
   bool show_shading = true;           // P(y = 1 | x) behind the data
@@ -73,6 +75,8 @@ struct AppState {
   bool light_theme = false;           // the light, high-contrast theme (projectors, slides)
   bool presentation = false;          // F11: full screen, the slim bar, a big step counter
   float normal_font_scale = 1.0f;     // the font scale to go back to when presentation ends
+  bool size_text_for_screen = false;  // presentation began: size the text once full screen
+  int frames_since_presentation = 0;
   PanelsShown panels;                 // which panels are shown (View menu)
 
   // PNG saving: F12 (the window) and each panel's right-click menu (that panel alone) ask here;

@@ -18,6 +18,7 @@
 #include "panels/accents.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
+#include "panels/panel_caches.h"
 #include "panels/panels.h"
 #include "panels/widgets.h"
 
@@ -84,7 +85,7 @@ void draw_header(const AppState& state, const StepRecord* r, const std::vector<s
   text += " · " + std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) + " · η = " +
           format_number(s.learning_rate);
   if (s.momentum != 0.0) text += " · β = " + format_number(s.momentum);
-  ImGui::TextUnformatted(text.c_str());
+  TextWrappedAtSpaces(text);
 }
 
 // A refused or diverged step: what happened, in plain words, in a box that stands out.
@@ -96,11 +97,11 @@ void draw_failure(const StepRecord& r) {
   const float wrap_w = ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().WindowPadding.x;
   const char* word = refused ? "Refused" : "Diverged";  // unless the message starts with it
   const std::string text = r.message.rfind(word, 0) == 0 ? r.message : std::string(word) + ": " + r.message;
-  const float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_w).y +
+  const float h = static_cast<float>(LinesAtSpaces(text, wrap_w).size()) * ImGui::GetTextLineHeightWithSpacing() +
                   2.0f * ImGui::GetStyle().WindowPadding.y + 2.0f;
   ImGui::BeginChild("##failure", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::TextWrapped("%s", text.c_str());
+  TextWrappedAtSpaces(text);
   ImGui::PopStyleColor();
   ImGui::EndChild();
   ImGui::PopStyleColor(2);
@@ -129,16 +130,20 @@ void formula_row(const char* label, const std::string& formula, const char* help
   ImGui::TableNextColumn();
   ImGui::TextDisabled("%s", label);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(formula.c_str());
+  // Wrapped at spaces in the column's width: a formula is never cut at the panel's edge.
+  TextWrappedAtSpaces(formula);
   ImGui::SameLine();
   HelpMarker(help);
   if (note != nullptr) {
-    ImGui::SameLine(0.0f, ImGui::GetFontSize());
-    ImGui::TextColored(MutedColor(), "%s", note);
+    ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
+    TextWrappedAtSpaces(note);
+    ImGui::PopStyleColor();
   }
 }
 
-void draw_formulas(const Settings& s) {
+// The formulas of the loss and activation; `all_rows` false (no room) keeps the simplified one,
+// the one each row of the table computes, and the factors.
+void draw_formulas(const Settings& s, bool all_rows) {
   const Formulas f = formulas(s.loss, s.activation);
   const bool softmax = s.activation == Activation::Softmax;
   const std::string gap = "     ";
@@ -147,6 +152,9 @@ void draw_formulas(const Settings& s) {
   if (one_hot != std::string::npos) product.resize(one_hot);
   product = softmax ? as_factor(product) + " xᵀ" : as_factor(product) + " · x";
   if (!ImGui::BeginTable("##formulas", 2, ImGuiTableFlags_SizingFixedFit)) return;
+  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("formula", ImGuiTableColumnFlags_WidthStretch);
+  if (all_rows) {
   formula_row("forward", "z = θᵀx" + gap + f.y_hat + gap + f.loss,
               "One sample forward: z = θᵀx weighs the inputs (x₀ = 1 carries the bias b), the "
               "activation turns z into the prediction ŷ, and the loss L compares ŷ with the label y.");
@@ -154,17 +162,22 @@ void draw_formulas(const Settings& s) {
               softmax ? "∂L/∂θ_k = Σ_a ∂L/∂ŷ_a · ∂ŷ_a/∂z_k · ∂z_k/∂θ_k" : "∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ",
               "The chain rule: L depends on θ only through ŷ, and ŷ only through z, so ∂L/∂θ is the "
               "product of the three local derivatives (the table has a column for each).");
+  }
   formula_row("factors", f.dL_dyhat + gap + f.dyhat_dz + gap + "∂z/∂θ = x",
               "Each factor on its own for this loss and activation: how L changes with ŷ, how ŷ "
               "changes with z, and how z = θᵀx changes with θ, which is just x.");
   formula_row("simplified", (softmax ? "∂L/∂Θ = " : "∂L/∂θ = ") + product,
               "The three factors multiplied out for one sample: this is what each sample adds to "
               "the gradient (∂L/∂z, the table's last column, times x).",
-              simplified_note(s.loss, s.activation));
+              all_rows ? simplified_note(s.loss, s.activation) : nullptr);
   ImGui::EndTable();
 }
 
 // [SECTION] The body: table beside (or above) the results -------------------------------------
+
+// The right column's least width, in font sizes: "w1 = 0.5 − η·0.2431 = 0.4976" and the loss
+// line; the gradient's column leaves its middle out to fit.
+constexpr float kRightColumnFonts = 16.0f;
 
 // The batch step 1 will use: the picked samples, or the sampler's first batch.
 std::vector<std::size_t> first_batch(const AppState& state) {
@@ -178,32 +191,49 @@ std::vector<std::size_t> first_batch(const AppState& state) {
 // The loss section's height: a header and two lines.
 float loss_height() { return 3.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetStyle().ItemSpacing.y; }
 
-void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& batch, bool with_loss) {
+// Draws `block` and returns its height.
+template <typename Draw>
+float measured(Draw block) {
+  const float y0 = ImGui::GetCursorPosY();
+  block();
+  return ImGui::GetCursorPosY() - y0;
+}
+
+// What the step did, without the loss: the gradient and the update lines (or what stands in for
+// them before the first step and for a refused step). Its two parts measured into `m`.
+void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& batch, ChainMeasure& m,
+                  bool with_update = true) {
   if (r == nullptr) {
-    SectionHeader("Next");
-    ImGui::TextColored(GoodColor(), "Press Space (or Step) to take the first step.");
-    ImGui::TextWrapped("The table shows the chain of each sample of its batch at θ₀ already; the "
-                       "gradient, the update of each parameter and the loss before → after appear "
-                       "here once it is taken.");
-    const double loss = loss_curve(state).mean_loss.empty() ? NAN : loss_curve(state).mean_loss[0];
-    ImGui::Text("θ₀ = %s", format_params(batch.theta).c_str());
-    ImGui::Text("mean loss over all %zu samples at θ₀: %s", state.data().rows(), format_number(loss).c_str());
+    m.update_h = 0.0f;
+    m.gradient_h = measured([&] {
+      SectionHeader("Next");
+      ImGui::TextColored(GoodColor(), "Press Space (or Step) to take the first step.");
+      TextWrappedAtSpaces("The table shows the chain of each sample of its batch at θ₀ already; the "
+                          "gradient, the update of each parameter and the loss before → after appear "
+                          "here once it is taken.");
+      const double loss = loss_curve(state).mean_loss.empty() ? NAN : loss_curve(state).mean_loss[0];
+      ImGui::Text("θ₀ = %s", format_params(batch.theta).c_str());
+      ImGui::Text("mean loss over all %s samples at θ₀: %s", format_count(state.data().rows()).c_str(),
+                  format_number(loss).c_str());
+    });
     return;
   }
   if (r->status == StepStatus::Refused) {
-    SectionHeader("No update");
-    ImGui::TextWrapped("The step was refused, so θ stays %s. The rows marked in the table are the "
-                       "samples whose loss is undefined.", format_params(r->theta_before).c_str());
-  } else {
-    DrawGradient(*r, batch);
-    DrawUpdate(*r);
+    m.update_h = 0.0f;
+    m.gradient_h = measured([&] {
+      SectionHeader("No update");
+      TextWrappedAtSpaces("The step was refused, so θ stays " + format_params(r->theta_before) +
+                          ". The rows marked in the table are the samples whose loss is undefined.");
+    });
+    return;
   }
-  if (with_loss) DrawLoss(*r, state.data());
+  m.gradient_h = measured([&] { DrawGradient(*r, batch); });
+  if (with_update) m.update_h = measured([&] { DrawUpdate(*r); });
 }
 
 }  // namespace
 
-void ShowChainPanel(AppState& state) {
+void ShowChainPanel(AppState& state, ChainMeasure& m) {
   if (!ImGui::Begin(kChainWindow)) {
     ImGui::End();
     return;
@@ -221,10 +251,20 @@ void ShowChainPanel(AppState& state) {
   batch.activation = s.activation;
   batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
 
+  const float head_top = ImGui::GetCursorPosY();
   draw_header(state, r, *batch.batch);
   if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
-  draw_formulas(s);
+  // Every formula row when the panel has the room it asked for last frame, else the two that the
+  // table's columns compute (the chain's own formula lines come back as soon as there is room).
+  const float formulas_top = ImGui::GetCursorPosY();
+  const bool all_formulas = m.needed_h <= 0.0f || m.needed_h <= ImGui::GetWindowHeight() + 0.5f;
+  draw_formulas(s, all_formulas);
+  const float formulas_h = ImGui::GetCursorPosY() - formulas_top;
+  if (all_formulas) m.formulas_h = formulas_h;
   ImGui::Separator();
+  // With every formula row (the layout is asked for the room that shows them all).
+  const float head_h = ImGui::GetCursorPosY() - head_top + (m.formulas_h - formulas_h) +
+                       ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight();
 
   const SampleTable table(batch);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -235,30 +275,73 @@ void ShowChainPanel(AppState& state) {
   const float min_h = table.header_height() + (batch.softmax() ? 1.0f : 3.0f) * table.row_height();
   const float table_h = std::min(natural_h, std::max(min_h, avail.y - jacobian_h));
   bool row_hovered = false;
-  // The right column needs about 18 font sizes: "w1 = 0.5 − η·0.2431 = 0.4976", the gradient's
-  // column (its middle left out to fit) and the loss (wrapped).
   const float table_w = table.width(table_h);
-  if (avail.x >= table_w + style.ItemSpacing.x + 18.0f * font) {
-    // Side by side: the table (and Jacobian) on the left, what the step did on the right. The
-    // loss goes under the table when there is room (its batch loss is the mean of the L
-    // column), else at the end of the right column.
+  const float left_fixed = std::min(natural_h, table_h) + jacobian_h;
+  const float natural_left = natural_h + jacobian_h;
+  const bool has_update = r != nullptr && r->status != StepStatus::Refused;
+  const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
+  const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
+  m.needed_w = table.width(natural_h) + style.ItemSpacing.x + kRightColumnFonts * font + 2.0f * style.WindowPadding.x;
+  if (avail.x >= table_w + style.ItemSpacing.x + kRightColumnFonts * font) {
+    // Side by side: the table (and Jacobian) on the left, what the step did on the right. What
+    // does not fit on the right goes under the table when there is room there: first the loss
+    // (its batch loss is the mean of the L column), then the update lines too.
+    const bool loss_left = r != nullptr && left_fixed + loss_h <= avail.y;
+    const bool update_left =
+        has_update && loss_left && grad_h + update_h > avail.y && left_fixed + update_h + loss_h <= avail.y;
+    // The height that shows everything, the best of the three placements (for the layout).
+    const float needed_body = std::min({std::max(natural_left + loss_h, grad_h + update_h),
+                                        std::max(natural_left + update_h + loss_h, grad_h),
+                                        std::max(natural_left, grad_h + update_h + loss_h)});
+    m.needed_h = head_h + needed_body + style.WindowPadding.y + style.ItemSpacing.y;
     const bool overflow = table_h + jacobian_h > avail.y;
     ImGui::BeginChild("##chain_left", ImVec2(table_w + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
     row_hovered = table.draw(state, table_h);
     DrawJacobian(state, batch);
-    const bool loss_left = r != nullptr && ImGui::GetContentRegionAvail().y >= loss_height();
-    if (loss_left) DrawLoss(*r, state.data());
+    if (update_left) m.update_h = measured([&] { DrawUpdate(*r); });
+    if (loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chain_right", ImVec2(0, avail.y), false);
-    draw_results(state, r, batch, !loss_left);
+    draw_results(state, r, batch, m, !update_left);
+    if (r != nullptr && !loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
     ImGui::EndChild();
   } else {
-    // Narrow: one column, the window scrolls. The table takes about half the height, so that
-    // the gradient shows under it.
-    row_hovered = table.draw(state, std::min(natural_h, std::max(min_h, 0.45f * avail.y)));
+    // Narrow: the table across (the loss beside it when there is room there), and under it the
+    // gradient beside the update lines (each needs about half the width); only when even that is
+    // too narrow, one column.
+    const float beside_w = avail.x - table_w - style.ItemSpacing.x;
+    const bool loss_beside = r != nullptr && beside_w >= 11.0f * font && m.loss_beside_h <= natural_left;
+    const bool two_below = has_update && avail.x >= 2.0f * kRightColumnFonts * font;
+    const float rest_h = (loss_beside ? 0.0f : loss_h);
+    const float below_h = two_below ? std::max(grad_h, update_h + rest_h) : grad_h + update_h + rest_h;
+    m.needed_h = head_h + natural_left + below_h + style.WindowPadding.y + style.ItemSpacing.y;
+    const float table_max = std::max(min_h, avail.y - jacobian_h - below_h - style.ItemSpacing.y);
+    ImGui::BeginGroup();
+    row_hovered = table.draw(state, std::min(natural_h, table_max));
     DrawJacobian(state, batch);
-    draw_results(state, r, batch, true);
+    ImGui::EndGroup();
+    if (loss_beside) {
+      ImGui::SameLine();
+      ImGui::BeginChild("##chain_beside", ImVec2(0, std::min(natural_h, table_max) + jacobian_h), false);
+      m.loss_beside_h = measured([&] { DrawLoss(*r, state.data()); });
+      ImGui::EndChild();
+    }
+    if (two_below) {
+      const float half = std::floor((ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f);
+      const float h = std::max(ImGui::GetContentRegionAvail().y, 1.0f);
+      ImGui::BeginChild("##chain_below_left", ImVec2(half, h), false);
+      draw_results(state, r, batch, m, false);
+      ImGui::EndChild();
+      ImGui::SameLine();
+      ImGui::BeginChild("##chain_below_right", ImVec2(0, h), false);
+      m.update_h = measured([&] { DrawUpdate(*r); });
+      if (!loss_beside) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+      ImGui::EndChild();
+    } else {
+      draw_results(state, r, batch, m);
+      if (r != nullptr && !loss_beside) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+    }
   }
   if (!row_hovered && ImGui::IsWindowHovered(ImGuiHoveredFlags_RootAndChildWindows)) state.hovered_sample = -1;
   ImGui::End();

@@ -10,6 +10,7 @@
 #include "run/step_output.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
+#include "panels/widgets.h"
 
 namespace ll::app::chain {
 namespace {
@@ -171,8 +172,8 @@ void DrawLoss(const StepRecord& r, const Dataset& data) {
                         "before → after, says whether the step helped everyone; with a large η or a "
                         "small batch it can go up.");
   if (r.status != StepStatus::Refused)
-    ImGui::TextWrapped("batch loss %s   (mean L over the m = %zu sample%s, at θ before)",
-                       format_number(r.batch_loss).c_str(), r.batch.size(), r.batch.size() == 1 ? "" : "s");
+    TextWrappedAtSpaces("batch loss " + format_number(r.batch_loss) + "   (mean L of the batch, m = " +
+                        format_count(r.batch.size()) + ")");
   const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
   const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
   ImGui::Text("mean loss over all %s samples", format_count(data.rows()).c_str());

@@ -26,6 +26,7 @@
 #include "panels/panels.h"
 #include "panels/point_cloud.h"
 #include "panels/sample_plot.h"
+#include "panels/widgets.h"
 #include "plot/plot.h"
 
 namespace ll::app {
@@ -236,7 +237,7 @@ void theta_caption(AppState& s, const Params& theta) {
     text = &f;
     break;
   }
-  ImGui::TextWrapped("%s", text->c_str());
+  TextWrappedAtSpaces(*text);
 }
 
 // What the plot shows, under it: the classes, the boundary or curve, the faded steps, the rings

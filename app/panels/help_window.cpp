@@ -22,6 +22,7 @@ void ShowHelpWindow(AppState& state) {
                            {"← or Backspace", "step back (Space replays the same step)"},
                            {"P", "play / pause"},
                            {"R", "reset to θ₀ (the history goes)"},
+                           {"V", "the plots instead of the step, when they gave way to it (big text)"},
                            {"Ctrl+= / Ctrl+−", "bigger / smaller text"},
                            {"F1", "this window"},
                            {"Ctrl+Q", "quit"},

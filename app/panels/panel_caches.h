@@ -17,6 +17,17 @@
 
 namespace ll::app {
 
+// What the chain panel measured of itself on the last frame: its blocks' heights, so that this
+// frame places them where they fit, and the height that shows all of it in its width (the
+// layout gives it that when it can: model/layout.h).
+struct ChainMeasure {
+  float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;
+  float formulas_h = 0.0f; // the formula rows, all of them
+  float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
+  float needed_h = 0.0f;   // 0 until measured
+  float needed_w = 0.0f;   // the width that shows the table and the results side by side
+};
+
 // The data panel: the data's points and view (data_layers.h) and the shading.
 struct DataPanelCache {
   DataView view;
@@ -42,6 +53,7 @@ struct BatchPoints {
 struct PanelCaches {
   DataPanelCache data;
   BatchPoints activation;
+  ChainMeasure chain;
 };
 
 }  // namespace ll::app

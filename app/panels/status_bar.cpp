@@ -29,9 +29,10 @@ std::string numbers(AppState& s) {
     std::snprintf(speed, sizeof speed, " · ▶ %.0f steps/s", s.steps_per_second);
     line += speed;
   }
+  // The plots gave way to the step (model/layout.h): where they are.
+  if (s.last_layout.plots_dropped) line += s.plots_instead ? " · V: back to the step" : " · plots: V";
   return line;
 }
-
 
 }  // namespace
 

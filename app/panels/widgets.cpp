@@ -80,9 +80,8 @@ bool FormCheckbox(const char* label, const char* help, bool* value) {
   return changed;
 }
 
-bool TextWrappedAtSpaces(const std::string& text, int max_lines, int min_lines) {
+std::vector<std::string> LinesAtSpaces(const std::string& text, float width) {
   // Greedy line breaking at spaces and '\n'.
-  const float width = ImGui::GetContentRegionAvail().x;
   std::vector<std::string> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -105,6 +104,12 @@ bool TextWrappedAtSpaces(const std::string& text, int max_lines, int min_lines) 
     lines.push_back(line);
     start = end + 1;
   }
+  return lines;
+}
+
+bool TextWrappedAtSpaces(const std::string& text, int max_lines, int min_lines) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  std::vector<std::string> lines = LinesAtSpaces(text, width);
   const bool cut = max_lines > 0 && lines.size() > static_cast<std::size_t>(max_lines);
   if (cut) {
     lines.resize(static_cast<std::size_t>(max_lines));

@@ -2,6 +2,7 @@
 // Small widgets the panels share: imgui_demo.cpp's HelpMarker, a tooltip that also shows on a
 // greyed-out item, and a two-column form (label left, widget right, same widths in every section).
 #include <string>
+#include <vector>
 
 namespace ll::app {
 
@@ -28,5 +29,7 @@ bool FormCheckbox(const char* label, const char* help, bool* value);
 // least `min_lines` (blank ones added), so that what follows does not move as the text changes.
 // Returns true if the text was cut.
 bool TextWrappedAtSpaces(const std::string& text, int max_lines = 0, int min_lines = 0);
+// The lines TextWrappedAtSpaces would draw in `width` (for sizing a box before drawing it).
+std::vector<std::string> LinesAtSpaces(const std::string& text, float width);
 
 }  // namespace ll::app

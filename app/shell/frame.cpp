@@ -18,15 +18,9 @@ namespace {
 
 // ImGui 1.86's GLFW backend fills io.KeysDown[] at GLFW key codes; for printable keys these are
 // the ASCII codes of the upper-case letter or the symbol.
-constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S';
+constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyV = 'V', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S';
 constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
 constexpr int kKeyF11 = 300, kKeyF12 = 301;
-// Presentation text grows with the screen: 1.25 at 900 px high, 1.5 at 1080, 3 at 2160 (in
-// quarter steps), so a projector's picture keeps the same proportions.
-float presentation_font_scale(float screen_height) {
-  return std::clamp(std::floor(screen_height / 720.0f * 4.0f) / 4.0f, 1.0f, 3.0f);
-}
-
 void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   const float scale = std::clamp(s.font_scale + delta, 0.5f, 3.0f);
   if (scale == s.font_scale) return;
@@ -52,10 +46,12 @@ void open_dialog(AppState& s, AppState::PathDialog::Kind kind) {
 void toggle_presentation(AppState& s, FrameRequests& req) {
   s.presentation = !s.presentation;
   if (s.presentation) {
+    // The text is sized for the screen once the window is full screen (fit_presentation_text).
     s.normal_font_scale = s.font_scale;
-    const float wanted = presentation_font_scale(ImGui::GetIO().DisplaySize.y);
-    change_font_scale(s, std::max(s.font_scale, wanted) - s.font_scale, req);
+    s.size_text_for_screen = true;
+    s.frames_since_presentation = 0;
   } else {
+    s.size_text_for_screen = false;
     change_font_scale(s, s.normal_font_scale - s.font_scale, req);
   }
   s.reset_layout = true;
@@ -82,6 +78,7 @@ void handle_keys(AppState& s, FrameRequests& req) {
     step_back(s);
   if (ImGui::IsKeyPressed(kKeyP, false)) s.playing = !s.playing;
   if (ImGui::IsKeyPressed(kKeyR, false)) reset_run(s);
+  if (ImGui::IsKeyPressed(kKeyV, false) && s.last_layout.plots_dropped) s.plots_instead = !s.plots_instead;
   if (ImGui::IsKeyPressed(kKeyF1, false)) s.show_help = !s.show_help;
 }
 
@@ -169,7 +166,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
     ImGui::Separator();
     // The keys at a glance; the window above has the mouse too.
     const char* keys[][2] = {{"step", "Space or →"},     {"step back", "← or Backspace"}, {"play / pause", "P"},
-                             {"reset to θ₀", "R"},       {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
+                             {"reset to θ₀", "R"},       {"plots / step", "V"},        {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
                              {"presentation mode", "F11"}, {"save window as PNG", "F12"},
                              {"open scenario", "Ctrl+O"},  {"save scenario", "Ctrl+S"}};
     for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);
@@ -192,6 +189,13 @@ bool place(const Rect& r, bool always) {
 FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   FrameRequests req;
   const ImGuiIO& io = ImGui::GetIO();
+  // Presentation text from the full-screen window's height, once it has it (the frame after F11).
+  // (A window that was as big as the screen already does not change size: after a few frames.)
+  if (s.size_text_for_screen && s.presentation &&
+      (io.DisplaySize.y != s.layout_size[1] || ++s.frames_since_presentation > 10)) {
+    s.size_text_for_screen = false;
+    change_font_scale(s, std::max(s.font_scale, presentation_text_scale(io.DisplaySize.y)) - s.font_scale, req);
+  }
   const Theme theme = s.light_theme ? Theme::Light : Theme::Dark;
   if (theme != CurrentTheme()) ApplyTheme(theme);
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) req.quit = true;
@@ -201,10 +205,12 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   // The layout follows the window: re-applied on the first frame, on "Reset layout" and when the
   // window's size changes; in between, panels can be moved and resized by hand.
   const float top = ImGui::GetFrameHeight();
-  const Layout layout =
-      default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), s.panels, s.presentation);
+  // The chain's own measure of the height it needs (last frame) lets the layout give it that room.
+  const Layout layout = default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), s.panels,
+                                       s.presentation, {caches.chain.needed_h, caches.chain.needed_w}, s.plots_instead);
   const bool resized = io.DisplaySize.x != s.layout_size[0] || io.DisplaySize.y != s.layout_size[1];
-  const bool always = s.reset_layout || resized;
+  const bool always = s.reset_layout || resized || layout != s.last_layout;
+  s.last_layout = layout;
   s.layout_size[0] = io.DisplaySize.x;
   s.layout_size[1] = io.DisplaySize.y;
   s.reset_layout = false;
@@ -214,7 +220,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   if (place(layout.data, always)) ShowDataPanel(s, caches);
   if (place(layout.activation, always)) ShowActivationPanel(s, caches);
   if (place(layout.loss, always)) ShowLossPanel(s);
-  if (place(layout.chain, always)) ShowChainPanel(s);
+  if (place(layout.chain, always)) ShowChainPanel(s, caches.chain);
   place(layout.status, true);
   ShowStatusBar(s);
   ShowHelpWindow(s);

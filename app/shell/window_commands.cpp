@@ -11,6 +11,7 @@
 
 #include "model/file_actions.h"
 #include "shell/frame.h"
+#include "shell/layout_check.h"
 #include "model/settings_sync.h"
 #include "platform/input_events.h"
 #include "shell/png_export.h"
@@ -118,7 +119,10 @@ int run_screenshot(const ScreenshotOptions& o) {
   options.visible = false;
   options.deterministic = true;
   if (o.run.view) apply_scenario_view(state, *o.run.view);
-  state.font_scale = o.font_scale.value_or(o.run.view ? o.run.view->font_scale : 1.0f);
+  // --presentation sizes the text for the picture as F11 does for the screen, unless --font-scale.
+  const float shown_scale = o.run.view ? o.run.view->font_scale : 1.0f;
+  state.font_scale = o.font_scale.value_or(
+      o.presentation ? std::max(shown_scale, presentation_text_scale(static_cast<float>(o.height))) : shown_scale);
   if (o.theme) state.light_theme = *o.theme == Theme::Light;
   state.presentation = o.presentation;
   auto window = open(options, state);
@@ -137,12 +141,27 @@ int run_screenshot(const ScreenshotOptions& o) {
                 state.data().rows());
     return 0;
   }
-  // A few frames first, so that windows have their sizes and the plots their limits.
-  for (int f = 0; f < 3; ++f) {
+  // A few frames first, so that windows have their sizes and the plots their limits, and then
+  // until the layout settles (the chain panel measures what it needs, the layout gives it room:
+  // two or three rounds), at most 12.
+  for (int f = 0; f < 12; ++f) {
+    const Layout before = state.last_layout;
+    const ChainMeasure measured = caches.chain;
     frame(*window, state, caches, frame_seconds);
-    if (f < 2) window->present();
+    const bool settled = f >= 2 && before == state.last_layout && measured.needed_h == caches.chain.needed_h &&
+                         measured.needed_w == caches.chain.needed_w;
+    if (settled) break;
+    window->present();
   }
   std::string error;
+  int exit_code = 0;
+  if (o.check_layout) {
+    for (const Overflow& f : overflowing_windows()) {
+      std::printf("overflow: %s: %.0f px out of view%s\n", f.window.c_str(), std::max(f.hidden_x, f.hidden_y),
+                  f.hidden_y > 0.5f ? (f.hidden_x > 0.5f ? " (down and across)" : " (down)") : " (across)");
+      exit_code = 4;
+    }
+  }
   if (o.panel.empty() && o.scale == 1) {
     if (!platform::save_screenshot(*window, o.out, &error)) {
       std::cerr << "logistic-lab screenshot: " << error << "\n";
@@ -150,7 +169,7 @@ int run_screenshot(const ScreenshotOptions& o) {
     }
     std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), options.width, options.height,
                 state.trainer->current_step());
-    return 0;
+    return exit_code;
   }
   window->present();
   platform::CaptureRequest request;
@@ -164,7 +183,7 @@ int run_screenshot(const ScreenshotOptions& o) {
   }
   std::printf("wrote %s (%dx%d, step %zu)\n", o.out.c_str(), image.width, image.height,
               state.trainer->current_step());
-  return 0;
+  return exit_code;
 }
 
 }  // namespace ll::app

@@ -27,11 +27,13 @@ struct ScreenshotOptions {
   int scale = 1;                  // --scale 2: rendered at twice the size, for print
   std::optional<Theme> theme;     // --theme light|dark; none: the scenario's, else dark
   bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
+  bool check_layout = false;      // --check-layout: say which panels need scrolling; exit 4 if any
   std::string scenario_path;      // --scenario FILE
   ScreenshotOptions() { run.steps = 0; }
 };
 
-// Exit codes: 0 ok, 2 bad input or no display.
+// Exit codes: 0 ok, 2 bad input or no display, 4 (screenshot --check-layout) a panel hides part
+// of what it holds.
 int run_gui(const GuiOptions& options);
 int run_screenshot(const ScreenshotOptions& options);
 

@@ -1,0 +1,27 @@
+#include "shell/layout_check.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>   // ImGuiWindow::ScrollMax: how far a window's content scrolls
+
+#include <string>
+
+namespace ll::app {
+
+std::vector<Overflow> overflowing_windows() {
+  std::vector<Overflow> out;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (const ImGuiWindow* w : g.Windows) {
+    if (!w->WasActive || w->Hidden || w->Collapsed) continue;
+    if ((w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_MenuBar)) != 0) continue;
+    // The main menu bar reports the height of its own line as scrollable; the Controls panel is a
+    // form of settings, not the step, and may scroll like any form (its sections fold).
+    const std::string name = w->Name;
+    if (name == "##MainMenuBar" || name.rfind("Controls", 0) == 0) continue;
+    // Half a pixel of rounding is not content out of view.
+    if (w->ScrollMax.x <= 0.5f && w->ScrollMax.y <= 0.5f) continue;
+    out.push_back({w->Name, w->ScrollMax.x, w->ScrollMax.y});
+  }
+  return out;
+}
+
+}  // namespace ll::app

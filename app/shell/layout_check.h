@@ -1,0 +1,19 @@
+#pragma once
+// The classroom check of a rendered frame: which panels (or the tables and children inside them)
+// need scrolling to show all they hold, i.e. hide part of the step. Read from ImGui's own windows
+// after a frame was drawn; `screenshot --check-layout` prints it and exits 4 when anything
+// overflows, and the layout matrix test (tests/gui/test_layout_matrix.sh) runs it everywhere.
+#include <string>
+#include <vector>
+
+namespace ll::app {
+
+struct Overflow {
+  std::string window;    // the panel's title ("Derivative chain"), or "Panel/child" inside it
+  float hidden_x = 0.0f, hidden_y = 0.0f;   // pixels that need scrolling to be seen
+};
+
+// Every visible window of the last frame that needs scrolling (popups and tooltips aside).
+std::vector<Overflow> overflowing_windows();
+
+}  // namespace ll::app
