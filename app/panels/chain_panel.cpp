@@ -9,6 +9,7 @@
 // [SECTION] The step and its formulas
 // [SECTION] The body: table beside (or above) the results
 #include <imgui.h>
+#include <imgui_internal.h>   // the width a child window's content took
 
 #include <algorithm>
 #include <cmath>
@@ -175,6 +176,18 @@ void draw_formulas(const Settings& s, bool all_rows) {
 
 // [SECTION] The body: table beside (or above) the results -------------------------------------
 
+// The width the current window's content took this frame (ImGui's own record of it).
+float content_width() {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  return w->DC.CursorMaxPos.x - w->DC.CursorStartPos.x;
+}
+
+// How many whole rows a table `height` tall shows.
+std::size_t rows_in(const SampleTable& table, float height) {
+  const float rows = (height - table.header_height()) / table.row_height();
+  return rows > 0.0f ? static_cast<std::size_t>(rows + 0.01f) : 0;
+}
+
 // The right column's least width, in font sizes: "w1 = 0.5 − η·0.2431 = 0.4976" and the loss
 // line; the gradient's column leaves its middle out to fit.
 constexpr float kRightColumnFonts = 16.0f;
@@ -274,6 +287,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const float natural_h = table.header_height() + static_cast<float>(batch.size()) * table.row_height() + 2.0f;
   const float min_h = table.header_height() + (batch.softmax() ? 1.0f : 3.0f) * table.row_height();
   const float table_h = std::min(natural_h, std::max(min_h, avail.y - jacobian_h));
+  m.rows = batch.size();
   bool row_hovered = false;
   const float table_w = table.width(table_h);
   const float left_fixed = std::min(natural_h, table_h) + jacobian_h;
@@ -281,8 +295,11 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const bool has_update = r != nullptr && r->status != StepStatus::Refused;
   const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
   const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
-  m.needed_w = table.width(natural_h) + style.ItemSpacing.x + kRightColumnFonts * font + 2.0f * style.WindowPadding.x;
-  if (avail.x >= table_w + style.ItemSpacing.x + kRightColumnFonts * font) {
+  // The right column's width: at least kRightColumnFonts, more if what it drew last frame needed
+  // it (softmax's grid of the gradient does not wrap).
+  const float right_w = std::max(kRightColumnFonts * font, m.right_w);
+  m.needed_w = table.width(natural_h) + style.ItemSpacing.x + right_w + 2.0f * style.WindowPadding.x;
+  if (avail.x >= table_w + style.ItemSpacing.x + right_w) {
     // Side by side: the table (and Jacobian) on the left, what the step did on the right. What
     // does not fit on the right goes under the table when there is room there: first the loss
     // (its batch loss is the mean of the L column), then the update lines too.
@@ -295,8 +312,9 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
                                         std::max(natural_left, grad_h + update_h + loss_h)});
     m.needed_h = head_h + needed_body + style.WindowPadding.y + style.ItemSpacing.y;
     const bool overflow = table_h + jacobian_h > avail.y;
-    ImGui::BeginChild("##chain_left", ImVec2(table_w + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
+    ImGui::BeginChild("##chain_left", ImVec2(std::ceil(table_w) + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
     row_hovered = table.draw(state, table_h);
+    m.rows_shown = rows_in(table, table_h);
     DrawJacobian(state, batch);
     if (update_left) m.update_h = measured([&] { DrawUpdate(*r); });
     if (loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
@@ -305,6 +323,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     ImGui::BeginChild("##chain_right", ImVec2(0, avail.y), false);
     draw_results(state, r, batch, m, !update_left);
     if (r != nullptr && !loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+    m.right_w = content_width();
     ImGui::EndChild();
   } else {
     // Narrow: the table across (the loss beside it when there is room there), and under it the
@@ -319,6 +338,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const float table_max = std::max(min_h, avail.y - jacobian_h - below_h - style.ItemSpacing.y);
     ImGui::BeginGroup();
     row_hovered = table.draw(state, std::min(natural_h, table_max));
+    m.rows_shown = rows_in(table, std::min(natural_h, table_max));
     DrawJacobian(state, batch);
     ImGui::EndGroup();
     if (loss_beside) {

@@ -81,10 +81,14 @@ void params_grid(const char* id, const Params& p, const Dataset& data) {
   ImGui::PopFont();
 }
 
-// A continuation line of an equation: starts under the first line's "=".
+// A continuation line of an equation: starts under the first line's "=", and wraps at spaces
+// (never inside a number) where the column is too narrow, each line under the "=".
 void continued(float equals_x, const std::string& text) {
-  ImGui::SetCursorPosX(equals_x);
-  ImGui::TextUnformatted(text.c_str());
+  const float width = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - equals_x;
+  for (const std::string& line : LinesAtSpaces(text, width)) {
+    ImGui::SetCursorPosX(equals_x);
+    ImGui::TextUnformatted(line.c_str());
+  }
 }
 
 }  // namespace
@@ -99,7 +103,7 @@ void DrawGradient(const StepRecord& r, const ChainBatch& b) {
   const float x0 = ImGui::GetCursorPosX();
   const std::size_t eq = f.gradient.find(" = ");
   const float equals_x = x0 + ImGui::CalcTextSize(f.gradient.substr(0, eq + 1).c_str()).x;
-  ImGui::TextUnformatted(f.gradient.c_str());
+  TextWrappedAtSpaces(f.gradient);
   if (!b.softmax()) {
     // ∂L/∂z already holds the 2 of MSE and the factors that did not cancel: said in one line.
     if (!(b.activation == Activation::Sigmoid && b.loss == Loss::BCE))
@@ -176,7 +180,7 @@ void DrawLoss(const StepRecord& r, const Dataset& data) {
                         format_count(r.batch.size()) + ")");
   const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
   const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
-  ImGui::Text("mean loss over all %s samples", format_count(data.rows()).c_str());
+  TextWrappedAtSpaces("mean loss over all " + format_count(data.rows()) + " samples");
   // The numbers beside the words if they fit, else under them.
   if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize("  0.0000 → 0.0000  (higher)").x <=
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)

@@ -168,6 +168,11 @@ SampleTable::SampleTable(const ChainBatch& batch) : batch_(batch), columns_(make
     }
   }
   ImGui::PopFont();
+  // A note column with nothing to say (every sample's loss is defined) is not drawn: an empty
+  // column still takes ImGui's least width, which would make the table scroll sideways.
+  columns_.erase(std::remove_if(columns_.begin(), columns_.end(),
+                                [](const Column& c) { return c.kind == Kind::Note && c.int_w <= 0.0f; }),
+                 columns_.end());
   width_ = 2.0f;  // the outer borders
   for (Column& col : columns_) {
     col.width = std::max(col.int_w + col.frac_w, ImGui::CalcTextSize(col.header.c_str()).x);
@@ -236,10 +241,10 @@ bool SampleTable::draw(AppState& state, float height) const {
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendY;
   const float width = this->width(height);
-  const bool scroll_x = width > avail_w;
+  const bool scroll_x = width > avail_w + 1.0f;   // not for the rounding of a child's width
   if (scroll_x) flags |= ImGuiTableFlags_ScrollX;
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, cell_padding());
-  if (!ImGui::BeginTable("##samples", n_cols, flags, ImVec2(std::min(width, avail_w), height))) {
+  if (!ImGui::BeginTable("##samples", n_cols, flags, ImVec2(scroll_x ? avail_w : width, height))) {
     ImGui::PopStyleVar();
     return false;
   }

@@ -24,8 +24,10 @@ struct ChainMeasure {
   float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;
   float formulas_h = 0.0f; // the formula rows, all of them
   float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
+  float right_w = 0.0f;        // what the right column's content took (side by side)
   float needed_h = 0.0f;   // 0 until measured
   float needed_w = 0.0f;   // the width that shows the table and the results side by side
+  std::size_t rows = 0, rows_shown = 0;   // the batch's rows, and how many the table shows at once
 };
 
 // The data panel: the data's points and view (data_layers.h) and the shading.

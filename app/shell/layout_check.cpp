@@ -7,7 +7,7 @@
 
 namespace ll::app {
 
-std::vector<Overflow> overflowing_windows() {
+std::vector<Overflow> overflowing_windows(const ChainMeasure& chain) {
   std::vector<Overflow> out;
   const ImGuiContext& g = *ImGui::GetCurrentContext();
   for (const ImGuiWindow* w : g.Windows) {
@@ -18,8 +18,12 @@ std::vector<Overflow> overflowing_windows() {
     const std::string name = w->Name;
     if (name == "##MainMenuBar" || name.rfind("Controls", 0) == 0) continue;
     // Half a pixel of rounding is not content out of view.
-    if (w->ScrollMax.x <= 0.5f && w->ScrollMax.y <= 0.5f) continue;
-    out.push_back({w->Name, w->ScrollMax.x, w->ScrollMax.y});
+    float hidden_y = w->ScrollMax.y;
+    const std::size_t least_rows = chain.rows <= 8 ? chain.rows : 4;
+    if (name.find("/##samples") != std::string::npos && chain.rows > 8 && chain.rows_shown >= least_rows)
+      hidden_y = 0.0f;  // a long batch scrolls, with enough rows in view
+    if (w->ScrollMax.x <= 0.5f && hidden_y <= 0.5f) continue;
+    out.push_back({w->Name, w->ScrollMax.x, hidden_y});
   }
   return out;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "panels/panel_caches.h"
+
 namespace ll::app {
 
 struct Overflow {
@@ -13,7 +15,10 @@ struct Overflow {
   float hidden_x = 0.0f, hidden_y = 0.0f;   // pixels that need scrolling to be seen
 };
 
-// Every visible window of the last frame that needs scrolling (popups and tooltips aside).
-std::vector<Overflow> overflowing_windows();
+// Every visible window of the last frame that needs scrolling (popups and tooltips aside). The
+// chain's table of samples may scroll through a batch too long for any screen, as long as it
+// shows the whole batch up to 8 rows and at least 4 rows of a longer one (`chain` says how many
+// it showed).
+std::vector<Overflow> overflowing_windows(const ChainMeasure& chain);
 
 }  // namespace ll::app

@@ -156,7 +156,7 @@ int run_screenshot(const ScreenshotOptions& o) {
   std::string error;
   int exit_code = 0;
   if (o.check_layout) {
-    for (const Overflow& f : overflowing_windows()) {
+    for (const Overflow& f : overflowing_windows(caches.chain)) {
       std::printf("overflow: %s: %.0f px out of view%s\n", f.window.c_str(), std::max(f.hidden_x, f.hidden_y),
                   f.hidden_y > 0.5f ? (f.hidden_x > 0.5f ? " (down and across)" : " (down)") : " (across)");
       exit_code = 4;
