@@ -173,6 +173,13 @@ TEST_CASE("tanh + BCE where ŷ ≤ 0 is refused, naming the samples, with no NaN
   const json s = json_lines(j.out).at(0);
   CHECK(s["status"] == "refused");
   CHECK(s["theta_after"] == s["theta_before"]);
+  // z = −1 for every sample: the loss and what depends on it are null, ∂ŷ/∂z = 1 − tanh²(z) is not.
+  for (const json& sample : s["samples"]) {
+    CHECK(sample["loss"].is_null());
+    CHECK(sample["dL_dz"].is_null());
+    REQUIRE(sample["dyhat_dz"].is_number());
+    CHECK(sample["dyhat_dz"].get<double>() == doctest::Approx(1.0 - std::tanh(1.0) * std::tanh(1.0)).epsilon(1e-15));
+  }
 }
 
 TEST_CASE("bad input exits 2 with one clear message naming what is wrong") {

@@ -82,7 +82,7 @@ std::vector<Column> make_columns(const ChainBatch& b) {
 
 std::string undefined_reason(const ChainBatch& b, const SampleChain& c) {
   if (b.activation == Activation::Tanh && b.loss == Loss::BCE && !(c.y_hat[0] > 0.0))
-    return "undefined: ŷ ≤ 0";
+    return "L undefined: log ŷ needs ŷ > 0";
   return "undefined";
 }
 
@@ -205,7 +205,7 @@ std::vector<std::string> SampleTable::cell(const SampleChain& c, const Column& c
       if (c.defined) lines_of(c.dL_dyhat, styles_.dL_dyhat, out); else out.push_back("—");
       break;
     case Kind::DYhatDz:
-      if (c.defined) out.push_back(format_in(c.dyhat_dz[0], styles_.dyhat_dz)); else out.push_back("—");
+      out.push_back(format_in(c.dyhat_dz[0], styles_.dyhat_dz));  // the activation's: defined even where L is not
       break;
     case Kind::DLDz:
       if (c.defined) lines_of(c.dL_dz, styles_.dL_dz, out); else out.push_back("—");

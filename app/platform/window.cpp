@@ -17,6 +17,7 @@
 
 #include "platform/input_events.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <cstdlib>
@@ -133,8 +134,21 @@ std::unique_ptr<Window> open_window(const WindowOptions& options, WindowError* e
   // No multisampling: screenshots must not depend on the driver's resolve.
   glfwWindowHint(GLFW_SAMPLES, 0);
 
-  GLFWwindow* handle =
-      glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  // An interactive window opens no larger than the monitor's work area (the screen less its panels
+  // and docks): a 1600×900 window on a 1280×720 projector would put the loss and the status line
+  // off the screen. Off-screen renders (screenshots) keep the size asked for.
+  int width = options.width, height = options.height;
+  if (options.visible) {
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+      int area_x = 0, area_y = 0, area_w = 0, area_h = 0;
+      glfwGetMonitorWorkarea(monitor, &area_x, &area_y, &area_w, &area_h);
+      if (area_w >= kMinWidth && area_h >= kMinHeight) {
+        width = std::min(width, area_w);
+        height = std::min(height, area_h);
+      }
+    }
+  }
+  GLFWwindow* handle = glfwCreateWindow(width, height, options.title.c_str(), nullptr, nullptr);
   if (handle == nullptr) {
     const std::string detail = g_last_glfw_error;
     glfwTerminate();

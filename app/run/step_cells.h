@@ -29,7 +29,8 @@ ChainStyles chain_styles(const std::vector<SampleChain>& samples, bool softmax);
 
 // The chain's cells of one sample after its i and x: y, z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z, in the
 // project's number format (softmax: K-vectors, and the diagonal of the Jacobian ∂ŷ/∂z); where the
-// loss is undefined (tanh + BCE with ŷ ≤ 0) the last four say "undefined". Their heads.
+// loss is undefined (tanh + BCE with ŷ ≤ 0) L, ∂L/∂ŷ and ∂L/∂z say "undefined" (∂ŷ/∂z, the
+// activation's, is shown). Their heads.
 std::vector<std::string> chain_cells(const SampleChain& chain, bool softmax, const ChainStyles& styles);
 std::vector<std::string> chain_heads(bool softmax);
 

@@ -23,10 +23,13 @@ json sample_json(const SampleChain& c, bool softmax) {
   s["i"] = c.index + 1;
   s["x"] = c.x;
   s["y"] = c.y;
-  if (!c.defined) {  // tanh + BCE with ŷ ≤ 0: only z and ŷ mean anything
+  if (!c.defined) {  // tanh + BCE with ŷ ≤ 0: z, ŷ and the activation's ∂ŷ/∂z mean something
     s["z"] = value_or_vector(c.z, softmax);
     s["yhat"] = value_or_vector(c.y_hat, softmax);
-    for (const char* key : {"loss", "dL_dyhat", "dyhat_dz", "dL_dz"}) s[key] = nullptr;
+    s["loss"] = nullptr;
+    s["dL_dyhat"] = nullptr;
+    s["dyhat_dz"] = c.dyhat_dz[0];
+    s["dL_dz"] = nullptr;
     s["defined"] = false;
     return s;
   }

@@ -81,11 +81,11 @@ ChainStyles chain_styles(const std::vector<SampleChain>& samples, bool softmax) 
     x_all.insert(x_all.end(), c.x.begin(), c.x.end());
     z.insert(z.end(), c.z.begin(), c.z.end());
     y_hat.insert(y_hat.end(), c.y_hat.begin(), c.y_hat.end());
+    const std::vector<double> diagonal = jacobian_diagonal(c, softmax);  // the activation's: always defined
+    dyhat_dz.insert(dyhat_dz.end(), diagonal.begin(), diagonal.end());
     if (!c.defined) continue;
     loss.push_back(c.loss);
     dL_dyhat.insert(dL_dyhat.end(), c.dL_dyhat.begin(), c.dL_dyhat.end());
-    const std::vector<double> diagonal = jacobian_diagonal(c, softmax);
-    dyhat_dz.insert(dyhat_dz.end(), diagonal.begin(), diagonal.end());
     dL_dz.insert(dL_dz.end(), c.dL_dz.begin(), c.dL_dz.end());
   }
   ChainStyles s;
@@ -114,7 +114,11 @@ std::vector<std::string> chain_cells(const SampleChain& c, bool softmax, const C
   std::vector<std::string> cells = {std::to_string(c.y), one_or_vector(c.z, styles.z),
                                     one_or_vector(c.y_hat, styles.y_hat)};
   if (!c.defined) {
-    cells.insert(cells.end(), 4, "undefined");
+    // Only what needs the loss is undefined (tanh + BCE: log ŷ for ŷ ≤ 0); ∂ŷ/∂z is the
+    // activation's and stays.
+    cells.insert(cells.end(), 2, "undefined");
+    cells.push_back(one_or_vector(jacobian_diagonal(c, softmax), styles.dyhat_dz));
+    cells.push_back("undefined");
     return cells;
   }
   cells.push_back(format_in(c.loss, styles.loss));
