@@ -5,7 +5,6 @@
 // (chain_result.cpp). At step 0 it previews the first batch.
 //
 // Index
-// [SECTION] Shared look
 // [SECTION] The step and its formulas
 // [SECTION] The body: table beside (or above) the results
 #include <imgui.h>
@@ -13,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "ll/number_format.h"
 #include "panels/accents.h"
@@ -24,39 +22,6 @@
 #include "panels/widgets.h"
 
 namespace ll::app {
-
-// [SECTION] Shared look ------------------------------------------------------------------------
-
-namespace chain {
-
-ImFont* MonoFont() {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  for (ImFont* font : atlas->Fonts)
-    if (std::strncmp(font->GetDebugName(), "DejaVu Sans Mono", 16) == 0) return font;
-  return ImGui::GetFont();
-}
-
-ImVec4 ErrorColor() { return CurrentAccents().error; }
-ImVec4 WarningColor() { return CurrentAccents().warning; }
-ImVec4 GoodColor() { return CurrentAccents().good; }
-ImVec4 MutedColor() { return ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]; }
-
-void SectionHeader(const char* title, const char* help) {
-  ImGui::Spacing();
-  ImGui::TextColored(CurrentAccents().heading, "%s", title);
-  if (help != nullptr) {
-    ImGui::SameLine();
-    HelpMarker(help);
-  }
-}
-
-float WidestNumber(const std::vector<double>& values) {
-  float w = ImGui::CalcTextSize("−0.0000").x;
-  for (double v : values) w = std::max(w, ImGui::CalcTextSize(format_number(v).c_str()).x);
-  return w;
-}
-
-}  // namespace chain
 
 namespace {
 using namespace chain;
@@ -75,7 +40,10 @@ std::string batch_text(const std::vector<std::size_t>& batch, std::size_t rows) 
   return s;
 }
 
-void draw_header(const AppState& state, const StepRecord* r, const std::vector<std::size_t>& batch) {
+// `compact`: on the lesson title's line, when room is short: without the activation and loss
+// (the formulas under it say them).
+void draw_header(const AppState& state, const StepRecord* r, const std::vector<std::size_t>& batch,
+                 bool compact = false) {
   const Settings& s = r != nullptr ? r->settings : state.settings();
   const Dataset& data = state.data();
   std::string text;
@@ -83,10 +51,35 @@ void draw_header(const AppState& state, const StepRecord* r, const std::vector<s
   else text = "Step " + std::to_string(r->step) + " · epoch " + std::to_string(r->epoch) + " · ";
   text += batch_text(batch, data.rows()) + " (m = " + std::to_string(batch.size()) + ")";
   if (r != nullptr && r->explicit_batch) text += ", picked by hand";
-  text += " · " + std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) + " · η = " +
-          format_number(s.learning_rate);
+  if (!compact) text += " · " + std::string(name(s.activation)) + " + " + std::string(long_name(s.loss));
+  text += " · η = " + format_number(s.learning_rate);
   if (s.momentum != 0.0) text += " · β = " + format_number(s.momentum);
+  if (compact) {
+    text = "· " + text;
+    if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x)
+      ImGui::SameLine();
+  }
   TextWrappedAtSpaces(text);
+}
+
+// A scenario's title and description, what the lesson asks the student to check: above the step,
+// in both modes, the title as a heading and the text in full (wrapped at spaces, never cut).
+// When the panel is short of room (`in_full` false), the step's numbers come first: the title
+// stays, the text folds behind a "(?)" beside it.
+void draw_lesson(const AppState& s, bool in_full) {
+  if (s.lesson_title.empty() && s.lesson_description.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, CurrentAccents().heading);
+  TextWrappedAtSpaces(s.lesson_title.empty() ? "Lesson" : s.lesson_title);
+  ImGui::PopStyleColor();
+  if (!s.lesson_description.empty()) {
+    if (in_full) {
+      TextWrappedAtSpaces(s.lesson_description);
+    } else {
+      ImGui::SameLine();
+      HelpMarker(s.lesson_description.c_str());
+    }
+  }
+  if (in_full) ImGui::Separator();  // folded, the step's line follows on the title's
 }
 
 // A refused or diverged step: what happened, in plain words, in a box that stands out.
@@ -264,19 +257,25 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   batch.activation = s.activation;
   batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
 
+  // Every formula row and the lesson's text in full when the panel has the room it asked for last
+  // frame; else the formula rows that the table's columns compute and the lesson's title (the
+  // rest comes back as soon as there is room).
+  const bool roomy = m.needed_h <= 0.0f || m.needed_h <= ImGui::GetWindowHeight() + 0.5f;
   const float head_top = ImGui::GetCursorPosY();
-  draw_header(state, r, *batch.batch);
+  const float lesson_top = ImGui::GetCursorPosY();
+  draw_lesson(state, roomy);
+  const float lesson_h = ImGui::GetCursorPosY() - lesson_top;
+  if (roomy) m.lesson_h = lesson_h;
+  const bool has_lesson = !state.lesson_title.empty() || !state.lesson_description.empty();
+  draw_header(state, r, *batch.batch, has_lesson && !roomy);
   if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
-  // Every formula row when the panel has the room it asked for last frame, else the two that the
-  // table's columns compute (the chain's own formula lines come back as soon as there is room).
   const float formulas_top = ImGui::GetCursorPosY();
-  const bool all_formulas = m.needed_h <= 0.0f || m.needed_h <= ImGui::GetWindowHeight() + 0.5f;
-  draw_formulas(s, all_formulas);
+  draw_formulas(s, roomy);
   const float formulas_h = ImGui::GetCursorPosY() - formulas_top;
-  if (all_formulas) m.formulas_h = formulas_h;
+  if (roomy) m.formulas_h = formulas_h;
   ImGui::Separator();
   // With every formula row (the layout is asked for the room that shows them all).
-  const float head_h = ImGui::GetCursorPosY() - head_top + (m.formulas_h - formulas_h) +
+  const float head_h = ImGui::GetCursorPosY() - head_top + (m.formulas_h - formulas_h) + (m.lesson_h - lesson_h) +
                        ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight();
 
   const SampleTable table(batch);

@@ -79,23 +79,10 @@ void status_message(const AppState& s) {
   }
 }
 
-// A scenario's title and description, for the student: what this run shows.
-void lesson_text(const AppState& s) {
-  if (s.lesson_title.empty() && s.lesson_description.empty()) return;
-  if (!s.lesson_title.empty()) TextWrappedAtSpaces(s.lesson_title);
-  if (!s.lesson_description.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    TextWrappedAtSpaces(s.lesson_description, 6);
-    ImGui::PopStyleColor();
-  }
-  ImGui::Separator();
-}
-
 }  // namespace
 
 void ShowRunSection(AppState& s) {
   if (!ImGui::CollapsingHeader("Run", ImGuiTreeNodeFlags_DefaultOpen)) return;
-  lesson_text(s);
   step_buttons(s);
   ShowTimeline(s, -FLT_MIN);
   speed_and_run_n(s);

@@ -23,6 +23,7 @@ namespace ll::app {
 struct ChainMeasure {
   float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;
   float formulas_h = 0.0f; // the formula rows, all of them
+  float lesson_h = 0.0f;   // a scenario's title and text in full
   float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
   float right_w = 0.0f;        // what the right column's content took (side by side)
   float needed_h = 0.0f;   // 0 until measured
