@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "approx.h"
@@ -212,4 +213,29 @@ TEST_CASE("activation_point is (z, ŷ, f′(z)), or for softmax the true class's
   CHECK(q.x == -2.0);
   CHECK(q.y == y0);
   CHECK_CLOSE(q.slope, y0 * (1.0 - y0), 0.0, 1e-15);
+}
+
+TEST_CASE("the plotted slice holds the other features at their means: z there equals the full model's") {
+  const ll::Dataset iris = ll::load_iris();   // 4 features, 3 species
+  REQUIRE(iris.features() == 4);
+  ll::Params theta(3, 5);
+  theta.values = {0.2, -1.0, 0.5, 0.3, -0.2,  -0.3, 0.4, 0.4, -0.1, 0.6,  0.1, 0.8, -0.6, 0.2, 0.1};
+  const ll::Params slice = ll::slice_at_means(theta, iris);
+  REQUIRE(slice.rows == 3);
+  REQUIRE(slice.cols == 3);
+  std::vector<double> mean(4, 0.0);
+  for (std::size_t j = 0; j < 4; ++j) {
+    for (double x : iris.columns[j]) mean[j] += x;
+    mean[j] /= static_cast<double>(iris.rows());
+  }
+  for (const auto& [x1, x2] : std::vector<std::pair<double, double>>{{5.1, 3.5}, {7.0, 2.2}, {0.0, 0.0}}) {
+    const std::vector<double> full = {x1, x2, mean[2], mean[3]};
+    const std::vector<double> plotted = {x1, x2};
+    const std::vector<double> p_full = ll::class_probabilities(theta, ll::Activation::Softmax, full.data());
+    const std::vector<double> p_slice = ll::class_probabilities(slice, ll::Activation::Softmax, plotted.data());
+    for (std::size_t k = 0; k < 3; ++k) CHECK_CLOSE(p_slice[k], p_full[k], 1e-15, 1e-13);
+  }
+  // Two features: nothing to hold, θ itself.
+  const ll::Params binary = ll::Params::row({0.1, 0.5, -0.1});
+  CHECK(ll::slice_at_means(binary, ll::make_iris4()) == binary);
 }

@@ -290,7 +290,11 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   bool row_hovered = false;
   const float table_w = table.width(table_h);
   const float left_fixed = std::min(natural_h, table_h) + jacobian_h;
-  const float natural_left = natural_h + jacobian_h;
+  // What the layout is asked for: the whole table up to 8 rows; a longer batch scrolls in a table
+  // of 8 rows (the layout check wants at least 4 of them in view).
+  const float asked_table_h =
+      batch.size() <= 8 ? natural_h : table.header_height() + 8.0f * table.row_height() + 2.0f;
+  const float natural_left = asked_table_h + jacobian_h;
   const bool has_update = r != nullptr && r->status != StepStatus::Refused;
   const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
   const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;

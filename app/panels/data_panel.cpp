@@ -128,18 +128,20 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
   plot::SetupFinish();
   const plot::Limits view = plot::GetPlotLimits();
   const bool finite = theta.all_finite();
+  // Beyond two features, the plane the plot shows holds the others at their means (ll/predict.h).
+  const Params plotted = slice_at_means(theta, d);
   if (s.show_shading && finite) {
     const ImVec2 size = plot::GetPlotSize();
-    if (c.shading.update(theta, a, view, size.x, size.y))
+    if (c.shading.update(plotted, a, view, size.x, size.y))
       plot::PlotImage("##shading", c.shading.texture.id(), {view.X.Min, view.Y.Min},
                       {view.X.Max, view.Y.Max});
   }
   const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
   const std::vector<Params> trail = recent_thetas(s, std::max(0, s.boundary_trail));
   for (std::size_t k = 0; k < trail.size(); ++k)
-    PlotBoundaries("##trail" + std::to_string(k), trail[k], a, view, text, trail_alpha(k, trail.size()),
+    PlotBoundaries("##trail" + std::to_string(k), slice_at_means(trail[k], d), a, view, text, trail_alpha(k, trail.size()),
                    1.5f);
-  const int boundaries = finite ? PlotBoundaries("##boundary", theta, a, view, text, 1.0f, 2.5f) : 0;
+  const int boundaries = finite ? PlotBoundaries("##boundary", plotted, a, view, text, 1.0f, 2.5f) : 0;
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
@@ -279,8 +281,11 @@ std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool t
   if (shown_record(s) && !shown_record(s)->batch.empty()) key.push_back({"○", text, batch_text(*shown_record(s), d)});
   if (!s.picked.empty()) key.push_back({"○", ImGui::GetColorU32(PickedColor()), "next batch (picked)"});
   if (two && s.show_shading) key.push_back(ShadingKeyEntry(a));
-  if (two && d.features() > 2)
-    key.push_back({"", 0, "features 3–" + std::to_string(d.features()) + " at 0", true});
+  if (two && d.features() > 2) {  // what the plane holds fixed (slice_at_means)
+    std::string others;
+    for (std::size_t j = 2; j < d.features(); ++j) others += (j > 2 ? ", " : "") + d.feature_names[j];
+    key.push_back({"", dim, others + (d.features() > 3 ? " at their means" : " at its mean"), true});
+  }
   return key;
 }
 

@@ -59,6 +59,24 @@ ActivationPoint activation_point(const SampleOutputs& o, int label, Activation a
   return p;
 }
 
+Params slice_at_means(const Params& theta, const Dataset& data) {
+  if (theta.cols <= 3 || data.features() + 1 != theta.cols) return theta;
+  Params slice(theta.rows, 3);
+  for (std::size_t r = 0; r < theta.rows; ++r) {
+    double bias = theta.at(r, 0);
+    for (std::size_t j = 2; j < data.features(); ++j) {
+      const std::vector<double>& column = data.columns[j];
+      double sum = 0.0;
+      for (double x : column) sum += x;
+      bias += theta.at(r, j + 1) * (sum / static_cast<double>(column.size()));
+    }
+    slice.at(r, 0) = bias;
+    slice.at(r, 1) = theta.at(r, 1);
+    slice.at(r, 2) = theta.at(r, 2);
+  }
+  return slice;
+}
+
 int predict(const Dataset& data, std::size_t i, const Params& theta, Activation activation) {
   std::vector<double> x(data.features());
   for (std::size_t j = 0; j < x.size(); ++j) x[j] = data.x(i, j);

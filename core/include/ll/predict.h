@@ -31,6 +31,12 @@ struct ActivationPoint {
 };
 ActivationPoint activation_point(const SampleOutputs& outputs, int label, Activation activation);
 
+// θ as a plot over the first two features draws it: every other feature held at its mean over
+// the data, its part of z folded into the bias, θ' = [b + Σ_{j>2} w_j·x̄_j, w1, w2] for each row
+// (softmax: each class's). So z' = θ'·[1, x1, x2] is z at (x1, x2, x̄3, …): the boundary and the
+// shading drawn are a real slice of the model, near the data. θ itself for one or two features.
+Params slice_at_means(const Params& theta, const Dataset& data);
+
 // The predicted class of sample i (z = 0 is the boundary for binary models).
 int predict(const Dataset& data, std::size_t i, const Params& theta, Activation activation);
 // Fraction of samples predicted right.
