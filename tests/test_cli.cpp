@@ -238,3 +238,13 @@ TEST_CASE("--help and --version exit 0") {
   CHECK(help.exit_code == 0);
   CHECK(contains(help.out, "--batch-size"));
 }
+
+TEST_CASE("--decimals 6 writes the slides' example with the reference's six decimals") {
+  // ../shared/reference/worked-examples.md §1: ŷ 0.685680, L 1.157344, ∂L/∂ŷ 3.181472,
+  // ∂ŷ/∂z 0.215523 for sample 1; θ after [0.097298, 0.497569, −0.099805].
+  const CliResult r = run_cli("trace --decimals 6");
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "0.78  0.685680  1.157344   3.181472  0.215523   0.685680"));
+  CHECK(contains(r.out, "θ = [0.097298, 0.497569, −0.099805]"));
+  CHECK(run_cli("trace --decimals 9").exit_code == 2);
+}

@@ -88,6 +88,7 @@ TEST_CASE("settings saved and loaded again are the same settings") {
   s.panels.activation = false;
   s.panels.chain = false;
   s.steps_per_second = 250.5f;
+  s.decimals = 6;
   s.presentation = true;
   std::string error;
   REQUIRE(save_user_settings(path, s, &error));
@@ -301,4 +302,12 @@ TEST_CASE("saving settings where nothing can be written fails with a message and
     chmod(folder.c_str(), 0755);
     remove_tree(folder);
   }
+}
+
+TEST_CASE("the number of decimals is kept in the settings, and one out of range is clamped") {
+  Home home;
+  write(home.path, R"({"decimals": 12})");
+  const auto loaded = home.load();
+  CHECK(loaded.settings.decimals == 8);
+  CHECK(loaded.message.find("decimals 12 is outside 0 to 8, so 8 is used") != std::string::npos);
 }

@@ -122,6 +122,14 @@ void apply_given_run_options(const CLI::App& cmd, const RunSpec& given, RunSpec&
   if (was_given("--steps")) into.steps = given.steps;
 }
 
+void add_decimals_option(CLI::App& command, std::optional<int>& decimals) {
+  command
+      .add_option_function<int>(
+          "--decimals", [&decimals](const int& d) { decimals = d; },
+          "The most decimals numbers are written with (0 to 8, default 4); JSON and CSV keep all")
+      ->check(CLI::Range(0, 8));
+}
+
 void add_scenario_option(CLI::App& command, std::string& path, const std::string& help) {
   command.add_option("--scenario", path, help)->type_name("FILE");
 }

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ void add_run_options(CLI::App& command, RunSpec& spec);
 // Copies into `into` the options that were given on `command` (those add_run_options registered
 // for `given`, with a count above 0): how options beside --scenario override the file.
 void apply_given_run_options(const CLI::App& command, const RunSpec& given, RunSpec& into);
+
+// Registers --decimals N (0 … 8): the most decimals the numbers are written with (4 by default).
+void add_decimals_option(CLI::App& command, std::optional<int>& decimals);
 
 // Registers --scenario FILE on `command` (trace, gui, screenshot, and the bare window).
 void add_scenario_option(CLI::App& command, std::string& path,

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/run_options.h"
+#include "ll/number_format.h"
 #include "run/step_export.h"
 #include "run/step_output.h"
 #include "ll/error.h"
@@ -18,6 +19,7 @@ const std::vector<std::string> kFormats = {"text", "csv", "json", "markdown", "l
 void add_trace_options(CLI::App& cmd, TraceOptions& o) {
   add_run_options(cmd, o.run);
   add_scenario_option(cmd, o.scenario);
+  add_decimals_option(cmd, o.decimals);
   cmd.add_option("--every", o.every, "Print every k-th step and the last (default 1)")->check(whole_number(1));
   cmd.add_flag("--no-samples", o.no_samples, "Leave the per-sample part out");
   cmd.add_option("--format", o.format,
@@ -31,6 +33,7 @@ int run_trace(const TraceOptions& o) {
     throw InputError("--format: unknown format '" + o.format +
                      "' (choose text, csv, json, markdown, latex or history-csv)");
   if (o.every == 0) throw InputError("--every must be at least 1");
+  if (o.decimals) set_display_decimals(*o.decimals);
   const Run run = make_run(o.run);
   Trainer trainer(run.data, run.settings, run.theta0);
   if (!run.first_batch.empty()) trainer.set_next_batch(run.first_batch);

@@ -3,6 +3,8 @@
 // LaTeX), or the whole history as CSV at the end.
 #include <CLI/CLI.hpp>
 
+#include <optional>
+
 #include "run/run_spec.h"
 
 namespace ll::app {
@@ -13,6 +15,7 @@ struct TraceOptions {
   bool no_samples = false;     // leave the per-sample part out
   std::string format = "text"; // text | csv | json | markdown | latex | history-csv
   std::string scenario;        // --scenario FILE: the run options not given come from it
+  std::optional<int> decimals; // --decimals N
 };
 
 void add_trace_options(CLI::App& command, TraceOptions& options);

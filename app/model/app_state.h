@@ -64,6 +64,7 @@ struct AppState {
 
   // Window and view options.
   float font_scale = 1.0f;
+  int decimals = 4;                   // the most decimals numbers are written with (ll/number_format.h)
   bool reset_layout = true;           // apply the default layout on the next frame
   float layout_size[2] = {0, 0};      // the window size the layout was last applied to
   Layout last_layout;                 // the default layout last computed (a change re-applies it)

@@ -10,6 +10,7 @@ void apply_user_settings(AppState& s, const UserSettings& u) {
   s.normal_font_scale = s.font_scale;
   s.panels = u.panels;
   s.steps_per_second = std::clamp(static_cast<double>(u.steps_per_second), 1.0, 5000.0);
+  s.decimals = std::clamp(u.decimals, 0, 8);
   s.screenshot_folder = u.screenshot_folder;
   s.png_scale = u.screenshot_scale >= 2 ? 2 : 1;
   s.recent_files = u.recent_files;
@@ -22,6 +23,7 @@ UserSettings user_settings_from(const AppState& s, UserSettings u, int window_wi
   u.font_scale = s.presentation ? s.normal_font_scale : s.font_scale;
   u.panels = s.panels;
   u.steps_per_second = static_cast<float>(s.steps_per_second);
+  u.decimals = s.decimals;
   u.screenshot_folder = s.screenshot_folder;
   u.screenshot_scale = s.png_scale;
   u.recent_files = s.recent_files;

@@ -226,6 +226,7 @@ UserSettings from_json(const json& root, std::vector<std::string>& problems) {
     r.flag(*p, "panels.chain", s.panels.chain);
   }
   r.number(root, "steps_per_second", s.steps_per_second, 1.0, 5000.0);
+  r.whole(root, "decimals", s.decimals, 0, 8);
   r.flag(root, "presentation", s.presentation);
   return s;
 }
@@ -254,7 +255,8 @@ bool operator==(const UserSettings& a, const UserSettings& b) {
   const auto fields = [](const UserSettings& s) {
     return std::tie(s.theme, s.font_scale, s.window_width, s.window_height, s.maximized, s.screenshot_folder,
                     s.screenshot_scale, s.recent_files, s.recent_scenarios, s.panels.controls, s.panels.data,
-                    s.panels.activation, s.panels.loss, s.panels.chain, s.steps_per_second, s.presentation);
+                    s.panels.activation, s.panels.loss, s.panels.chain, s.steps_per_second, s.presentation,
+                    s.decimals);
   };
   return fields(a) == fields(b);
 }
@@ -340,6 +342,7 @@ std::string settings_to_json(const UserSettings& s) {
         {"loss", s.panels.loss},
         {"chain", s.panels.chain}}},
       {"steps_per_second", tidy(s.steps_per_second)},
+      {"decimals", s.decimals},
       {"presentation", s.presentation},
   };
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

@@ -35,6 +35,7 @@ struct UserSettings {
   std::vector<std::string> recent_scenarios;  // scenario files, same rules
   PanelsShown panels;                  // which panels are open
   float steps_per_second = 10.0f;      // Play speed, 1 … 5000 (the --play range)
+  int decimals = 4;                    // the most decimals numbers are written with, 0 … 8
   bool presentation = false;           // presentation mode: large text, fewer controls
 };
 

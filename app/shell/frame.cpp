@@ -9,6 +9,7 @@
 #include <string>
 
 #include "model/file_actions.h"
+#include "ll/number_format.h"
 #include "model/layout.h"
 #include "shell/theme.h"
 #include "panels/panels.h"
@@ -151,6 +152,11 @@ void menu_bar(AppState& s, FrameRequests& req) {
     ImGui::MenuItem("Probability shading", nullptr, &s.show_shading);
     ImGui::MenuItem("Derivative curve σ′(z)", nullptr, &s.show_derivative);
     ImGui::MenuItem("Log-scale loss", nullptr, &s.log_loss);
+    if (ImGui::BeginMenu("Decimals")) {
+      for (int d = 2; d <= 6; ++d)
+        if (ImGui::MenuItem(std::to_string(d).c_str(), nullptr, s.decimals == d)) s.decimals = d;
+      ImGui::EndMenu();
+    }
     ImGui::Separator();
     const PanelsShown before = s.panels;
     ImGui::MenuItem("Controls panel", nullptr, &s.panels.controls, !s.presentation);
@@ -196,6 +202,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
     s.size_text_for_screen = false;
     change_font_scale(s, std::max(s.font_scale, presentation_text_scale(io.DisplaySize.y)) - s.font_scale, req);
   }
+  set_display_decimals(s.decimals);   // the one number rule, at the decimals chosen (View menu)
   const Theme theme = s.light_theme ? Theme::Light : Theme::Dark;
   if (theme != CurrentTheme()) ApplyTheme(theme);
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) req.quit = true;

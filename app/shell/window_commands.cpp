@@ -70,6 +70,7 @@ int run_gui(const GuiOptions& o) {
   const LoadedSettings loaded = load_user_settings(settings_file, env.home);
   apply_user_settings(state, loaded.settings);
   if (o.run.view) apply_scenario_view(state, *o.run.view);  // the lesson's look wins over the user's
+  if (o.decimals) state.decimals = *o.decimals;
   if (!loaded.message.empty()) {
     state.status = loaded.message;
     state.status_is_error = true;
@@ -119,6 +120,7 @@ int run_screenshot(const ScreenshotOptions& o) {
   options.visible = false;
   options.deterministic = true;
   if (o.run.view) apply_scenario_view(state, *o.run.view);
+  state.decimals = o.decimals.value_or(4);
   // --presentation sizes the text for the picture as F11 does for the screen, unless --font-scale.
   const float shown_scale = o.run.view ? o.run.view->font_scale : 1.0f;
   state.font_scale = o.font_scale.value_or(

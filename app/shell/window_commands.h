@@ -14,6 +14,7 @@ struct GuiOptions {
                               // view (from --scenario) is applied over the user's settings
   double play = 0.0;          // --play S: start playing at S steps per second (0: paused)
   std::string scenario_path;  // --scenario FILE
+  std::optional<int> decimals;  // --decimals N: over the user's setting
   GuiOptions() { run.steps = 0; }
 };
 
@@ -29,6 +30,7 @@ struct ScreenshotOptions {
   bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
   bool check_layout = false;      // --check-layout: say which panels need scrolling; exit 4 if any
   std::string scenario_path;      // --scenario FILE
+  std::optional<int> decimals;    // --decimals N (default 4)
   ScreenshotOptions() { run.steps = 0; }
 };
 
