@@ -234,7 +234,7 @@ void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& 
     return;
   }
   m.gradient_h = measured([&] { DrawGradient(*r, batch); });
-  if (with_update) m.update_h = measured([&] { DrawUpdate(*r); });
+  if (with_update) m.update_h = measured([&] { DrawUpdate(*r, state.data(), !m.roomy); });
 }
 
 }  // namespace
@@ -261,6 +261,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   // frame; else the formula rows that the table's columns compute and the lesson's title (the
   // rest comes back as soon as there is room).
   const bool roomy = m.needed_h <= 0.0f || m.needed_h <= ImGui::GetWindowHeight() + 0.5f;
+  m.roomy = roomy;
   const float head_top = ImGui::GetCursorPosY();
   const float lesson_top = ImGui::GetCursorPosY();
   draw_lesson(state, roomy);
@@ -298,6 +299,9 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const bool has_update = r != nullptr && r->status != StepStatus::Refused;
   const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
   const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
+  // What the layout is asked for counts the update lines in full, even while they are folded into
+  // a grid (softmax short of room), so that the two do not take turns.
+  const float update_need = has_update ? std::max(update_h, m.update_full_h) : 0.0f;
   // The right column's width: at least kRightColumnFonts, more if what it drew last frame needed
   // it (softmax's grid of the gradient does not wrap).
   const float right_w = std::max(kRightColumnFonts * font, m.right_w);
@@ -310,16 +314,16 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const bool update_left =
         has_update && loss_left && grad_h + update_h > avail.y && left_fixed + update_h + loss_h <= avail.y;
     // The height that shows everything, the best of the three placements (for the layout).
-    const float needed_body = std::min({std::max(natural_left + loss_h, grad_h + update_h),
-                                        std::max(natural_left + update_h + loss_h, grad_h),
-                                        std::max(natural_left, grad_h + update_h + loss_h)});
+    const float needed_body = std::min({std::max(natural_left + loss_h, grad_h + update_need),
+                                        std::max(natural_left + update_need + loss_h, grad_h),
+                                        std::max(natural_left, grad_h + update_need + loss_h)});
     m.needed_h = head_h + needed_body + style.WindowPadding.y + style.ItemSpacing.y;
     const bool overflow = table_h + jacobian_h > avail.y;
     ImGui::BeginChild("##chain_left", ImVec2(std::ceil(table_w) + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
     row_hovered = table.draw(state, table_h);
     m.rows_shown = rows_in(table, table_h);
     DrawJacobian(state, batch);
-    if (update_left) m.update_h = measured([&] { DrawUpdate(*r); });
+    if (update_left) m.update_h = measured([&] { DrawUpdate(*r, state.data(), !m.roomy); });
     if (loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
     ImGui::EndChild();
     ImGui::SameLine();
@@ -337,7 +341,8 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const bool two_below = has_update && avail.x >= 2.0f * kRightColumnFonts * font;
     const float rest_h = (loss_beside ? 0.0f : loss_h);
     const float below_h = two_below ? std::max(grad_h, update_h + rest_h) : grad_h + update_h + rest_h;
-    m.needed_h = head_h + natural_left + below_h + style.WindowPadding.y + style.ItemSpacing.y;
+    const float below_need = two_below ? std::max(grad_h, update_need + rest_h) : grad_h + update_need + rest_h;
+    m.needed_h = head_h + natural_left + below_need + style.WindowPadding.y + style.ItemSpacing.y;
     const float table_max = std::max(min_h, avail.y - jacobian_h - below_h - style.ItemSpacing.y);
     ImGui::BeginGroup();
     row_hovered = table.draw(state, std::min(natural_h, table_max));
@@ -358,7 +363,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
       ImGui::EndChild();
       ImGui::SameLine();
       ImGui::BeginChild("##chain_below_right", ImVec2(0, h), false);
-      m.update_h = measured([&] { DrawUpdate(*r); });
+      m.update_h = measured([&] { DrawUpdate(*r, state.data(), !m.roomy); });
       if (!loss_beside) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
       ImGui::EndChild();
     } else {
@@ -366,6 +371,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
       if (r != nullptr && !loss_beside) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
     }
   }
+  if (roomy && has_update) m.update_full_h = m.update_h;
   if (!row_hovered && ImGui::IsWindowHovered(ImGuiHoveredFlags_RootAndChildWindows)) state.hovered_sample = -1;
   ImGui::End();
 }

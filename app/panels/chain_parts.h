@@ -75,8 +75,9 @@ void DrawJacobian(const AppState& state, const ChainBatch& batch);
 
 // ∂L/∂θ in matrix form with its numbers: 1/m Xᵀ(ŷ − y) = 1/4 · Xᵀ · [0.6857, …]ᵀ = [0.2702, …].
 void DrawGradient(const StepRecord& record, const ChainBatch& batch);
-// One line per parameter: "w1 = 0.5 − η·0.2431 = 0.4976" (with momentum, v's line first).
-void DrawUpdate(const StepRecord& record);
+// One line per parameter: "w1 = 0.5 − η·0.2431 = 0.4976" (with momentum, v's line first);
+// `as_matrix` (softmax, short of room): Θ after as a grid, the lines on hover.
+void DrawUpdate(const StepRecord& record, const Dataset& data, bool as_matrix = false);
 // The batch loss, and the mean loss over the data set before → after.
 void DrawLoss(const StepRecord& record, const Dataset& data);
 

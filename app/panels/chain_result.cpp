@@ -118,12 +118,15 @@ void DrawGradient(const StepRecord& r, const ChainBatch& b) {
   params_grid("##gradient", r.gradient, *b.data);  // not indented: the grid needs the width
 }
 
-void DrawUpdate(const StepRecord& r) {
+void DrawUpdate(const StepRecord& r, const Dataset& data, bool as_matrix) {
   const Settings& s = r.settings;
   const bool momentum = s.momentum != 0.0;
   const bool taken = r.status == StepStatus::Ok;
   // The rates beside the rule when they fit (the window's first line has them too).
-  const std::string rule = momentum ? "Update  v ← β·v + ∂L/∂θ,  θ ← θ − η·v" : "Update  θ ← θ − η·∂L/∂θ";
+  const bool softmax = r.theta_before.rows > 1;   // Θ: one row per class
+  const std::string rule = momentum  ? (softmax ? "Update  V ← β·V + ∂L/∂Θ,  Θ ← Θ − η·V" : "Update  v ← β·v + ∂L/∂θ,  θ ← θ − η·v")
+                           : softmax ? "Update  Θ ← Θ − η·∂L/∂Θ"
+                                     : "Update  θ ← θ − η·∂L/∂θ";
   const std::string rates = "η = " + format_number(s.learning_rate) + (momentum ? ", β = " + format_number(s.momentum) : "");
   const std::string title = rule + ",  " + rates;
   const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(" (?)").x;
@@ -136,6 +139,18 @@ void DrawUpdate(const StepRecord& r) {
                            "gradient: downhill on the loss.");
   if (!taken) ImGui::TextColored(WarningColor(), "what the update would be: not taken");
   const std::vector<UpdateLine> lines = update_lines(r);
+  if (as_matrix && r.theta_after.rows > 1) {
+    // Softmax short of room: Θ after as a grid beside the gradient's (one line per entry, K·(d+1)
+    // of them, on hover), so that Θ − η·∂L/∂Θ is checked entry by entry from the two grids.
+    ImGui::TextUnformatted("Θ after =");
+    params_grid("##theta_after", r.theta_after, data);
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      for (const UpdateLine& line : lines) ImGui::Text("%s %s", line.name.c_str(), line.text().c_str());
+      ImGui::EndTooltip();
+    }
+    return;
+  }
   const std::size_t n = lines.size();
   std::vector<std::string> names(n), updates(n), velocities(momentum ? n : 0);
   float widths[3] = {0, 0, 0};

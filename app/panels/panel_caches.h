@@ -22,8 +22,10 @@ namespace ll::app {
 // layout gives it that when it can: model/layout.h).
 struct ChainMeasure {
   float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;
+  float update_full_h = 0.0f;  // the update lines in full (not folded into a grid)
   float formulas_h = 0.0f; // the formula rows, all of them
   float lesson_h = 0.0f;   // a scenario's title and text in full
+  bool roomy = true;       // this frame had the room it asked for (nothing folded)
   float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
   float right_w = 0.0f;        // what the right column's content took (side by side)
   float needed_h = 0.0f;   // 0 until measured

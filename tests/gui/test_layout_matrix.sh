@@ -7,8 +7,8 @@
 # least 4 rows; the Controls panel is a form and may scroll.
 #
 # Not yet reached, so left out below and said in the README: 2× text and more at 1280×720, 3× at
-# 1920×1080, and softmax on Fisher's iris (15 update lines) at 1280×720 and at 1.5× and more on
-# 1920×1080 (presentation sizes it 2.5× there); those still hide part of the step.
+# 1920×1080, and softmax on Fisher's iris beyond 1× at 1280×720 and beyond 1.5× at 1920×1080
+# (presentation sizes the text 1.5× and 2.5× there); those still hide part of the step.
 source "$(dirname "$0")/common.sh"
 run_in_xvfb 3840x2160
 
@@ -17,8 +17,8 @@ known_gap() {  # known_gap SCENARIO SIZE SCALE
   local scenario=$1 size=$2 scale=$3
   case "$size:$scale" in 1280x720:2 | 1280x720:3 | 1920x1080:3) return 0 ;; esac
   if [[ "$scenario" == *08-softmax-iris.json ]]; then
-    [[ "$size" == 1280x720 ]] && return 0
-    [[ "$size" == 1920x1080 && "$scale" != 1 ]] && return 0
+    [[ "$size" == 1280x720 && "$scale" != 1 ]] && return 0
+    [[ "$size" == 1920x1080 && "$scale" != 1 && "$scale" != 1.5 ]] && return 0
   fi
   [[ "$scenario" == *07-one-feature-iris6.json && "$size:$scale" == 3840x2160:3 ]] && return 0
   return 1
