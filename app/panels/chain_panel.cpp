@@ -149,13 +149,13 @@ void draw_formulas(const Settings& s, bool all_rows) {
   ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("formula", ImGuiTableColumnFlags_WidthStretch);
   if (all_rows) {
-  formula_row("forward", "z = θᵀx" + gap + f.y_hat + gap + f.loss,
-              "One sample forward: z = θᵀx weighs the inputs (x₀ = 1 carries the bias b), the "
-              "activation turns z into the prediction ŷ, and the loss L compares ŷ with the label y.");
-  formula_row("chain",
-              softmax ? "∂L/∂θ_k = Σ_a ∂L/∂ŷ_a · ∂ŷ_a/∂z_k · ∂z_k/∂θ_k" : "∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ",
-              "The chain rule: L depends on θ only through ŷ, and ŷ only through z, so ∂L/∂θ is the "
-              "product of the three local derivatives (the table has a column for each).");
+    formula_row("forward", "z = θᵀx" + gap + f.y_hat + gap + f.loss,
+                "One sample forward: z = θᵀx weighs the inputs (x₀ = 1 carries the bias b), the "
+                "activation turns z into the prediction ŷ, and the loss L compares ŷ with the label y.");
+    formula_row("chain",
+                softmax ? "∂L/∂θ_k = Σ_a ∂L/∂ŷ_a · ∂ŷ_a/∂z_k · ∂z_k/∂θ_k" : "∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ",
+                "The chain rule: L depends on θ only through ŷ, and ŷ only through z, so ∂L/∂θ is the "
+                "product of the three local derivatives (the table has a column for each).");
   }
   formula_row("factors", f.dL_dyhat + gap + f.dyhat_dz + gap + "∂z/∂θ = x",
               "Each factor on its own for this loss and activation: how L changes with ŷ, how ŷ "
