@@ -129,7 +129,11 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
   const plot::Limits view = plot::GetPlotLimits();
   const bool finite = theta.all_finite();
   // Beyond two features, the plane the plot shows holds the others at their means (ll/predict.h).
-  const Params plotted = slice_at_means(theta, d);
+  if (c.means_of != s.data_ptr()) {  // once per data set, not per frame
+    c.means = feature_means(d);
+    c.means_of = s.data_ptr();
+  }
+  const Params plotted = slice_at_means(theta, c.means);
   if (s.show_shading && finite) {
     const ImVec2 size = plot::GetPlotSize();
     if (c.shading.update(plotted, a, view, size.x, size.y))
@@ -139,7 +143,7 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
   const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
   const std::vector<Params> trail = recent_thetas(s, std::max(0, s.boundary_trail));
   for (std::size_t k = 0; k < trail.size(); ++k)
-    PlotBoundaries("##trail" + std::to_string(k), slice_at_means(trail[k], d), a, view, text, trail_alpha(k, trail.size()),
+    PlotBoundaries("##trail" + std::to_string(k), slice_at_means(trail[k], c.means), a, view, text, trail_alpha(k, trail.size()),
                    1.5f);
   const int boundaries = finite ? PlotBoundaries("##boundary", plotted, a, view, text, 1.0f, 2.5f) : 0;
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);

@@ -38,6 +38,9 @@ struct DataPanelCache {
   DataView view;
   Shading shading;
   PointCloud cloud;  // 100,000 points and more
+  std::shared_ptr<const Dataset> means_of;  // the data set `means` were worked out for (kept, so
+                                            // that a new one at the same address is not taken for it)
+  std::vector<double> means;           // each feature's mean (ll::feature_means)
 };
 
 // The activation panel: the points of one batch at one θ, kept between frames: recomputed only when the batch, θ or the

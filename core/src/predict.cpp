@@ -59,17 +59,24 @@ ActivationPoint activation_point(const SampleOutputs& o, int label, Activation a
   return p;
 }
 
-Params slice_at_means(const Params& theta, const Dataset& data) {
-  if (theta.cols <= 3 || data.features() + 1 != theta.cols) return theta;
+std::vector<double> feature_means(const Dataset& data) {
+  std::vector<double> means;
+  for (const std::vector<double>& column : data.columns) {
+    double sum = 0.0;
+    for (double x : column) sum += x;
+    means.push_back(column.empty() ? 0.0 : sum / static_cast<double>(column.size()));
+  }
+  return means;
+}
+
+Params slice_at_means(const Params& theta, const Dataset& data) { return slice_at_means(theta, feature_means(data)); }
+
+Params slice_at_means(const Params& theta, const std::vector<double>& means) {
+  if (theta.cols <= 3 || means.size() + 1 != theta.cols) return theta;
   Params slice(theta.rows, 3);
   for (std::size_t r = 0; r < theta.rows; ++r) {
     double bias = theta.at(r, 0);
-    for (std::size_t j = 2; j < data.features(); ++j) {
-      const std::vector<double>& column = data.columns[j];
-      double sum = 0.0;
-      for (double x : column) sum += x;
-      bias += theta.at(r, j + 1) * (sum / static_cast<double>(column.size()));
-    }
+    for (std::size_t j = 2; j < means.size(); ++j) bias += theta.at(r, j + 1) * means[j];
     slice.at(r, 0) = bias;
     slice.at(r, 1) = theta.at(r, 1);
     slice.at(r, 2) = theta.at(r, 2);

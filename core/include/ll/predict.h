@@ -36,6 +36,9 @@ ActivationPoint activation_point(const SampleOutputs& outputs, int label, Activa
 // (softmax: each class's). So z' = θ'·[1, x1, x2] is z at (x1, x2, x̄3, …): the boundary and the
 // shading drawn are a real slice of the model, near the data. θ itself for one or two features.
 Params slice_at_means(const Params& theta, const Dataset& data);
+// The same from the features' means, worked out once (a plot drawn every frame keeps them).
+std::vector<double> feature_means(const Dataset& data);
+Params slice_at_means(const Params& theta, const std::vector<double>& means);
 
 // The predicted class of sample i (z = 0 is the boundary for binary models).
 int predict(const Dataset& data, std::size_t i, const Params& theta, Activation activation);
