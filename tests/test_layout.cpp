@@ -1,4 +1,4 @@
-// The default layout (app/gui/layout.cpp): every panel inside the window, none overlapping, none
+// The default layout (app/model/layout.cpp): every panel inside the window, none overlapping, none
 // too small to read, for window sizes from 1280×720 to 3840×2160 and fonts from 13 to 40 px.
 #include <doctest/doctest.h>
 
@@ -181,4 +181,36 @@ TEST_CASE("the presentation bar has room for a counter at twice the font size") 
     CHECK(l.bar.y == font + 6.0f);
     CHECK(l.data.y == l.bar.y + l.bar.h);
   }
+}
+
+TEST_CASE("a chain that needs more than the window's height gets the big counter's line and its title bar's") {
+  const float font = 34.0f, top = font + 6.0f;
+  const float body_full = 720.0f - (font + 10.0f) - top - ll::app::presentation_bar_height(font);
+  for (bool presentation : {false, true}) {
+    INFO(std::string(presentation ? "presentation" : "normal"));
+    // Needs the body under the full bar: the full bar, the chain titled.
+    const Layout fits = ll::app::default_layout(1280, 720, top, font, {}, presentation, {body_full, 5000.0f});
+    CHECK(fits.plots_dropped);
+    CHECK_FALSE(fits.bar_compact);
+    CHECK_FALSE(fits.chain_untitled);
+    CHECK(fits.bar.h == ll::app::presentation_bar_height(font));
+    // Needs a pixel more: the bar shrinks to one row and the chain takes the room it gave.
+    const float bar_saved = ll::app::presentation_bar_height(font) - ll::app::compact_bar_height(font);
+    const Layout more = ll::app::default_layout(1280, 720, top, font, {}, presentation, {body_full + 1.0f, 5000.0f});
+    CHECK(more.bar_compact);
+    CHECK_FALSE(more.chain_untitled);
+    CHECK(more.bar.h == ll::app::compact_bar_height(font));
+    CHECK(more.bar.h >= font + 16.0f);   // a row of buttons: the font and the frame's padding
+    CHECK(more.chain.y == more.bar.y + more.bar.h);
+    CHECK(more.chain.h == doctest::Approx(body_full + bar_saved));
+    // More than that too: the chain goes without its title bar.
+    const Layout most =
+        ll::app::default_layout(1280, 720, top, font, {}, presentation, {body_full + bar_saved + 1.0f, 5000.0f});
+    CHECK(most.bar_compact);
+    CHECK(most.chain_untitled);
+  }
+  // The plots shown instead of the chain (V): the bar keeps its counter.
+  const Layout plots = ll::app::default_layout(1280, 720, top, font, {}, true, {5000.0f, 5000.0f}, true);
+  CHECK_FALSE(plots.bar_compact);
+  CHECK_FALSE(plots.chain_untitled);
 }

@@ -7,6 +7,8 @@ namespace ll::app {
 
 float presentation_bar_height(float font_px) { return std::floor(2.0f * font_px + 22.0f); }
 
+float compact_bar_height(float font_px) { return std::floor(font_px + 22.0f); }
+
 float presentation_text_scale(float screen_height_px) {
   constexpr float kBasePixels = 17.0f, kShareOfHeight = 0.04f;
   return std::clamp(std::floor(kShareOfHeight * screen_height_px / kBasePixels * 4.0f) / 4.0f, 1.0f, 3.0f);
@@ -25,7 +27,11 @@ Layout default_layout(float width, float height, float top, float font_px, const
   const bool chain_too_narrow = shown_asked.chain && chain.width > width - controls_w_asked;
   l.controls_dropped = shown_asked.controls && !presentation && chain_too_narrow && !plots_instead;
   if (presentation || l.controls_dropped) {
-    l.bar = {0, top, width, presentation_bar_height(font_px)};
+    // The big counter only while the chain has the room it needs below it: a chain that needs
+    // the whole height and more gets the counter's line (its own first line says the step too).
+    const float full_bar_h = presentation_bar_height(font_px);
+    l.bar_compact = shown_asked.chain && !plots_instead && chain.height > l.status.y - top - full_bar_h;
+    l.bar = {0, top, width, l.bar_compact ? compact_bar_height(font_px) : full_bar_h};
     body_y += l.bar.h;
   }
   const float body_h = std::max(0.0f, l.status.y - body_y);
@@ -80,6 +86,7 @@ Layout default_layout(float width, float height, float top, float font_px, const
     x += w;
   }
   if (shown.chain) l.chain = {right_x, body_y + row_h, right_w, body_h - row_h};
+  l.chain_untitled = shown.chain && chain.height > l.chain.h;
   return l;
 }
 

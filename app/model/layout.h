@@ -25,10 +25,14 @@ struct Layout {
   // `plots_instead` shows them in the chain's place.
   bool plots_dropped = false;
   bool controls_dropped = false;  // the controls column gave way to the bar, for the chain's width
+  bool chain_untitled = false;    // the chain needs more than its room: its title bar's line too
+  bool bar_compact = false;       // the bar is one row of buttons, the counter in body text, for
+                                  // a chain that needs the height of the big counter's line
   bool operator==(const Layout& o) const {
     return bar == o.bar && controls == o.controls && data == o.data && activation == o.activation &&
            loss == o.loss && chain == o.chain && status == o.status && plots_dropped == o.plots_dropped &&
-           controls_dropped == o.controls_dropped;
+           controls_dropped == o.controls_dropped && bar_compact == o.bar_compact &&
+           chain_untitled == o.chain_untitled;
   }
   bool operator!=(const Layout& o) const { return !(*this == o); }
 };
@@ -61,5 +65,7 @@ float min_plot_height(float font_px);
 // The height of the presentation bar at a font size: room for one row of buttons and a counter
 // at twice the font size.
 float presentation_bar_height(float font_px);
+// The bar as one row of buttons, the counter in body text (Layout::bar_compact).
+float compact_bar_height(float font_px);
 
 }  // namespace ll::app

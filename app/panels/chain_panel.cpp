@@ -41,14 +41,15 @@ std::string batch_text(const std::vector<std::size_t>& batch, std::size_t rows) 
 }
 
 // `compact`: on the lesson title's line, when room is short: without the activation and loss
-// (the formulas under it say them).
+// (the formulas under it say them). `tight`: shorter still, without the step and epoch (the
+// status line says them).
 void draw_header(const AppState& state, const StepRecord* r, const std::vector<std::size_t>& batch,
-                 bool compact = false) {
+                 bool compact, bool tight) {
   const Settings& s = r != nullptr ? r->settings : state.settings();
   const Dataset& data = state.data();
   std::string text;
   if (r == nullptr) text = "Step 0: no step taken yet · next batch: ";
-  else text = "Step " + std::to_string(r->step) + " · epoch " + std::to_string(r->epoch) + " · ";
+  else if (!tight) text = "Step " + std::to_string(r->step) + " · epoch " + std::to_string(r->epoch) + " · ";
   text += batch_text(batch, data.rows()) + " (m = " + std::to_string(batch.size()) + ")";
   if (r != nullptr && r->explicit_batch) text += ", picked by hand";
   if (!compact) text += " · " + std::string(name(s.activation)) + " + " + std::string(long_name(s.loss));
@@ -101,71 +102,6 @@ void draw_failure(const StepRecord& r) {
   ImGui::PopStyleColor(2);
 }
 
-
-// What stays of the chain once multiplied out, worth saying out loud for each combination.
-const char* simplified_note(Loss loss, Activation activation) {
-  switch (activation) {
-    case Activation::Sigmoid:
-      return loss == Loss::BCE ? "σ′ = ŷ(1 − ŷ) cancels against the denominators of ∂L/∂ŷ"
-                               : "the σ′ factor ŷ(1 − ŷ) stays: near 0 when ŷ is near 0 or 1, so a "
-                                 "confidently wrong sample barely learns";
-    case Activation::Tanh:
-      return loss == Loss::BCE ? "undefined where ŷ ≤ 0: log ŷ needs ŷ > 0"
-                               : "the tanh′ factor 1 − ŷ² stays: near 0 when ŷ is near −1 or 1";
-    case Activation::Softmax:
-      return loss == Loss::CCE ? "y one-hot: the Jacobian's terms cancel"
-                               : "the Jacobian J stays: every ŷ_a depends on every z_b";
-  }
-  return "";
-}
-
-void formula_row(const char* label, const std::string& formula, const char* help, const char* note = nullptr) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TextDisabled("%s", label);
-  ImGui::TableNextColumn();
-  // Wrapped at spaces in the column's width: a formula is never cut at the panel's edge.
-  TextWrappedAtSpaces(formula);
-  ImGui::SameLine();
-  HelpMarker(help);
-  if (note != nullptr) {
-    ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
-    TextWrappedAtSpaces(note);
-    ImGui::PopStyleColor();
-  }
-}
-
-// The formulas of the loss and activation; `all_rows` false (no room) keeps the simplified one,
-// the one each row of the table computes, and the factors.
-void draw_formulas(const Settings& s, bool all_rows) {
-  const Formulas f = formulas(s.loss, s.activation);
-  const bool softmax = s.activation == Activation::Softmax;
-  const std::string gap = "     ";
-  std::string product = f.dL_dz.substr(f.dL_dz.find(" = ") + 3);
-  const std::size_t one_hot = product.find("  (");
-  if (one_hot != std::string::npos) product.resize(one_hot);
-  product = softmax ? as_factor(product) + " xᵀ" : as_factor(product) + " · x";
-  if (!ImGui::BeginTable("##formulas", 2, ImGuiTableFlags_SizingFixedFit)) return;
-  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("formula", ImGuiTableColumnFlags_WidthStretch);
-  if (all_rows) {
-    formula_row("forward", "z = θᵀx" + gap + f.y_hat + gap + f.loss,
-                "One sample forward: z = θᵀx weighs the inputs (x₀ = 1 carries the bias b), the "
-                "activation turns z into the prediction ŷ, and the loss L compares ŷ with the label y.");
-    formula_row("chain",
-                softmax ? "∂L/∂θ_k = Σ_a ∂L/∂ŷ_a · ∂ŷ_a/∂z_k · ∂z_k/∂θ_k" : "∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ",
-                "The chain rule: L depends on θ only through ŷ, and ŷ only through z, so ∂L/∂θ is the "
-                "product of the three local derivatives (the table has a column for each).");
-  }
-  formula_row("factors", f.dL_dyhat + gap + f.dyhat_dz + gap + "∂z/∂θ = x",
-              "Each factor on its own for this loss and activation: how L changes with ŷ, how ŷ "
-              "changes with z, and how z = θᵀx changes with θ, which is just x.");
-  formula_row("simplified", (softmax ? "∂L/∂Θ = " : "∂L/∂θ = ") + product,
-              "The three factors multiplied out for one sample: this is what each sample adds to "
-              "the gradient (∂L/∂z, the table's last column, times x).",
-              all_rows ? simplified_note(s.loss, s.activation) : nullptr);
-  ImGui::EndTable();
-}
 
 // [SECTION] The body: table beside (or above) the results -------------------------------------
 
@@ -240,7 +176,9 @@ void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& 
 }  // namespace
 
 void ShowChainPanel(AppState& state, ChainMeasure& m) {
-  if (!ImGui::Begin(kChainWindow)) {
+  // Without its title bar when it needs more than its room (the layout says so): its first line
+  // says what it shows.
+  if (!ImGui::Begin(kChainWindow, nullptr, state.last_layout.chain_untitled ? ImGuiWindowFlags_NoTitleBar : 0)) {
     ImGui::End();
     return;
   }
@@ -260,7 +198,11 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   // Every formula row and the lesson's text in full when the panel has the room it asked for last
   // frame; else the formula rows that the table's columns compute and the lesson's title (the
   // rest comes back as soon as there is room).
-  const bool roomy = m.needed_h <= 0.0f || m.needed_h <= ImGui::GetWindowHeight() + 0.5f;
+  const float window_h = ImGui::GetWindowHeight() + 0.5f;
+  const bool roomy = m.needed_h <= 0.0f || m.needed_h <= window_h;
+  // Shorter still (what folding saved, measured when it was last folded, is not enough): the
+  // factors' row folds too.
+  const bool tight = !roomy && m.folded_head_h > 0.0f && m.needed_h - m.head_h + m.folded_head_h > window_h;
   m.roomy = roomy;
   const float head_top = ImGui::GetCursorPosY();
   const float lesson_top = ImGui::GetCursorPosY();
@@ -268,17 +210,26 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const float lesson_h = ImGui::GetCursorPosY() - lesson_top;
   if (roomy) m.lesson_h = lesson_h;
   const bool has_lesson = !state.lesson_title.empty() || !state.lesson_description.empty();
-  draw_header(state, r, *batch.batch, has_lesson && !roomy);
+  draw_header(state, r, *batch.batch, has_lesson && !roomy, tight);
   if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
   const float formulas_top = ImGui::GetCursorPosY();
-  draw_formulas(s, roomy);
+  DrawFormulas(s, roomy ? FormulaRows::All : tight ? FormulaRows::Simplified : FormulaRows::FactorsAndSimplified);
   const float formulas_h = ImGui::GetCursorPosY() - formulas_top;
   if (roomy) m.formulas_h = formulas_h;
   ImGui::Separator();
   // With every formula row (the layout is asked for the room that shows them all).
-  const float head_h = ImGui::GetCursorPosY() - head_top + (m.formulas_h - formulas_h) + (m.lesson_h - lesson_h) +
+  const float drawn_head_h = ImGui::GetCursorPosY() - head_top;
+  if (roomy) m.head_h = drawn_head_h;
+  else if (!tight) m.folded_head_h = drawn_head_h;
+  const float head_h = drawn_head_h + (m.formulas_h - formulas_h) + (m.lesson_h - lesson_h) +
                        ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight();
 
+  // The loss block, shorter when room is short; the layout is asked for its height in full.
+  auto draw_loss = [&](const StepRecord& record) {
+    const float h = measured([&] { DrawLoss(record, state.data(), !roomy); });
+    m.loss_h = h;
+    if (roomy) m.loss_full_h = h;
+  };
   const SampleTable table(batch);
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -297,7 +248,9 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
       batch.size() <= 8 ? natural_h : table.header_height() + 8.0f * table.row_height() + 2.0f;
   const float natural_left = asked_table_h + jacobian_h;
   const bool has_update = r != nullptr && r->status != StepStatus::Refused;
+  // The loss block as drawn last frame (for placing it), and in full (what the layout is asked for).
   const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
+  const float loss_need = r != nullptr ? std::max(loss_h, m.loss_full_h) : 0.0f;
   const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
   // What the layout is asked for counts the update lines in full, even while they are folded into
   // a grid (softmax short of room), so that the two do not take turns.
@@ -314,9 +267,9 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const bool update_left =
         has_update && loss_left && grad_h + update_h > avail.y && left_fixed + update_h + loss_h <= avail.y;
     // The height that shows everything, the best of the three placements (for the layout).
-    const float needed_body = std::min({std::max(natural_left + loss_h, grad_h + update_need),
-                                        std::max(natural_left + update_need + loss_h, grad_h),
-                                        std::max(natural_left, grad_h + update_need + loss_h)});
+    const float needed_body = std::min({std::max(natural_left + loss_need, grad_h + update_need),
+                                        std::max(natural_left + update_need + loss_need, grad_h),
+                                        std::max(natural_left, grad_h + update_need + loss_need)});
     m.needed_h = head_h + needed_body + style.WindowPadding.y + style.ItemSpacing.y;
     const bool overflow = table_h + jacobian_h > avail.y;
     ImGui::BeginChild("##chain_left", ImVec2(std::ceil(table_w) + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
@@ -324,12 +277,12 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     m.rows_shown = rows_in(table, table_h);
     DrawJacobian(state, batch);
     if (update_left) m.update_h = measured([&] { DrawUpdate(*r, state.data(), !m.roomy); });
-    if (loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+    if (loss_left) draw_loss(*r);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chain_right", ImVec2(0, avail.y), false);
     draw_results(state, r, batch, m, !update_left);
-    if (r != nullptr && !loss_left) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+    if (r != nullptr && !loss_left) draw_loss(*r);
     m.right_w = content_width();
     ImGui::EndChild();
   } else {
@@ -341,7 +294,8 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const bool two_below = has_update && avail.x >= 2.0f * kRightColumnFonts * font;
     const float rest_h = (loss_beside ? 0.0f : loss_h);
     const float below_h = two_below ? std::max(grad_h, update_h + rest_h) : grad_h + update_h + rest_h;
-    const float below_need = two_below ? std::max(grad_h, update_need + rest_h) : grad_h + update_need + rest_h;
+    const float rest_need = (loss_beside ? 0.0f : loss_need);
+    const float below_need = two_below ? std::max(grad_h, update_need + rest_need) : grad_h + update_need + rest_need;
     m.needed_h = head_h + natural_left + below_need + style.WindowPadding.y + style.ItemSpacing.y;
     const float table_max = std::max(min_h, avail.y - jacobian_h - below_h - style.ItemSpacing.y);
     ImGui::BeginGroup();
@@ -352,7 +306,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     if (loss_beside) {
       ImGui::SameLine();
       ImGui::BeginChild("##chain_beside", ImVec2(0, std::min(natural_h, table_max) + jacobian_h), false);
-      m.loss_beside_h = measured([&] { DrawLoss(*r, state.data()); });
+      m.loss_beside_h = measured([&] { DrawLoss(*r, state.data(), !m.roomy); });
       ImGui::EndChild();
     }
     if (two_below) {
@@ -364,11 +318,11 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
       ImGui::SameLine();
       ImGui::BeginChild("##chain_below_right", ImVec2(0, h), false);
       m.update_h = measured([&] { DrawUpdate(*r, state.data(), !m.roomy); });
-      if (!loss_beside) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+      if (!loss_beside) draw_loss(*r);
       ImGui::EndChild();
     } else {
       draw_results(state, r, batch, m);
-      if (r != nullptr && !loss_beside) m.loss_h = measured([&] { DrawLoss(*r, state.data()); });
+      if (r != nullptr && !loss_beside) draw_loss(*r);
     }
   }
   if (roomy && has_update) m.update_full_h = m.update_h;

@@ -1,6 +1,6 @@
 #pragma once
 // The derivative chain window in parts. chain_panel.cpp lays the window out (the step, the
-// formulas, the gradient, the update, the loss); chain_table.cpp draws the table of samples and
+// formulas [chain_formulas.cpp], the gradient, the update, the loss); chain_table.cpp draws the table of samples and
 // the softmax Jacobian. Both read a ChainBatch: one batch at θ, with the chains the record kept or,
 // for batches too big to keep, each row's chain computed when it is drawn.
 #include <imgui.h>
@@ -71,6 +71,13 @@ class SampleTable {
 float JacobianHeight(const ChainBatch& batch);
 void DrawJacobian(const AppState& state, const ChainBatch& batch);
 
+// ---- The formulas above the table (chain_formulas.cpp) ------------------------------------
+
+// How many of the formula rows show: all of them with room; short of room the two that the
+// table's columns compute; shorter still the simplified one alone (the factors on its "(?)").
+enum class FormulaRows { All, FactorsAndSimplified, Simplified };
+void DrawFormulas(const Settings& settings, FormulaRows rows);
+
 // ---- What the step did with the chains (chain_result.cpp) --------------------------------
 
 // ∂L/∂θ in matrix form with its numbers: 1/m Xᵀ(ŷ − y) = 1/4 · Xᵀ · [0.6857, …]ᵀ = [0.2702, …].
@@ -79,7 +86,8 @@ void DrawGradient(const StepRecord& record, const ChainBatch& batch);
 // `as_matrix` (softmax, short of room): Θ after as a grid, the lines on hover.
 void DrawUpdate(const StepRecord& record, const Dataset& data, bool as_matrix = false);
 // The batch loss, and the mean loss over the data set before → after.
-void DrawLoss(const StepRecord& record, const Dataset& data);
+// `compact` (short of room): the batch loss and the data set's before → after in a line each.
+void DrawLoss(const StepRecord& record, const Dataset& data, bool compact = false);
 
 // ---- Shared look ---------------------------------------------------------------------------
 

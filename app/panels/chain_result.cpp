@@ -185,17 +185,18 @@ void DrawUpdate(const StepRecord& r, const Dataset& data, bool as_matrix) {
   ImGui::EndTable();
 }
 
-void DrawLoss(const StepRecord& r, const Dataset& data) {
+void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
   SectionHeader("Loss", "The batch loss is what this step's gradient goes down: the mean of L over "
                         "the batch at θ before the step. The mean loss over the whole data set, "
                         "before → after, says whether the step helped everyone; with a large η or a "
                         "small batch it can go up.");
+  if (compact) ImGui::SameLine(0.0f, ImGui::GetFontSize());   // on the heading's line
   if (r.status != StepStatus::Refused)
-    TextWrappedAtSpaces("batch loss " + format_number(r.batch_loss) + "   (mean L of the batch, m = " +
-                        format_count(r.batch.size()) + ")");
+    TextWrappedAtSpaces((compact ? "batch " : "batch loss ") + format_number(r.batch_loss) +
+                        (compact ? " (mean L, m = " : "   (mean L of the batch, m = ") + format_count(r.batch.size()) + ")");
   const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
   const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
-  TextWrappedAtSpaces("mean loss over all " + format_count(data.rows()) + " samples");
+  TextWrappedAtSpaces((compact ? "all " : "mean loss over all ") + format_count(data.rows()) + " samples");
   // The numbers beside the words if they fit, else under them.
   if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize("  0.0000 → 0.0000  (higher)").x <=
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)

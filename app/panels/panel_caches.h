@@ -21,10 +21,13 @@ namespace ll::app {
 // frame places them where they fit, and the height that shows all of it in its width (the
 // layout gives it that when it can: model/layout.h).
 struct ChainMeasure {
-  float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;
+  float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;   // as drawn last frame
+  float loss_full_h = 0.0f;    // the loss block in full (not in its short form)
   float update_full_h = 0.0f;  // the update lines in full (not folded into a grid)
   float formulas_h = 0.0f; // the formula rows, all of them
   float lesson_h = 0.0f;   // a scenario's title and text in full
+  float head_h = 0.0f;         // what is above the table in full (lesson, header, formulas)
+  float folded_head_h = 0.0f;  // ... with the lesson's text and two formula rows folded
   bool roomy = true;       // this frame had the room it asked for (nothing folded)
   float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
   float right_w = 0.0f;        // what the right column's content took (side by side)

@@ -46,9 +46,13 @@ void ShowPresentationBar(AppState& s) {
     ImGui::End();
     return;
   }
+  // The counter in large type when the bar has its height (the layout makes the bar one row of
+  // buttons when the chain needs that height: Layout::bar_compact).
   ImFont* big = platform::current_fonts().big;
+  const float padding_y = 2.0f * ImGui::GetStyle().WindowPadding.y;
+  if (big == nullptr || ImGui::GetWindowHeight() < big->FontSize + padding_y) big = ImGui::GetFont();
   const std::string counter = counter_text(s);
-  ImGui::PushFont(big != nullptr ? big : ImGui::GetFont());
+  ImGui::PushFont(big);
   const ImVec2 counter_size = ImGui::CalcTextSize(counter.c_str());
   ImGui::PopFont();
 
@@ -73,7 +77,7 @@ void ShowPresentationBar(AppState& s) {
   if (timeline_w > 6.0f * font) ShowTimeline(s, timeline_w);
 
   ImGui::SetCursorPos(ImVec2(right - counter_size.x, top + std::max(0.0f, (inner_h - counter_size.y) * 0.5f)));
-  ImGui::PushFont(big != nullptr ? big : ImGui::GetFont());
+  ImGui::PushFont(big);
   ImGui::TextUnformatted(counter.c_str());
   ImGui::PopFont();
   ImGui::End();
