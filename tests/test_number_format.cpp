@@ -72,3 +72,22 @@ TEST_CASE("counts with thousands separators and percentages with one decimal, on
   CHECK(ll::format_percent(1.0) == "100%");
   CHECK(ll::format_percent(0.5) == "50%");
 }
+
+TEST_CASE("a change is signed, to the display's significant digits, and rounding noise of equal values is 0") {
+  // The four flowers' first step (the reference file): mean loss 0.669262 → 0.667943. Written
+  // to 4 decimals the change would be −0.0013, while the rounded losses 0.6693 → 0.6679 differ by
+  // 0.0014: the change keeps 4 significant digits instead.
+  CHECK(ll::format_change(0.669262, 0.667943) == "−0.001319");
+  CHECK(ll::format_change(0.667943, 0.669262) == "+0.001319");
+  CHECK(ll::format_change(0.6, 0.7243) == "+0.1243");
+  CHECK(ll::format_change(0.25, 0.5) == "+0.25");   // exact: as typed
+  // Two losses equal but for the last bits of their sums: no change, not "−1.110e-16".
+  CHECK(ll::format_change(0.6693, 0.6693 - 1.1e-16) == "0");
+  CHECK(ll::format_change(1.0, 1.0) == "0");
+  // A real change far below the decimals is scientific, never a misleading 0.
+  CHECK(ll::format_change(0.6693, 0.6693 + 2e-9) == "+2.000e-09");
+  // The decimals setting counts: 2 significant digits at 2 decimals.
+  ll::set_display_decimals(2);
+  CHECK(ll::format_change(0.669262, 0.667943) == "−0.0013");
+  ll::set_display_decimals(4);
+}

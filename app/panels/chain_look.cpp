@@ -35,9 +35,9 @@ void SectionHeader(const char* title, const char* help) {
   }
 }
 
-float WidestNumber(const std::vector<double>& values) {
+float WidestNumber(const std::vector<double>& values, const NumberStyle& style) {
   float w = ImGui::CalcTextSize("−0.0000").x;
-  for (double v : values) w = std::max(w, ImGui::CalcTextSize(format_number(v).c_str()).x);
+  for (double v : values) w = std::max(w, ImGui::CalcTextSize(format_in(v, style).c_str()).x);
   return w;
 }
 

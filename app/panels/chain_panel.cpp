@@ -239,6 +239,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const float min_h = table.header_height() + (batch.softmax() ? 1.0f : 3.0f) * table.row_height();
   const float table_h = std::min(natural_h, std::max(min_h, avail.y - jacobian_h));
   m.rows = batch.size();
+  m.softmax = batch.softmax();
   bool row_hovered = false;
   const float table_w = table.width(table_h);
   const float left_fixed = std::min(natural_h, table_h) + jacobian_h;
@@ -291,17 +292,31 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     // too narrow, one column.
     const float beside_w = avail.x - table_w - style.ItemSpacing.x;
     const bool loss_beside = r != nullptr && beside_w >= 11.0f * font && m.loss_beside_h <= natural_left;
+    // Softmax: else beside the Jacobian under the table, when the room there (its width last
+    // frame) holds the loss's lines.
+    const bool loss_by_jacobian = !loss_beside && r != nullptr && jacobian_h > 0.0f && m.jacobian_w > 0.0f &&
+                                  avail.x - m.jacobian_w - style.ItemSpacing.x >= kRightColumnFonts * font &&
+                                  m.loss_by_jacobian_h <= jacobian_h;
     const bool two_below = has_update && avail.x >= 2.0f * kRightColumnFonts * font;
-    const float rest_h = (loss_beside ? 0.0f : loss_h);
+    const float rest_h = (loss_beside || loss_by_jacobian ? 0.0f : loss_h);
     const float below_h = two_below ? std::max(grad_h, update_h + rest_h) : grad_h + update_h + rest_h;
-    const float rest_need = (loss_beside ? 0.0f : loss_need);
+    const float rest_need = (loss_beside || loss_by_jacobian ? 0.0f : loss_need);
     const float below_need = two_below ? std::max(grad_h, update_need + rest_need) : grad_h + update_need + rest_need;
     m.needed_h = head_h + natural_left + below_need + style.WindowPadding.y + style.ItemSpacing.y;
     const float table_max = std::max(min_h, avail.y - jacobian_h - below_h - style.ItemSpacing.y);
     ImGui::BeginGroup();
     row_hovered = table.draw(state, std::min(natural_h, table_max));
     m.rows_shown = rows_in(table, std::min(natural_h, table_max));
+    ImGui::BeginGroup();
     DrawJacobian(state, batch);
+    ImGui::EndGroup();
+    m.jacobian_w = jacobian_h > 0.0f ? ImGui::GetItemRectSize().x : 0.0f;
+    if (loss_by_jacobian) {
+      ImGui::SameLine(0.0f, 2.0f * font);
+      ImGui::BeginChild("##chain_by_jacobian", ImVec2(0, jacobian_h), false);
+      m.loss_by_jacobian_h = measured([&] { DrawLoss(*r, state.data(), !m.roomy); });
+      ImGui::EndChild();
+    }
     ImGui::EndGroup();
     if (loss_beside) {
       ImGui::SameLine();
@@ -318,11 +333,11 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
       ImGui::SameLine();
       ImGui::BeginChild("##chain_below_right", ImVec2(0, h), false);
       m.update_h = measured([&] { DrawUpdate(*r, state.data(), !m.roomy); });
-      if (!loss_beside) draw_loss(*r);
+      if (!loss_beside && !loss_by_jacobian) draw_loss(*r);
       ImGui::EndChild();
     } else {
       draw_results(state, r, batch, m);
-      if (r != nullptr && !loss_beside) draw_loss(*r);
+      if (r != nullptr && !loss_beside && !loss_by_jacobian) draw_loss(*r);
     }
   }
   if (roomy && has_update) m.update_full_h = m.update_h;

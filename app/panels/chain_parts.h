@@ -97,8 +97,8 @@ ImVec4 WarningColor();              // diverged, loss went up
 ImVec4 GoodColor();                 // loss went down
 ImVec4 MutedColor();                // notes
 void SectionHeader(const char* title, const char* help = nullptr);
-// The widest of these numbers as format_number writes them, in the current font (at least as
-// wide as "−0.0000").
-float WidestNumber(const std::vector<double>& values);
+// The widest of these numbers as they are drawn, in `style` (one style for a grid of them), in
+// the current font (at least as wide as "−0.0000").
+float WidestNumber(const std::vector<double>& values, const NumberStyle& style);
 
 }  // namespace ll::app::chain

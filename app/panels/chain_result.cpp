@@ -46,15 +46,20 @@ std::string dL_dz_column(const ChainBatch& b, float max_w) {
 // θ-shaped numbers as a grid: one row per class, one column per parameter (softmax).
 void params_grid(const char* id, const Params& p, const Dataset& data) {
   ImGui::PushFont(MonoFont());
-  const float cell_w = WidestNumber(p.values);
+  const NumberStyle style = style_for(p.values);   // one style for the whole matrix
+  const float cell_w = WidestNumber(p.values, style);
   // Class names when they fit, else the class numbers alone.
   float names_w = 0.0f;
   for (std::size_t r = 0; r < p.rows && r < data.classes(); ++r)
     names_w = std::max(names_w, ImGui::CalcTextSize(("0 " + data.class_names[r]).c_str()).x);
-  const float pad = 2.0f * ImGui::GetStyle().CellPadding.x + 1.0f;
+  const float pad = 0.4f * ImGui::GetFontSize() + 1.0f;
   const bool names = names_w + static_cast<float>(p.cols) * (cell_w + pad) + pad <= ImGui::GetContentRegionAvail().x;
-  if (ImGui::BeginTable(id, static_cast<int>(p.cols) + 1,
-                        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
+  // A fifth of a font size each side of a number: the numbers of neighbouring cells do not touch.
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.2f * ImGui::GetFontSize(), ImGui::GetStyle().CellPadding.y));
+  const bool open = ImGui::BeginTable(id, static_cast<int>(p.cols) + 1,
+                                      ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX);
+  ImGui::PopStyleVar();
+  if (open) {
     ImGui::TableSetupColumn("##class");
     for (std::size_t c = 0; c < p.cols; ++c) ImGui::TableSetupColumn("##p", ImGuiTableColumnFlags_WidthFixed, cell_w);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -64,7 +69,6 @@ void params_grid(const char* id, const Params& p, const Dataset& data) {
       ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(h.c_str()).x);
       ImGui::TextUnformatted(h.c_str());
     }
-    const NumberStyle style = style_for(p.values);   // one style for the whole matrix
     for (std::size_t r = 0; r < p.rows; ++r) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
@@ -197,8 +201,12 @@ void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
   const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
   const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
   TextWrappedAtSpaces((compact ? "all " : "mean loss over all ") + format_count(data.rows()) + " samples");
+  // The change, to its significant digits (format_change): the difference of the rounded numbers
+  // can differ from the rounded difference in the last digit, and students subtract what they see.
+  const bool both = r.loss_before && r.loss_after && r.status == StepStatus::Ok;
+  const std::string change = both ? "  (Δ " + format_change(*r.loss_before, *r.loss_after) + ")" : "";
   // The numbers beside the words if they fit, else under them.
-  if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize("  0.0000 → 0.0000  (higher)").x <=
+  if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize((" " + before + " → " + after + change).c_str()).x <=
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
     ImGui::SameLine();
   if (r.status == StepStatus::Refused) {
@@ -206,13 +214,11 @@ void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
   } else if (r.status == StepStatus::Diverged) {
     ImGui::TextColored(WarningColor(), "%s → %s (would be)", before.c_str(),
                        r.loss_after ? after.c_str() : "not finite");
-  } else if (r.loss_before && r.loss_after) {
-    // Said in words, not as a difference: the difference of the rounded numbers can differ from
-    // the rounded difference in the last digit, and students subtract what they see.
+  } else if (both) {
     const bool down = *r.loss_after <= *r.loss_before;
     ImGui::Text("%s →", before.c_str());
     ImGui::SameLine();
-    ImGui::TextColored(down ? GoodColor() : WarningColor(), "%s  (%s)", after.c_str(), down ? "lower" : "higher");
+    ImGui::TextColored(down ? GoodColor() : WarningColor(), "%s%s", after.c_str(), change.c_str());
   } else {
     ImGui::Text("%s → %s", before.c_str(), after.c_str());
   }

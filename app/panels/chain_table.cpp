@@ -348,7 +348,7 @@ void DrawJacobian(const AppState& state, const ChainBatch& batch) {
     ImGui::EndTooltip();
   }
   ImGui::PushFont(MonoFont());
-  const float cell_w = WidestNumber(c.dyhat_dz);
+  const float cell_w = WidestNumber(c.dyhat_dz, jacobian_style);
   if (ImGui::BeginTable("##jacobian", static_cast<int>(k) + 1,
                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
     ImGui::TableSetupColumn("##a", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("ŷ00").x);

@@ -234,8 +234,8 @@ void theta_caption(AppState& s, const Params& theta) {
   }
   // The longest that fits on one line (a narrow panel drops the count, then says "right").
   const std::string theta_text = "θ = " + format_params(theta);
-  const std::string fits[] = {theta_text + " · accuracy " + percent + count,
-                              theta_text + " · accuracy " + percent, theta_text + " · " + percent + " right"};
+  const std::string fits[] = {theta_text + " · accuracy " + percent + count, theta_text + " · accuracy " + percent,
+                              theta_text + " · " + percent + " right"};
   const float width = ImGui::GetContentRegionAvail().x;
   const std::string* text = &fits[1];
   for (const std::string& f : fits) {
@@ -244,6 +244,20 @@ void theta_caption(AppState& s, const Params& theta) {
     break;
   }
   TextWrappedAtSpaces(*text);
+  // What the step changed, for a student stepping alone: Δθ = θ after − θ before, beside θ when
+  // it fits, else under it.
+  const StepRecord* r = shown_record(s);
+  if (r == nullptr || r->status != StepStatus::Ok || !(r->theta_after == theta)) return;
+  Params change = r->theta_after;
+  for (std::size_t k = 0; k < change.values.size(); ++k) change.values[k] -= r->theta_before.values[k];
+  const std::string change_text = "Δθ = " + format_params(change);
+  const float gap = ImGui::GetFontSize();
+  if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(change_text.c_str()).x <=
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine(0.0f, gap);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  TextWrappedAtSpaces(change_text);
+  ImGui::PopStyleColor();
 }
 
 // What the plot shows, under it: the classes, the boundary or curve, the faded steps, the rings

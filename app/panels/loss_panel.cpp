@@ -11,6 +11,7 @@
 
 #include "ll/number_format.h"
 #include "panels/accents.h"
+#include "panels/panel_caches.h"
 #include "panels/panels.h"
 #include "panels/widgets.h"
 #include "plot/plot.h"
@@ -57,6 +58,9 @@ void show_readout(const LossCurve& c, std::size_t step, bool batches) {
   const ImVec4 mean(CurrentAccents().mean_loss.x, CurrentAccents().mean_loss.y, CurrentAccents().mean_loss.z, 1.0f);
   const ImVec4 batch(CurrentAccents().batch_loss.x, CurrentAccents().batch_loss.y, CurrentAccents().batch_loss.z, 1.0f);
   piece("mean loss " + loss_text(c.mean_loss[step]), &mean);
+  // What the step changed: a student stepping alone sees it without subtracting.
+  if (step >= 1 && std::isfinite(c.mean_loss[step - 1]) && std::isfinite(c.mean_loss[step]))
+    piece("(Δ " + format_change(c.mean_loss[step - 1], c.mean_loss[step]) + ")", &mean);
   if (batches && step >= 1 && step <= c.batch_loss.size()) piece("batch loss " + loss_text(c.batch_loss[step - 1]), &batch);
 }
 
@@ -97,9 +101,26 @@ void draw_hover(const LossCurve& c, std::size_t step, bool batches) {
   ImGui::EndTooltip();
 }
 
+// A loss axis that does not start at 0 makes a 0.2 % drop look like a cliff: a broken-axis mark
+// at the foot of the y axis, and (above the plot, from `from`) "axis from 0.6457". Returns where
+// the axis starts, NaN when at 0 or below.
+double mark_zoomed_axis() {
+  const plot::Limits lim = plot::GetPlotLimits();
+  if (!(lim.Y.Min > 0.0) || !(lim.Y.Max > lim.Y.Min)) return NAN;
+  ImDrawList* dl = plot::GetPlotDrawList();
+  const ImVec2 pos = plot::GetPlotPos(), size = plot::GetPlotSize();
+  const float fs = ImGui::GetFontSize();
+  // Two short slanted strokes across the axis line, a little above its foot.
+  const float x = pos.x, y = pos.y + size.y - 0.8f * fs, d = 0.3f * fs;
+  for (float dy : {-0.15f * fs, 0.15f * fs})
+    dl->AddLine(ImVec2(x - d, y + dy + 0.5f * d), ImVec2(x + d, y + dy - 0.5f * d), ImGui::GetColorU32(ImGuiCol_Text),
+                std::max(1.5f, 0.1f * fs));
+  return lim.Y.Min;
+}
+
 }  // namespace
 
-void ShowLossPanel(AppState& state) {
+void ShowLossPanel(AppState& state, PanelCaches& caches) {
   if (!ImGui::Begin(kLossWindow)) {
     ImGui::End();
     return;
@@ -119,12 +140,21 @@ void ShowLossPanel(AppState& state) {
              "the current step. Log scale shows the late, slow progress. Wheel zooms, drag pans, "
              "double-click fits, a click goes to that step.");
   if (current <= last) show_readout(curve, current, batches);
+  if (std::isfinite(caches.loss_axis_from)) {
+    const std::string from = "axis from " + format_number(caches.loss_axis_from);
+    const float gap = 0.6f * ImGui::GetFontSize();
+    if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(from.c_str()).x <=
+        ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+      ImGui::SameLine(0.0f, gap);
+    ImGui::TextDisabled("%s", from.c_str());
+  }
 
   const std::string y_label(long_name(state.settings().loss));
   // A narrow plot keeps its area for the curves: the coloured read-out above says which is which.
   plot::PlotFlags flags = plot::PlotFlags_NoTooltip | plot::PlotFlags_NoMouseText;
   if (ImGui::GetContentRegionAvail().x < 20.0f * ImGui::GetFontSize()) flags |= plot::PlotFlags_NoLegend;
   if (curve.mean_loss.empty() || !plot::BeginPlot("##loss", ImVec2(-FLT_MIN, -FLT_MIN), flags)) {
+    caches.loss_axis_from = NAN;
     ImGui::End();
     return;
   }
@@ -155,6 +185,7 @@ void ShowLossPanel(AppState& state) {
   plot::PlotLine("mean loss", curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()));
   plot::SetNextLineStyle(current_step_color(), 1.5f);
   plot::PlotVLine("current step", static_cast<double>(current));
+  caches.loss_axis_from = state.log_loss ? NAN : mark_zoomed_axis();
 
   if (plot::IsPlotHovered()) {
     const double x = std::round(plot::GetPlotMousePos().x);

@@ -5,6 +5,7 @@
 // the panels that use it; a capture for a PNG draws with the same caches.
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -30,10 +31,12 @@ struct ChainMeasure {
   float folded_head_h = 0.0f;  // ... with the lesson's text and two formula rows folded
   bool roomy = true;       // this frame had the room it asked for (nothing folded)
   float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
+  float jacobian_w = 0.0f, loss_by_jacobian_h = 0.0f;  // softmax: the loss beside the Jacobian
   float right_w = 0.0f;        // what the right column's content took (side by side)
   float needed_h = 0.0f;   // 0 until measured
   float needed_w = 0.0f;   // the width that shows the table and the results side by side
   std::size_t rows = 0, rows_shown = 0;   // the batch's rows, and how many the table shows at once
+  bool softmax = false;                   // a row is a sample's K lines (one per class)
 };
 
 // The data panel: the data's points and view (data_layers.h) and the shading.
@@ -65,6 +68,9 @@ struct PanelCaches {
   DataPanelCache data;
   BatchPoints activation;
   ChainMeasure chain;
+  // The loss plot's y axis, when it does not start at 0: where it starts (last frame; NaN: at 0
+  // or on a log scale), said above the plot so that the key never covers it.
+  double loss_axis_from = std::numeric_limits<double>::quiet_NaN();
 };
 
 }  // namespace ll::app

@@ -13,7 +13,7 @@ namespace ll::app {
 void ShowControlsPanel(AppState& state);     // panels/controls_panel.cpp
 void ShowDataPanel(AppState& state, PanelCaches& caches);        // panels/data_panel.cpp
 void ShowActivationPanel(AppState& state, PanelCaches& caches);  // panels/activation_panel.cpp
-void ShowLossPanel(AppState& state);         // panels/loss_panel.cpp
+void ShowLossPanel(AppState& state, PanelCaches& caches); // panels/loss_panel.cpp
 void ShowChainPanel(AppState& state, ChainMeasure& measure);        // panels/chain_panel.cpp
 void ShowStatusBar(AppState& state);         // panels/status_bar.cpp
 void ShowHelpWindow(AppState& state);        // panels/help_window.cpp

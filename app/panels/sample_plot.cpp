@@ -189,10 +189,9 @@ void ShowKey(const std::vector<KeyEntry>& key) {
   bool first = true;
   for (const KeyEntry& e : key) {
     const EntryLayout l = layout(e);
-    if (!first) {
-      ImGui::SameLine(0.0f, space);
-      if (ImGui::GetCursorScreenPos().x + l.total > right) ImGui::NewLine();
-    }
+    // Beside the last entry if it fits, else on the next line (decided before SameLine: a
+    // NewLine after it would count the gap as content, and the window would scroll across).
+    if (!first && ImGui::GetItemRectMax().x + space + l.total <= right) ImGui::SameLine(0.0f, space);
     first = false;
     if (!e.symbol.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, e.symbol_color);

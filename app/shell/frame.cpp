@@ -226,7 +226,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   if (place(layout.controls, always)) ShowControlsPanel(s);
   if (place(layout.data, always)) ShowDataPanel(s, caches);
   if (place(layout.activation, always)) ShowActivationPanel(s, caches);
-  if (place(layout.loss, always)) ShowLossPanel(s);
+  if (place(layout.loss, always)) ShowLossPanel(s, caches);
   if (place(layout.chain, always)) ShowChainPanel(s, caches.chain);
   place(layout.status, true);
   ShowStatusBar(s);

@@ -19,7 +19,9 @@ std::vector<Overflow> overflowing_windows(const ChainMeasure& chain) {
     if (name == "##MainMenuBar" || name.rfind("Controls", 0) == 0) continue;
     // Half a pixel of rounding is not content out of view.
     float hidden_y = w->ScrollMax.y;
-    const std::size_t least_rows = chain.rows <= 8 ? chain.rows : 4;
+    // A long batch may scroll with 4 samples in view, or with softmax one sample's K rows (the
+    // Jacobian under the table is the hovered sample's).
+    const std::size_t least_rows = chain.rows <= 8 ? chain.rows : chain.softmax ? 1 : 4;
     if (name.find("/##samples") != std::string::npos && chain.rows > 8 && chain.rows_shown >= least_rows)
       hidden_y = 0.0f;  // a long batch scrolls, with enough rows in view
     if (w->ScrollMax.x <= 0.5f && hidden_y <= 0.5f) continue;

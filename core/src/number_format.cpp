@@ -57,6 +57,23 @@ std::string format_in(double v, const NumberStyle& style) {
 
 std::string format_number(double v) { return format_in(v, style_for(&v, 1)); }
 
+std::string format_change(double before, double after) {
+  const double change = after - before;
+  NumberStyle style{0, 0.0};
+  style.scale = std::max(std::fabs(before), std::fabs(after));
+  if (std::isfinite(change) && change != 0.0 && !huge(change) && std::fabs(change) >= kNoise * style.scale) {
+    // A change is small beside the values it is the difference of: written to the display's
+    // significant digits (0.6693 → 0.6679 changed by −0.001319: "−0.0013" would be neither the
+    // change nor the difference of the rounded numbers), as typed when exact at fewer (+0.25).
+    const int most = display_decimals();
+    const int significant = most - 1 - static_cast<int>(std::floor(std::log10(std::fabs(change))));
+    const int cap = std::clamp(significant, most, 8);
+    while (style.decimals < cap && !exact_at(change, style.decimals)) ++style.decimals;
+  }
+  const std::string s = format_in(change, style);
+  return change > 0.0 && s != "0" ? "+" + s : s;
+}
+
 std::string format_vector(const std::vector<double>& v) {
   const NumberStyle style = style_for(v);
   std::string s = "[";

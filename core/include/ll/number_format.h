@@ -44,6 +44,11 @@ std::string format_vector(const std::vector<double>& v);
 // One row: "[b, w1, w2]"; K rows (softmax): "[[…]; […]; […]]", one style over every entry.
 std::string format_params(const Params& p);
 
+// The change from `before` to `after`, signed, to the display's significant digits ("−0.001319",
+// "+0.25" as typed); a change within rounding noise of the two values (below kNoise times the
+// larger) is "0".
+std::string format_change(double before, double after);
+
 // A count with thousands separators: 1,000,000.
 std::string format_count(std::uint64_t n);
 // A fraction as a percentage with one decimal, ".0" dropped: 66.7%, 100%.
