@@ -15,6 +15,7 @@ TEST_CASE("the window's choices go into the settings and come back the same") {
   s.steps_per_second = 250.0;
   s.screenshot_folder = "/tmp/shots";
   s.png_scale = 2;
+  s.slide_caption = true;
   s.recent_files = {"/a.csv", "/b.csv"};
   s.recent_scenarios = {"/lesson.json"};
   const UserSettings u = user_settings_from(s, UserSettings{}, 1400, 800);
@@ -24,12 +25,14 @@ TEST_CASE("the window's choices go into the settings and come back the same") {
   CHECK(u.panels.data);
   CHECK(u.steps_per_second == 250.0f);
   CHECK(u.screenshot_scale == 2);
+  CHECK(u.screenshot_caption);
   CHECK(u.window_width == 1400);
   CHECK(u.window_height == 800);
 
   AppState back;
   apply_user_settings(back, u);
   CHECK(back.light_theme);
+  CHECK(back.slide_caption);
   CHECK(back.font_scale == 1.75f);
   CHECK(back.panels == s.panels);
   CHECK(back.steps_per_second == 250.0);

@@ -90,6 +90,7 @@ TEST_CASE("settings saved and loaded again are the same settings") {
   s.steps_per_second = 250.5f;
   s.decimals = 6;
   s.presentation = true;
+  s.screenshot_caption = true;
   std::string error;
   REQUIRE(save_user_settings(path, s, &error));
   CHECK(error.empty());
@@ -97,6 +98,7 @@ TEST_CASE("settings saved and loaded again are the same settings") {
   CHECK(loaded.message == "");
   CHECK(loaded.settings == s);
   CHECK(loaded.settings.font_scale == 1.1f);
+  CHECK(loaded.settings.screenshot_caption);
   CHECK(loaded.settings.recent_files == std::vector<std::string>{"/data/données.csv", "/data/iris.csv"});
   const auto json = nlohmann::json::parse(read_all(path));
   CHECK(json["version"] == 1);

@@ -49,6 +49,10 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   command.add_flag("--presentation", o.presentation, "Presentation mode: slim bar and large step counter");
   command.add_flag("--check-layout", o.check_layout,
                    "Also say which panels need scrolling to show everything; exit 4 if any does");
+  command.add_flag("--slide", o.slide,
+                   "A picture for a slide: no menu bar, controls, (?) markers, check boxes or title-bar arrows; "
+                   "the chain panel cropped to its step");
+  command.add_flag("--caption", o.caption, "Stamp the settings (data, loss, activation, mode, η, β, step) on the picture");
 }
 
 }  // namespace ll::app

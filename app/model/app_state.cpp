@@ -117,6 +117,16 @@ RunSpec current_spec(const AppState& s) {
   return spec;
 }
 
+std::string settings_caption(const AppState& s) {
+  const Settings& settings = s.trainer->settings();
+  std::string text = s.data().name + " · " + std::string(name(settings.activation)) + " + " +
+                     std::string(long_name(settings.loss)) + " · " + std::string(name(settings.mode)) +
+                     " (m = " + format_count(batch_size_of(settings, s.data())) + ") · η = " +
+                     format_number(settings.learning_rate);
+  if (settings.momentum != 0.0) text += " · β = " + format_number(settings.momentum);
+  return text + " · step " + std::to_string(s.trainer->current_step());
+}
+
 std::string ready_status(const AppState& s) {
   std::string ready = "Ready: " + s.data().name + ", " + format_count(s.data().rows()) + " samples. Press Space to step.";
   for (const std::string& note : data_notices(s.data())) ready += " Note: " + note;

@@ -88,6 +88,11 @@ struct AppState {
     std::string panel;                // the short name in the file name ("chain"); "" for the window
   } png_request;
   int png_scale = 1;                  // 1, or 2 for print
+  // A picture for a slide: no menu bar, controls, "(?)" markers, check boxes or title-bar arrows
+  // (saved PNGs while they are drawn; `screenshot --slide` throughout), and, if `slide_caption`,
+  // a line that stamps the settings (settings_caption).
+  bool slide = false;
+  bool slide_caption = false;         // View ▸ Caption on saved PNGs; `screenshot --caption`
   std::string screenshot_folder;      // where PNGs go; "" = the XDG pictures folder/logistic-lab
   std::vector<std::string> recent_files;      // CSV files opened, most recent first
   std::vector<std::string> recent_scenarios;  // scenario files opened or saved
@@ -122,6 +127,9 @@ struct AppState {
 bool start_run(AppState& state, const RunSpec& spec);
 // "Ready: iris, 150 samples. Press Space to step." and what the data's notices say.
 std::string ready_status(const AppState& state);
+// The settings a picture was taken with, for its caption: "iris4 · sigmoid + binary cross-entropy
+// · batch (m = 4) · η = 0.01 · step 1" (β when not 0).
+std::string settings_caption(const AppState& state);
 // Starts over from θ₀ with the current settings (the history goes).
 void reset_run(AppState& state);
 // New settings from the next step; the history is kept and the loss curve marks the change.

@@ -13,6 +13,7 @@ void apply_user_settings(AppState& s, const UserSettings& u) {
   s.decimals = std::clamp(u.decimals, 0, 8);
   s.screenshot_folder = u.screenshot_folder;
   s.png_scale = u.screenshot_scale >= 2 ? 2 : 1;
+  s.slide_caption = u.screenshot_caption;
   s.recent_files = u.recent_files;
   s.recent_scenarios = u.recent_scenarios;
 }
@@ -26,6 +27,7 @@ UserSettings user_settings_from(const AppState& s, UserSettings u, int window_wi
   u.decimals = s.decimals;
   u.screenshot_folder = s.screenshot_folder;
   u.screenshot_scale = s.png_scale;
+  u.screenshot_caption = s.slide_caption;
   u.recent_files = s.recent_files;
   u.recent_scenarios = s.recent_scenarios;
   u.presentation = false;

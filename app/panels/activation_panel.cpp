@@ -32,6 +32,7 @@ namespace {
 
 constexpr const char* kPlot = "##activation";
 constexpr std::size_t kMostDropLines = 100;  // beyond, the drop lines only fill the area
+constexpr std::size_t kMostEarlier = 200;    // beyond, a step earlier's faint points only blur it
 
 // [SECTION] The points: the batch at θ before the step ----------------------------------------
 
@@ -60,6 +61,30 @@ void update_points(BatchPoints& p, const std::shared_ptr<const Dataset>& data, c
     p.slope_x.push_back(q.x);
     p.slope_y.push_back(q.slope);
     p.widest = std::max(p.widest, std::fabs(q.x));
+  }
+}
+
+// The batch a step earlier, at `earlier` (empty: none), for the faint points.
+void update_earlier(BatchPoints& p, const Params& earlier) {
+  if (p.earlier_version == p.version && p.earlier_theta == earlier) return;
+  p.earlier_version = p.version;
+  p.earlier_theta = earlier;
+  p.earlier_x.clear();
+  p.earlier_y.clear();
+  p.now_x.clear();
+  p.now_y.clear();
+  if (earlier.values.empty() || !earlier.all_finite() || !p.theta.all_finite()) return;
+  for (std::size_t n = 0; n < p.count; ++n) {
+    const std::size_t i = p.batch.empty() ? n : p.batch[n];
+    if (i >= p.data->rows()) continue;
+    const int label = p.data->labels[i];
+    const ActivationPoint then = activation_point(sample_outputs(*p.data, i, earlier, p.activation), label, p.activation);
+    const ActivationPoint now = activation_point(sample_outputs(*p.data, i, p.theta, p.activation), label, p.activation);
+    if (!std::isfinite(then.x) || !std::isfinite(then.y) || !std::isfinite(now.x) || !std::isfinite(now.y)) continue;
+    p.earlier_x.push_back(then.x);
+    p.earlier_y.push_back(then.y);
+    p.now_x.push_back(now.x);
+    p.now_y.push_back(now.y);
   }
 }
 
@@ -194,6 +219,17 @@ void plot_activation(AppState& s, BatchPoints& p, const Params& theta, Activatio
       }
     }
   }
+  if (!p.earlier_x.empty()) {
+    // A step earlier, faintly: hollow rings joined to where each point is now.
+    const ImVec4 faint = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    for (std::size_t j = 0; j < p.earlier_x.size(); ++j) {
+      plot::SetNextLineStyle(ImVec4(faint.x, faint.y, faint.z, 0.6f), 1.0f * ImGui::GetFontSize() / 13.0f);
+      plot::PlotSegment("##moved", p.earlier_x[j], p.earlier_y[j], p.now_x[j], p.now_y[j]);
+    }
+    plot::SetNextMarkerStyle(plot::Marker_Circle, 3.0f * ImGui::GetFontSize() / 13.0f, ImVec4(0, 0, 0, 0),
+                             1.2f * ImGui::GetFontSize() / 13.0f, faint);
+    plot::PlotScatter("##a step earlier", p.earlier_x.data(), p.earlier_y.data(), static_cast<int>(p.earlier_x.size()));
+  }
   const PointHit hit = PlotClasses(s.data(), p.classes, &p.cloud, p.version);
   const bool hovered = plot::IsPlotHovered();
   if (s.hovered_sample >= 0 && !hovered) {
@@ -258,6 +294,7 @@ std::vector<KeyEntry> key_entries(const AppState& s, const BatchPoints& p, const
   } else {
     key.push_back({"—", text, a == Activation::Softmax ? "ŷ_y = σ(m)" : l.curve});
   }
+  if (!p.earlier_x.empty()) key.push_back({"○", ImGui::GetColorU32(ImGuiCol_TextDisabled), "a step earlier"});
   if (s.show_derivative) {
     if (a != Activation::Softmax)
       key.push_back({"—", derivative, l.derivative});
@@ -308,6 +345,9 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches) {
   const std::vector<std::size_t>& batch = shown_record(state) ? shown_record(state)->batch : kEverySample;
   BatchPoints& p = caches.activation;
   update_points(p, state.data_ptr(), theta, a, batch);
+  // A step earlier: the θ the previous step started from (the chain panel's previous view).
+  const std::size_t step = state.trainer->current_step();
+  update_earlier(p, step >= 2 && p.count <= kMostEarlier && shown_record(state) ? state.trainer->theta_at(step - 2) : Params{});
 
   const float width = ImGui::GetContentRegionAvail().x;
   const std::string text = caption(state, p, width);
@@ -325,7 +365,11 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches) {
   else
     plot_activation(state, p, theta, a, height);
   ShowKey(key);
-  ImGui::Checkbox(a == Activation::Softmax ? "Show ∂ŷ_y/∂z_y"
+  if (CleanRender()) {  // a picture: the key above says what is drawn
+    ImGui::End();
+    return;
+  }
+  PanelCheckbox(a == Activation::Softmax ? "Show ∂ŷ_y/∂z_y"
                   : a == Activation::Tanh  ? "Show tanh′(z)"
                                            : "Show σ′(z)",
                   &state.show_derivative);

@@ -48,9 +48,12 @@ std::string readout(const LossCurve& c, std::size_t step, bool batches) {
 // each piece goes on the same line while it fits.
 void show_readout(const LossCurve& c, std::size_t step, bool batches) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  auto piece = [right](const std::string& text, const ImVec4* color) {
+  bool first = CleanRender();   // nothing before it on its line
+  auto piece = [right, &first](const std::string& text, const ImVec4* color) {
     const float gap = 0.6f * ImGui::GetFontSize();
-    if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(text.c_str()).x <= right) ImGui::SameLine(0.0f, gap);
+    if (!first && ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(text.c_str()).x <= right)
+      ImGui::SameLine(0.0f, gap);
+    first = false;
     if (color != nullptr) ImGui::TextColored(*color, "%s", text.c_str());
     else ImGui::TextUnformatted(text.c_str());
   };
@@ -131,9 +134,13 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
   const std::size_t last = curve.mean_loss.empty() ? 0 : curve.mean_loss.size() - 1;
   const bool batches = !only_full_batches(*state.trainer);
 
-  ImGui::Checkbox("log scale", &state.log_loss);
-  ImGui::SameLine();
-  HelpMarker("The mean loss over the whole data set after each step (blue), and the loss of each "
+  // (A picture for a slide has neither: the read-out starts the line.)
+  if (!CleanRender()) {
+    PanelCheckbox("log scale", &state.log_loss);
+    ImGui::SameLine();
+  }
+  if (!CleanRender())
+    HelpMarker("The mean loss over the whole data set after each step (blue), and the loss of each "
              "step's batch at θ before that step (orange): noisy when the batch is a few samples. "
              "In batch mode the batch is every sample, so only the mean loss is drawn. Grey lines: "
              "an epoch began (every sample used once more). Purple: the settings changed. White: "

@@ -62,6 +62,11 @@ struct BatchPoints {
   std::size_t count = 0;
   std::uint64_t version = 0;  // counts the updates (the cloud redraws on a change)
   PointCloud cloud;           // a batch of 100,000 samples and more
+  // The same samples a step earlier (at the θ the previous step started from), drawn faintly so
+  // that a student stepping alone sees each point move: (x, y) then → (x, y) now, per sample.
+  Params earlier_theta;       // empty: none (step 0 or 1, or a batch too big to draw twice)
+  std::uint64_t earlier_version = 0;   // the `version` of the points they were worked out for
+  std::vector<double> earlier_x, earlier_y, now_x, now_y;
 };
 
 struct PanelCaches {

@@ -30,7 +30,7 @@ std::string numbers(AppState& s) {
     line += speed;
   }
   // The plots gave way to the step (model/layout.h): where they are.
-  if (s.last_layout.plots_dropped) line += s.plots_instead ? " · V: back to the step" : " · plots: V";
+  if (s.last_layout.plots_dropped && !s.slide) line += s.plots_instead ? " · V: back to the step" : " · plots: V";
   return line;
 }
 
@@ -51,7 +51,15 @@ void ShowStatusBar(AppState& state) {
   }
   const std::string line = numbers(state);
   ImGui::TextUnformatted(line.c_str());
-  if (!state.status.empty()) {
+  if (state.slide) {
+    // A picture: the settings it was taken with (if asked for), not the last message.
+    if (state.slide_caption) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("—");
+      ImGui::SameLine();
+      ImGui::TextUnformatted(plot::FitText(settings_caption(state), ImGui::GetContentRegionAvail().x).c_str());
+    }
+  } else if (!state.status.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("—");
     ImGui::SameLine();

@@ -7,7 +7,28 @@
 
 namespace ll::app {
 
+namespace {
+bool g_clean_render = false;
+int g_live_widgets = 0;
+}  // namespace
+
+void SetCleanRender(bool clean) { g_clean_render = clean; }
+bool CleanRender() { return g_clean_render; }
+int LiveWidgetsDrawn() { return g_live_widgets; }
+void ResetLiveWidgetsDrawn() { g_live_widgets = 0; }
+
+bool PanelCheckbox(const char* label, bool* value) {
+  if (g_clean_render) return false;
+  ++g_live_widgets;
+  return ImGui::Checkbox(label, value);
+}
+
 void HelpMarker(const char* text) {
+  if (g_clean_render) {
+    ImGui::Dummy(ImVec2(0.0f, ImGui::GetTextLineHeight()));
+    return;
+  }
+  ++g_live_widgets;
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();

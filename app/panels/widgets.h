@@ -6,8 +6,20 @@
 
 namespace ll::app {
 
-// "(?)" in grey; hovering it shows `text` (where a formula's meaning goes).
+// A picture for a slide (saved PNGs, `screenshot --slide`): no "(?)" markers, no check boxes in
+// the plots' panels, no title-bar arrows (the frame's part). On for the frames that draw one.
+void SetCleanRender(bool clean);
+bool CleanRender();
+// What a clean render would have left out but this frame drew: "(?)" markers and panel check
+// boxes (`screenshot --check-layout` reports it; 0 in a clean render).
+int LiveWidgetsDrawn();
+void ResetLiveWidgetsDrawn();
+
+// "(?)" in grey; hovering it shows `text` (where a formula's meaning goes). In a clean render an
+// empty item of no width (what follows a SameLine still starts a new line).
 void HelpMarker(const char* text);
+// A plot panel's check box (log scale, the derivative's curve): none in a clean render.
+bool PanelCheckbox(const char* label, bool* value);
 
 // After a possibly disabled item: shows `why` when the item is hovered, even while disabled.
 void TooltipEvenIfDisabled(const std::string& why);

@@ -15,6 +15,7 @@ struct CaptureRequest {
   int scale = 1;             // 1 or 2 (print)
   float font_scale = 1.0f;   // the app's font scale, restored afterwards
   std::string panel;         // an ImGui window name: that window alone; "" for the whole window
+  float crop_w = 0, crop_h = 0;   // the panel's top-left part this big (window units; 0: all of it)
 };
 
 // Renders one frame with `build_ui` (which draws the whole UI between NewFrame and Render) and

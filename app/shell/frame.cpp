@@ -13,6 +13,7 @@
 #include "model/layout.h"
 #include "shell/theme.h"
 #include "panels/panels.h"
+#include "panels/widgets.h"
 
 namespace ll::app {
 namespace {
@@ -132,6 +133,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
       ImGui::EndMenu();
     }
     if (ImGui::MenuItem("PNG at 2× (print)", nullptr, s.png_scale == 2)) s.png_scale = s.png_scale == 2 ? 1 : 2;
+    ImGui::MenuItem("Caption on saved PNGs (the settings)", nullptr, &s.slide_caption);
     if (ImGui::MenuItem("Screenshot folder…")) open_dialog(s, AppState::PathDialog::Kind::ScreenshotFolder);
     if (ImGui::BeginMenu("Export")) {
       ExportMenuItems(s);
@@ -205,16 +207,26 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   set_display_decimals(s.decimals);   // the one number rule, at the decimals chosen (View menu)
   const Theme theme = s.light_theme ? Theme::Light : Theme::Dark;
   if (theme != CurrentTheme()) ApplyTheme(theme);
+  // A picture for a slide (AppState::slide): no title-bar arrows, "(?)" markers, check boxes, menu
+  // bar or controls; the panels take the window.
+  SetCleanRender(s.slide);
+  ResetLiveWidgetsDrawn();
+  ImGui::GetStyle().WindowMenuButtonPosition = s.slide ? ImGuiDir_None : ImGuiDir_Left;
   if (io.KeyCtrl && ImGui::IsKeyPressed(kKeyQ, false)) req.quit = true;
-  handle_keys(s, req);
-  menu_bar(s, req);
+  if (!s.slide) {
+    handle_keys(s, req);
+    menu_bar(s, req);
+  }
 
   // The layout follows the window: re-applied on the first frame, on "Reset layout" and when the
   // window's size changes; in between, panels can be moved and resized by hand.
-  const float top = ImGui::GetFrameHeight();
+  const float top = s.slide ? 0.0f : ImGui::GetFrameHeight();
+  PanelsShown shown = s.panels;
+  if (s.slide) shown.controls = false;
   // The chain's own measure of the height it needs (last frame) lets the layout give it that room.
-  const Layout layout = default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), s.panels,
-                                       s.presentation, {caches.chain.needed_h, caches.chain.needed_w}, s.plots_instead);
+  const Layout layout = default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), shown,
+                                       s.presentation && !s.slide, {caches.chain.needed_h, caches.chain.needed_w},
+                                       s.plots_instead);
   const bool resized = io.DisplaySize.x != s.layout_size[0] || io.DisplaySize.y != s.layout_size[1];
   const bool always = s.reset_layout || resized || layout != s.last_layout;
   s.last_layout = layout;
@@ -230,9 +242,11 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   if (place(layout.chain, always)) ShowChainPanel(s, caches.chain);
   place(layout.status, true);
   ShowStatusBar(s);
-  ShowHelpWindow(s);
-  ShowDiscardDialog(s);
-  ShowPathDialog(s);
+  if (!s.slide) {
+    ShowHelpWindow(s);
+    ShowDiscardDialog(s);
+    ShowPathDialog(s);
+  }
   trace_step(s);
   return req;
 }

@@ -30,4 +30,16 @@ std::vector<Overflow> overflowing_windows(const ChainMeasure& chain) {
   return out;
 }
 
+int collapse_arrows_shown() {
+  if (ImGui::GetStyle().WindowMenuButtonPosition == ImGuiDir_None) return 0;
+  int arrows = 0;
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (!w->WasActive || w->Hidden || (w->Flags & (ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoCollapse)) != 0)
+      continue;
+    if ((w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_ChildWindow)) != 0) continue;
+    ++arrows;
+  }
+  return arrows;
+}
+
 }  // namespace ll::app

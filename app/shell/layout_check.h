@@ -21,4 +21,7 @@ struct Overflow {
 // it showed).
 std::vector<Overflow> overflowing_windows(const ChainMeasure& chain);
 
+// How many windows of the last frame show a title-bar arrow (0 in a picture for a slide).
+int collapse_arrows_shown();
+
 }  // namespace ll::app

@@ -1,15 +1,106 @@
 #include "shell/png_export.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>   // the windows' places and title bars, kept across the capture frame
+
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "shell/frame.h"
 #include "model/screenshot_names.h"
 #include "model/user_settings.h"
+#include "panels/panels.h"
 #include "io/atomic_file.h"
 #include "platform/offscreen.h"
 #include "platform/screenshot.h"
 
 namespace ll::app {
+namespace {
+
+// Where every window was: the capture frame lays them out as a slide, the next frame as before.
+struct WindowPlaces {
+  struct Place {
+    ImGuiWindow* window;
+    ImVec2 pos, size, size_full;
+  };
+  std::vector<Place> places;
+  WindowPlaces() {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) places.push_back({w, w->Pos, w->Size, w->SizeFull});
+  }
+  void restore() const {
+    for (const Place& p : places) {
+      p.window->Pos = p.pos;
+      p.window->Size = p.size;
+      p.window->SizeFull = p.size_full;
+    }
+  }
+};
+
+// The settings caption right-aligned in `window`'s title bar, after its name (fitted to the room),
+// in its first `width` units when the picture is cropped to them (0: the whole bar).
+void caption_in_title_bar(const AppState& s, const std::string& window, float width) {
+  const ImGuiWindow* w = ImGui::FindWindowByName(window.c_str());
+  if (w == nullptr || (w->Flags & ImGuiWindowFlags_NoTitleBar) != 0) return;
+  ImRect bar = w->TitleBarRect();
+  if (width > 0.0f) bar.Max.x = std::min(bar.Max.x, bar.Min.x + width);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float name_w = ImGui::CalcTextSize(window.c_str(), nullptr, true).x;
+  const float room = bar.GetWidth() - name_w - 2.0f * style.FramePadding.x - 2.0f * ImGui::GetFontSize();
+  // The parts "iris4 · sigmoid + … · batch (m = 4) · η = 0.01 · step 1": those before the step
+  // go from the last one first until the rest fits.
+  std::vector<std::string> parts;
+  const std::string caption = settings_caption(s);
+  for (std::size_t from = 0;;) {
+    const std::size_t at = caption.find(" · ", from);
+    parts.push_back(caption.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) break;
+    from = at + 3;
+  }
+  std::string text;
+  for (;;) {
+    text.clear();
+    for (const std::string& part : parts) text += (text.empty() ? "" : " · ") + part;
+    if (ImGui::CalcTextSize(text.c_str()).x <= room) break;
+    if (parts.size() <= 1) return;
+    parts.erase(parts.end() - (parts.size() >= 2 ? 2 : 1));
+  }
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  ImGui::GetForegroundDrawList()->AddText(
+      ImVec2(bar.Max.x - style.FramePadding.x - size.x, bar.Min.y + 0.5f * (bar.GetHeight() - size.y)),
+      ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+}
+
+}  // namespace
+
+platform::Image capture_slide(platform::Window& window, AppState& s, PanelCaches& caches,
+                              const std::string& panel_window, int scale, std::string* error) {
+  const WindowPlaces places;
+  const Layout layout = s.last_layout;
+  const ChainMeasure chain = caches.chain;
+  const bool was_slide = s.slide;
+  platform::CaptureRequest capture;
+  capture.scale = scale;
+  capture.font_scale = s.font_scale;
+  capture.panel = panel_window;
+  // The chain panel as far as its step goes (ChainMeasure: the width and height that show it).
+  if (panel_window == kChainWindow) {
+    capture.crop_w = caches.chain.needed_w;
+    capture.crop_h = caches.chain.needed_h;
+  }
+  s.slide = true;
+  const platform::Image image = platform::capture_offscreen(window, capture, [&] {
+    DrawFrame(s, caches);
+    if (s.slide_caption && !panel_window.empty()) caption_in_title_bar(s, panel_window, capture.crop_w);
+  }, error);
+  s.slide = was_slide;
+  if (!was_slide) {
+    places.restore();
+    s.last_layout = layout;
+    caches.chain = chain;
+  }
+  return image;
+}
 
 void serve_png_request(platform::Window& window, AppState& s, PanelCaches& caches) {
   if (!s.png_request.pending) return;
@@ -35,13 +126,9 @@ void serve_png_request(platform::Window& window, AppState& s, PanelCaches& cache
     return;
   }
 
-  platform::CaptureRequest capture;
-  capture.scale = s.png_scale;
-  capture.font_scale = s.font_scale;
-  capture.panel = request.window;
   // The capture frame draws the UI once more; what it asks for (keys held down, menus) is not
   // acted on twice.
-  const platform::Image image = platform::capture_offscreen(window, capture, [&] { DrawFrame(s, caches); }, &error);
+  const platform::Image image = capture_slide(window, s, caches, request.window, s.png_scale, &error);
   if (image.rgba.empty() || !platform::write_png(image, path, &error)) {
     s.status = "Not saved: " + error;
     s.status_is_error = true;

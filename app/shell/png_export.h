@@ -4,9 +4,19 @@
 // (iris4_bce_sigmoid_batch_step001_chain.png), written atomically into the screenshot folder.
 #include "model/app_state.h"
 #include "panels/panel_caches.h"
+#include "platform/offscreen.h"
 #include "platform/window.h"
 
 namespace ll::app {
+
+// One picture for a slide: a frame drawn off-screen in the clean render mode (AppState::slide: no
+// "(?)" markers, check boxes or title-bar arrows; the whole window also without the menu bar and
+// the controls, the panels taking its room), the settings caption in the panel's title bar (or the
+// status line) if state.slide_caption, the chain panel cropped to what it shows. `window`: an
+// ImGui window name, "" for the whole window. The windows, the layout and the panels' measures are
+// as they were afterwards. Empty on failure, with *error set.
+platform::Image capture_slide(platform::Window& window, AppState& state, PanelCaches& caches,
+                              const std::string& panel_window, int scale, std::string* error);
 
 // Serves state.png_request if one is pending; says in state.status where the file went or why
 // it could not be written. Call between frames (after present).

@@ -17,6 +17,7 @@
 #include "shell/png_export.h"
 #include "platform/fonts.h"
 #include "panels/panels.h"
+#include "panels/widgets.h"
 #include "platform/frame_stats.h"
 #include "platform/offscreen.h"
 #include "platform/screenshot.h"
@@ -127,6 +128,8 @@ int run_screenshot(const ScreenshotOptions& o) {
       o.presentation ? std::max(shown_scale, presentation_text_scale(static_cast<float>(o.height))) : shown_scale);
   if (o.theme) state.light_theme = *o.theme == Theme::Light;
   state.presentation = o.presentation;
+  state.slide = o.slide;
+  state.slide_caption = o.caption;
   auto window = open(options, state);
   if (!window) return 2;
   const double frame_seconds = platform::kDeterministicDeltaTime;
@@ -163,6 +166,8 @@ int run_screenshot(const ScreenshotOptions& o) {
                   f.hidden_y > 0.5f ? (f.hidden_x > 0.5f ? " (down and across)" : " (down)") : " (across)");
       exit_code = 4;
     }
+    // What a slide would leave out: "(?)" markers, the panels' check boxes, title-bar arrows.
+    std::printf("live widgets: %d, title-bar arrows: %d\n", LiveWidgetsDrawn(), collapse_arrows_shown());
   }
   if (o.panel.empty() && o.scale == 1) {
     if (!platform::save_screenshot(*window, o.out, &error)) {
@@ -174,11 +179,17 @@ int run_screenshot(const ScreenshotOptions& o) {
     return exit_code;
   }
   window->present();
-  platform::CaptureRequest request;
-  request.scale = o.scale;
-  request.font_scale = state.font_scale;
-  request.panel = o.panel.empty() ? "" : panel_window_name(o.panel);
-  const platform::Image image = platform::capture_offscreen(*window, request, [&] { DrawFrame(state, caches); }, &error);
+  const std::string panel = o.panel.empty() ? "" : panel_window_name(o.panel);
+  platform::Image image;
+  if (o.slide) {
+    image = capture_slide(*window, state, caches, panel, o.scale, &error);
+  } else {
+    platform::CaptureRequest request;
+    request.scale = o.scale;
+    request.font_scale = state.font_scale;
+    request.panel = panel;
+    image = platform::capture_offscreen(*window, request, [&] { DrawFrame(state, caches); }, &error);
+  }
   if (image.rgba.empty() || !platform::write_png(image, o.out, &error)) {
     std::cerr << "logistic-lab screenshot: " << error << "\n";
     return 2;

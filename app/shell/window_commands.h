@@ -29,6 +29,8 @@ struct ScreenshotOptions {
   std::optional<Theme> theme;     // --theme light|dark; none: the scenario's, else dark
   bool presentation = false;      // --presentation: the slim bar and big counter (no full screen)
   bool check_layout = false;      // --check-layout: say which panels need scrolling; exit 4 if any
+  bool slide = false;             // --slide: a clean picture (no widgets, markers or arrows)
+  bool caption = false;           // --caption: stamp the settings on it
   std::string scenario_path;      // --scenario FILE
   std::optional<int> decimals;    // --decimals N (default 4)
   ScreenshotOptions() { run.steps = 0; }
