@@ -237,22 +237,29 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const float jacobian_h = JacobianHeight(batch);
   const float natural_h = table.header_height() + static_cast<float>(batch.size()) * table.row_height() + 2.0f;
   const float min_h = table.header_height() + (batch.softmax() ? 1.0f : 3.0f) * table.row_height();
-  const float table_h = std::min(natural_h, std::max(min_h, avail.y - jacobian_h));
+  const bool has_update = r != nullptr && r->status != StepStatus::Refused;
+  // The loss block as drawn last frame (for placing it), and in full (what the layout is asked for).
+  const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
+  const float loss_need = r != nullptr ? std::max(loss_h, m.loss_full_h) : 0.0f;
+  const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
+  // A table taller than the panel scrolls; when the results beside it do not leave room for the
+  // loss, the table leaves that room under it.
+  const bool loss_under_table = r != nullptr && grad_h + update_h + loss_h > avail.y;
+  const float table_h =
+      std::min(natural_h, std::max(min_h, avail.y - jacobian_h - (loss_under_table ? loss_h : 0.0f)));
   m.rows = batch.size();
   m.softmax = batch.softmax();
   bool row_hovered = false;
   const float table_w = table.width(table_h);
   const float left_fixed = std::min(natural_h, table_h) + jacobian_h;
   // What the layout is asked for: the whole table up to 8 rows; a longer batch scrolls in a table
-  // of 8 rows (the layout check wants at least 4 of them in view).
-  const float asked_table_h =
-      batch.size() <= 8 ? natural_h : table.header_height() + 8.0f * table.row_height() + 2.0f;
+  // of 8 rows (the layout check wants at least 4 of them in view); with softmax, whose rows are K
+  // lines each, 3 rows, so that the plots keep their room.
+  const std::size_t asked_rows = batch.softmax() ? 3 : 8;
+  const float asked_table_h = batch.size() <= asked_rows ? natural_h
+                                                          : table.header_height() +
+                                                                static_cast<float>(asked_rows) * table.row_height() + 2.0f;
   const float natural_left = asked_table_h + jacobian_h;
-  const bool has_update = r != nullptr && r->status != StepStatus::Refused;
-  // The loss block as drawn last frame (for placing it), and in full (what the layout is asked for).
-  const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
-  const float loss_need = r != nullptr ? std::max(loss_h, m.loss_full_h) : 0.0f;
-  const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
   // What the layout is asked for counts the update lines in full, even while they are folded into
   // a grid (softmax short of room), so that the two do not take turns.
   const float update_need = has_update ? std::max(update_h, m.update_full_h) : 0.0f;

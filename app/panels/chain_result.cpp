@@ -52,10 +52,10 @@ void params_grid(const char* id, const Params& p, const Dataset& data) {
   float names_w = 0.0f;
   for (std::size_t r = 0; r < p.rows && r < data.classes(); ++r)
     names_w = std::max(names_w, ImGui::CalcTextSize(("0 " + data.class_names[r]).c_str()).x);
-  const float pad = 0.4f * ImGui::GetFontSize() + 1.0f;
+  const float pad = 0.3f * ImGui::GetFontSize() + 1.0f;
   const bool names = names_w + static_cast<float>(p.cols) * (cell_w + pad) + pad <= ImGui::GetContentRegionAvail().x;
-  // A fifth of a font size each side of a number: the numbers of neighbouring cells do not touch.
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.2f * ImGui::GetFontSize(), ImGui::GetStyle().CellPadding.y));
+  // A sixth of a font size each side of a number: the numbers of neighbouring cells do not touch.
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.15f * ImGui::GetFontSize(), ImGui::GetStyle().CellPadding.y));
   const bool open = ImGui::BeginTable(id, static_cast<int>(p.cols) + 1,
                                       ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX);
   ImGui::PopStyleVar();
@@ -204,11 +204,17 @@ void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
   // The change, to its significant digits (format_change): the difference of the rounded numbers
   // can differ from the rounded difference in the last digit, and students subtract what they see.
   const bool both = r.loss_before && r.loss_after && r.status == StepStatus::Ok;
-  const std::string change = both ? "  (Δ " + format_change(*r.loss_before, *r.loss_after) + ")" : "";
-  // The numbers beside the words if they fit, else under them.
-  if (ImGui::GetItemRectMax().x + ImGui::CalcTextSize((" " + before + " → " + after + change).c_str()).x <=
-      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
-    ImGui::SameLine();
+  std::string change = both ? "  (Δ " + format_change(*r.loss_before, *r.loss_after) + ")" : "";
+  // The numbers beside the words if they fit, else under them; the change beside the numbers if
+  // it fits there, else left out (it is after − before).
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float numbers_w = ImGui::CalcTextSize((" " + before + " → " + after).c_str()).x;
+  const float change_w = ImGui::CalcTextSize(change.c_str()).x;
+  const bool beside = ImGui::GetItemRectMax().x + numbers_w + change_w <= right ||
+                      (compact && ImGui::GetItemRectMax().x + numbers_w <= right);
+  const float start = beside ? ImGui::GetItemRectMax().x : ImGui::GetCursorScreenPos().x;
+  if (start + numbers_w + change_w > right) change.clear();
+  if (beside) ImGui::SameLine();
   if (r.status == StepStatus::Refused) {
     ImGui::Text("%s   (the step was not taken)", before.c_str());
   } else if (r.status == StepStatus::Diverged) {

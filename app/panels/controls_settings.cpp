@@ -241,29 +241,39 @@ void ShowThetaSection(AppState& s) {
     const float number_w = ImGui::CalcTextSize("−0.0000").x + style.FramePadding.x * 2.0f + style.CellPadding.x * 2.0f;
     const bool names_above =
         name_w + static_cast<float>(theta0.cols) * number_w > ImGui::GetContentRegionAvail().x;
+    // Names above: each class's name, then its row in a table of its own (a name in a cell of
+    // the grid would be cut at the first column's edge); the tables' columns line up (same width).
     const int columns = static_cast<int>(theta0.cols) + (names_above ? 0 : 1);
-    if (!ImGui::BeginTable("theta_grid", columns, ImGuiTableFlags_SizingStretchSame)) return;
-    if (!names_above) ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed);
-    for (std::size_t j = 0; j < theta0.cols; ++j) ImGui::TableSetupColumn(weight_name(j).c_str());
-    ImGui::TableHeadersRow();
-    for (std::size_t r = 0; r < theta0.rows; ++r) {
-      ImGui::TableNextRow();
+    // (With names above, table 0 holds the column names alone.)
+    const std::size_t tables = names_above ? theta0.rows + 1 : 1;
+    for (std::size_t t = 0; t < tables; ++t) {
+      if (names_above && t > 0) ImGui::TextUnformatted(data.class_names[t - 1].c_str());
+      if (!ImGui::BeginTable(("theta_grid" + std::to_string(t)).c_str(), columns, ImGuiTableFlags_SizingStretchSame))
+        return;
+      if (!names_above) ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed);
+      for (std::size_t j = 0; j < theta0.cols; ++j) ImGui::TableSetupColumn(weight_name(j).c_str());
+      if (t == 0) ImGui::TableHeadersRow();
+      // This table's rows: every class, or (names above) class t − 1 alone, and none in table 0.
+      std::size_t first = 0, last = theta0.rows;
       if (names_above) {
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(data.class_names[r].c_str());
+        first = t == 0 ? 0 : t - 1;
+        last = t == 0 ? 0 : t;
+      }
+      for (std::size_t r = first; r < last; ++r) {
         ImGui::TableNextRow();
-      } else {
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(data.class_names[r].c_str());
+        if (!names_above) {
+          ImGui::TableNextColumn();
+          ImGui::AlignTextToFramePadding();
+          ImGui::TextUnformatted(data.class_names[r].c_str());
+        }
+        for (std::size_t j = 0; j < theta0.cols; ++j) {
+          ImGui::TableNextColumn();
+          edit(r, j);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", weight_meaning(data, j).c_str());
+        }
       }
-      for (std::size_t j = 0; j < theta0.cols; ++j) {
-        ImGui::TableNextColumn();
-        edit(r, j);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", weight_meaning(data, j).c_str());
-      }
+      ImGui::EndTable();
     }
-    ImGui::EndTable();
   }
   if (ImGui::Button("Default θ₀")) change_theta0(s, default_theta(data, s.settings()));
   ImGui::SameLine();

@@ -118,7 +118,10 @@ bool Shading::update(const Params& theta, Activation activation, const plot::Lim
       // Binary: the colour of the likelier class, y = 1 where P(y = 1 | x) ≥ ½; softmax: the winner.
       const int k = activation == Activation::Softmax ? grid.winner[r * grid.nx + c] : (p >= 0.5 ? 1 : 0);
       const plot::Rgb rgb = plot::ClassRgb(k, plot::LightBackground());
-      const double a = kMostShadingAlpha * certainty(p, activation, theta.rows);
+      // Softmax: every region in its class's colour from the start (half the most), deeper
+      // where the model is surer, so that K regions are told apart even while it is unsure.
+      const double sure = certainty(p, activation, theta.rows);
+      const double a = kMostShadingAlpha * (activation == Activation::Softmax ? 0.5 + 0.5 * sure : sure);
       unsigned char* px = row + c * 4;
       px[0] = rgb.r;
       px[1] = rgb.g;

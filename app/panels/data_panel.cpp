@@ -253,8 +253,11 @@ void theta_caption(AppState& s, const Params& theta) {
   const std::string change_text = "Δθ = " + format_params(change);
   const float gap = ImGui::GetFontSize();
   if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(change_text.c_str()).x <=
-      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {
     ImGui::SameLine(0.0f, gap);
+  } else if (ImGui::GetContentRegionAvail().y < 14.0f * ImGui::GetTextLineHeightWithSpacing()) {
+    return;  // a line of its own only while the plot keeps its 8 lines and the key its own
+  }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   TextWrappedAtSpaces(change_text);
   ImGui::PopStyleColor();
@@ -294,7 +297,7 @@ std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool t
   const std::size_t trail = std::min<std::size_t>(static_cast<std::size_t>(std::max(0, s.boundary_trail)),
                                                   s.trainer->current_step());
   if (trail > 0)
-    key.push_back({"—", ImGui::GetColorU32(ImGuiCol_Text, 0.4f),
+    key.push_back({"—", ImGui::GetColorU32(ImGuiCol_Text, 0.6f),
                    trail == 1 ? "last step" : "last " + std::to_string(trail) + " steps"});
   if (shown_record(s) && !shown_record(s)->batch.empty()) key.push_back({"○", text, batch_text(*shown_record(s), d)});
   if (!s.picked.empty()) key.push_back({"○", ImGui::GetColorU32(PickedColor()), "next batch (picked)"});

@@ -8,6 +8,9 @@
 namespace ll::app {
 namespace {
 
+// A marker lets a fifth of what is under it show through (another class's marker, say).
+constexpr float kMarkerOpacity = 0.8f;
+
 // How much of the pixel at offset (dx, dy) from a marker's centre the marker covers, 0 … 1: the
 // signed distance to its edge (positive inside) plus ½, clamped — a one-pixel anti-aliased edge.
 // Shapes and sizes as the plot layer draws them (about the area of a circle of radius r).
@@ -53,39 +56,52 @@ void blend(unsigned char* px, const plot::Rgb& c, float a) {
   px[3] = static_cast<unsigned char>(std::lround(255.0f * out));
 }
 
+// One marker centred at (cx, cy) image pixels, blended over what is there.
+void stamp_marker(std::vector<unsigned char>& rgba, int width, int height, float cx, float cy, plot::Marker marker,
+                  const plot::Rgb& color, float r) {
+  const int reach = static_cast<int>(std::ceil(1.3f * r + 1.0f));
+  const int x0 = std::max(0, static_cast<int>(cx) - reach), x1 = std::min(width - 1, static_cast<int>(cx) + reach);
+  const int y0 = std::max(0, static_cast<int>(cy) - reach), y1 = std::min(height - 1, static_cast<int>(cy) + reach);
+  for (int py = y0; py <= y1; ++py) {
+    unsigned char* row = rgba.data() + static_cast<std::size_t>(py) * static_cast<std::size_t>(width) * 4;
+    for (int px = x0; px <= x1; ++px) {
+      const float dx = static_cast<float>(px) + 0.5f - cx, dy = static_cast<float>(py) + 0.5f - cy;
+      const float a = kMarkerOpacity * coverage(marker, dx, dy, r);
+      if (a > 0.0f) blend(row + static_cast<std::size_t>(px) * 4, color, a);
+    }
+  }
+}
+
 }  // namespace
 
 void PointCloud::stamp(const std::vector<ClassSeries>& classes, const plot::Axis& x, const plot::Axis& y,
                        int width, int height, float r) {
   rgba_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4, 0);
-  const int reach = static_cast<int>(std::ceil(1.3f * r + 1.0f));
-  for (std::size_t k = 0; k < classes.size(); ++k) {  // later classes on top, as PlotClasses
-    const ClassSeries& c = classes[k];
+  // One marker per cell of one radius for each class (the rest would be hidden under it).
+  std::vector<std::vector<std::size_t>> kept(classes.size());
+  std::size_t most = 0;
+  for (std::size_t k = 0; k < classes.size(); ++k) {
     plot::Series series;
-    series.Xs = c.x.data();
-    series.Ys = c.y.data();
-    series.Count = c.x.size();
-    // One marker per cell of one radius: the rest would be hidden under it.
+    series.Xs = classes[k].x.data();
+    series.Ys = classes[k].y.data();
+    series.Count = classes[k].x.size();
     plot::DecimateScatter(series, x, y, std::max(1.0, static_cast<double>(r)), 2.0 * r, keep_);
-    const plot::Marker marker = plot::ClassMarker(static_cast<int>(k));
-    const plot::Rgb color = plot::ClassRgb(static_cast<int>(k), plot::LightBackground());
-    for (const std::size_t j : keep_) {
+    kept[k] = keep_;
+    most = std::max(most, keep_.size());
+  }
+  // The classes' markers in turn (the first of each, then the second of each, …), each a little
+  // transparent: where classes overlap all of them show, instead of the last class drawn burying
+  // the others.
+  for (std::size_t n = 0; n < most; ++n) {
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      if (n >= kept[k].size()) continue;
+      const std::size_t j = kept[k][n];
       // The marker's centre in image pixels (x.PixelMin is the image's left edge, y.PixelMax its top).
-      const float cx = static_cast<float>(x.ToPixel(c.x[j]) - x.PixelMin);
-      const float cy = static_cast<float>(y.ToPixel(c.y[j]) - y.PixelMax);
+      const float cx = static_cast<float>(x.ToPixel(classes[k].x[j]) - x.PixelMin);
+      const float cy = static_cast<float>(y.ToPixel(classes[k].y[j]) - y.PixelMax);
       if (!std::isfinite(cx) || !std::isfinite(cy)) continue;
-      const int x0 = std::max(0, static_cast<int>(cx) - reach),
-                x1 = std::min(width - 1, static_cast<int>(cx) + reach);
-      const int y0 = std::max(0, static_cast<int>(cy) - reach),
-                y1 = std::min(height - 1, static_cast<int>(cy) + reach);
-      for (int py = y0; py <= y1; ++py) {
-        unsigned char* row = rgba_.data() + static_cast<std::size_t>(py) * static_cast<std::size_t>(width) * 4;
-        for (int px = x0; px <= x1; ++px) {
-          const float dx = static_cast<float>(px) + 0.5f - cx, dy = static_cast<float>(py) + 0.5f - cy;
-          const float a = coverage(marker, dx, dy, r);
-          if (a > 0.0f) blend(row + static_cast<std::size_t>(px) * 4, color, a);
-        }
-      }
+      stamp_marker(rgba_, width, height, cx, cy, plot::ClassMarker(static_cast<int>(k)),
+                   plot::ClassRgb(static_cast<int>(k), plot::LightBackground()), r);
     }
   }
 }

@@ -28,7 +28,8 @@ PointHit PlotClasses(const Dataset& data, const std::vector<ClassSeries>& classe
     const int ki = static_cast<int>(k);
     const std::string label = (k < data.classes() ? data.class_names[k] : "class " + std::to_string(k)) +
                               "##class" + std::to_string(k);
-    plot::SetNextMarkerStyle(plot::ClassMarker(ki), -1.0f, plot::ClassColor(ki));
+    // A little transparent, outlined (the plot layer's default): overlapping points both show.
+    plot::SetNextMarkerStyle(plot::ClassMarker(ki), -1.0f, plot::ClassColor(ki, 0.85f));
     plot::PlotScatter(label.c_str(), c.x.data(), c.y.data(), static_cast<int>(c.x.size()));
     // Later classes are drawn on top, so their hits win.
     const int hovered = plot::GetLastItemHoveredIndex();

@@ -30,6 +30,25 @@ std::vector<Overflow> overflowing_windows(const ChainMeasure& chain) {
   return out;
 }
 
+std::vector<ClippedColumn> clipped_columns() {
+  std::vector<ClippedColumn> out;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (int n = 0; n < g.Tables.GetMapSize(); ++n) {
+    const ImGuiTable* table = g.Tables.TryGetMapData(n);
+    if (table == nullptr || table->LastFrameActive < g.FrameCount - 1 || table->OuterWindow == nullptr) continue;
+    const ImGuiWindow* w = table->OuterWindow;
+    if (!w->WasActive || w->Hidden) continue;
+    for (int c = 0; c < table->ColumnsCount; ++c) {
+      const ImGuiTableColumn& column = table->Columns[c];
+      if (!column.IsEnabled) continue;
+      // The content's right edge against the column's: what is past it is not drawn.
+      const float cut = column.ContentMaxXUnfrozen - column.ClipRect.Max.x;
+      if (cut > 0.5f) out.push_back({std::string(w->Name) + " table " + std::to_string(n), c + 1, cut});
+    }
+  }
+  return out;
+}
+
 int collapse_arrows_shown() {
   if (ImGui::GetStyle().WindowMenuButtonPosition == ImGuiDir_None) return 0;
   int arrows = 0;

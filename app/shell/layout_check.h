@@ -21,6 +21,15 @@ struct Overflow {
 // it showed).
 std::vector<Overflow> overflowing_windows(const ChainMeasure& chain);
 
+// Every table cell of the last frame whose content is wider than its column (ImGui clips it):
+// "Derivative chain/##chain_right/##update, column 2: 14 px cut".
+struct ClippedColumn {
+  std::string table;     // the window it is in, and the table's index there
+  int column = 0;        // 1-based
+  float cut = 0.0f;      // pixels of content past the column's edge
+};
+std::vector<ClippedColumn> clipped_columns();
+
 // How many windows of the last frame show a title-bar arrow (0 in a picture for a slide).
 int collapse_arrows_shown();
 

@@ -18,7 +18,11 @@ void light_colors(ImGuiStyle& style) {
   c[ImGuiCol_WindowBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
   c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
   c[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.45f);
-  c[ImGuiCol_FrameBg] = ImVec4(0.94f, 0.95f, 0.97f, 1.0f);
+  // Fields and check boxes a visible grey with a dark edge (FrameBorderSize below): 0.94 grey on
+  // white vanishes on a projector.
+  c[ImGuiCol_FrameBg] = ImVec4(0.84f, 0.86f, 0.90f, 1.0f);
+  c[ImGuiCol_FrameBgHovered] = ImVec4(0.76f, 0.82f, 0.92f, 1.0f);
+  c[ImGuiCol_CheckMark] = ImVec4(0.0f, 0.25f, 0.65f, 1.0f);
   c[ImGuiCol_TitleBg] = ImVec4(0.84f, 0.87f, 0.92f, 1.0f);
   c[ImGuiCol_TitleBgActive] = ImVec4(0.76f, 0.82f, 0.92f, 1.0f);
   c[ImGuiCol_TitleBgCollapsed] = c[ImGuiCol_TitleBg];
@@ -38,6 +42,7 @@ void ApplyTheme(Theme theme) {
   ImGuiStyle& style = ImGui::GetStyle();
   if (theme == Theme::Light) light_colors(style);
   else ImGui::StyleColorsDark(&style);
+  style.FrameBorderSize = theme == Theme::Light ? 1.0f : 0.0f;
   // Menus, tooltips and dialogs opaque: the see-through default lets the panel's text show
   // through the menu's.
   style.Colors[ImGuiCol_PopupBg].w = 1.0f;

@@ -166,6 +166,10 @@ int run_screenshot(const ScreenshotOptions& o) {
                   f.hidden_y > 0.5f ? (f.hidden_x > 0.5f ? " (down and across)" : " (down)") : " (across)");
       exit_code = 4;
     }
+    for (const ClippedColumn& c : clipped_columns()) {
+      std::printf("clipped: %s, column %d: %.0f px cut\n", c.table.c_str(), c.column, c.cut);
+      exit_code = 4;
+    }
     // What a slide would leave out: "(?)" markers, the panels' check boxes, title-bar arrows.
     std::printf("live widgets: %d, title-bar arrows: %d\n", LiveWidgetsDrawn(), collapse_arrows_shown());
   }

@@ -2,7 +2,8 @@
 # The classroom layout check (issue 10): the default example and every shipped scenario, after one
 # step, at 1280×720, 1920×1080 and 3840×2160, at text 1×, 1.5×, 2× and 3×, normal and in
 # presentation mode, and in presentation mode with its own text size for the screen: no panel may
-# need scrolling to show what it holds (`screenshot --check-layout` exits 4 and names it). The
+# need scrolling to show what it holds and no table cell may be cut at its column's edge
+# (`screenshot --check-layout` exits 4 and names it). The
 # samples table may scroll through a batch too long for any screen (150 flowers) if it shows at
 # least 4 rows; the Controls panel is a form and may scroll.
 #
