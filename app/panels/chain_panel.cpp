@@ -195,40 +195,46 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   batch.activation = s.activation;
   batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
 
-  // Every formula row and the lesson's text in full when the panel has the room it asked for last
-  // frame; else the formula rows that the table's columns compute and the lesson's title (the
-  // rest comes back as soon as there is room).
+  // What is above the table folds in steps while the panel is shorter than the step needs (the
+  // layout is asked for all of it): 0 everything; 1 the formula rows the table's columns compute
+  // (factors, simplified); 2 the lesson's text too, behind a "(?)" beside its title; 3 the factors'
+  // row too and the header without step · epoch. Each level's height is measured when drawn, and
+  // the first level that fits is taken (a level not yet measured is tried once).
   const float window_h = ImGui::GetWindowHeight() + 0.5f;
-  const bool roomy = m.needed_h <= 0.0f || m.needed_h <= window_h;
-  // Shorter still (what folding saved, measured when it was last folded, is not enough): the
-  // factors' row folds too.
-  const bool tight = !roomy && m.folded_head_h > 0.0f && m.needed_h - m.head_h + m.folded_head_h > window_h;
+  const float width = ImGui::GetWindowWidth();
+  if (width != m.head_width) {   // the text wraps anew: measure again
+    std::fill(std::begin(m.head_at), std::end(m.head_at), 0.0f);
+    m.head_width = width;
+  }
+  int level = 0;
+  if (m.needed_h > window_h && m.head_at[0] > 0.0f) {
+    level = 3;
+    for (int l = 1; l < 3; ++l) {
+      // (Folded, the loss block is in its short form too.)
+      if (m.head_at[l] <= 0.0f || m.needed_short_h - m.head_at[0] + m.head_at[l] <= window_h) {
+        level = l;
+        break;
+      }
+    }
+  }
+  const bool roomy = level == 0, tight = level == 3;
   m.roomy = roomy;
+  m.fold_level = level;
   const float head_top = ImGui::GetCursorPosY();
-  const float lesson_top = ImGui::GetCursorPosY();
-  draw_lesson(state, roomy);
-  const float lesson_h = ImGui::GetCursorPosY() - lesson_top;
-  if (roomy) m.lesson_h = lesson_h;
+  draw_lesson(state, level <= 1);
   const bool has_lesson = !state.lesson_title.empty() || !state.lesson_description.empty();
-  draw_header(state, r, *batch.batch, has_lesson && !roomy, tight);
+  draw_header(state, r, *batch.batch, has_lesson && level >= 2, tight);
   if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
-  const float formulas_top = ImGui::GetCursorPosY();
   DrawFormulas(s, roomy ? FormulaRows::All : tight ? FormulaRows::Simplified : FormulaRows::FactorsAndSimplified);
-  const float formulas_h = ImGui::GetCursorPosY() - formulas_top;
-  if (roomy) m.formulas_h = formulas_h;
   ImGui::Separator();
-  // With every formula row (the layout is asked for the room that shows them all).
-  const float drawn_head_h = ImGui::GetCursorPosY() - head_top;
-  if (roomy) m.head_h = drawn_head_h;
-  else if (!tight) m.folded_head_h = drawn_head_h;
-  const float head_h = drawn_head_h + (m.formulas_h - formulas_h) + (m.lesson_h - lesson_h) +
-                       ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight();
-
+  m.head_at[level] = ImGui::GetCursorPosY() - head_top;
+  // With everything above the table (the layout is asked for the room that shows it all).
+  const float head_h = m.head_at[0] + ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight();
   // The loss block, shorter when room is short; the layout is asked for its height in full.
   auto draw_loss = [&](const StepRecord& record) {
     const float h = measured([&] { DrawLoss(record, state.data(), !roomy); });
     m.loss_h = h;
-    if (roomy) m.loss_full_h = h;
+    (roomy ? m.loss_full_h : m.loss_short_h) = h;
   };
   const SampleTable table(batch);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -241,6 +247,8 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   // The loss block as drawn last frame (for placing it), and in full (what the layout is asked for).
   const float loss_h = r != nullptr ? (m.loss_h > 0.0f ? m.loss_h : loss_height()) : 0.0f;
   const float loss_need = r != nullptr ? std::max(loss_h, m.loss_full_h) : 0.0f;
+  // ... and in its short form (what a folded panel draws; as in full until measured).
+  const float loss_short = r != nullptr && m.loss_short_h > 0.0f ? m.loss_short_h : loss_need;
   const float grad_h = m.gradient_h, update_h = has_update ? m.update_h : 0.0f;
   // A table taller than the panel scrolls; when the results beside it do not leave room for the
   // loss, the table leaves that room under it.
@@ -275,10 +283,13 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const bool update_left =
         has_update && loss_left && grad_h + update_h > avail.y && left_fixed + update_h + loss_h <= avail.y;
     // The height that shows everything, the best of the three placements (for the layout).
-    const float needed_body = std::min({std::max(natural_left + loss_need, grad_h + update_need),
-                                        std::max(natural_left + update_need + loss_need, grad_h),
-                                        std::max(natural_left, grad_h + update_need + loss_need)});
-    m.needed_h = head_h + needed_body + style.WindowPadding.y + style.ItemSpacing.y;
+    auto needed_body = [&](float loss) {
+      return std::min({std::max(natural_left + loss, grad_h + update_need),
+                       std::max(natural_left + update_need + loss, grad_h),
+                       std::max(natural_left, grad_h + update_need + loss)});
+    };
+    m.needed_h = head_h + needed_body(loss_need) + style.WindowPadding.y + style.ItemSpacing.y;
+    m.needed_short_h = head_h + needed_body(loss_short) + style.WindowPadding.y + style.ItemSpacing.y;
     const bool overflow = table_h + jacobian_h > avail.y;
     ImGui::BeginChild("##chain_left", ImVec2(std::ceil(table_w) + (overflow ? style.ScrollbarSize : 0.0f), avail.y), false);
     row_hovered = table.draw(state, table_h);
@@ -307,9 +318,12 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     const bool two_below = has_update && avail.x >= 2.0f * kRightColumnFonts * font;
     const float rest_h = (loss_beside || loss_by_jacobian ? 0.0f : loss_h);
     const float below_h = two_below ? std::max(grad_h, update_h + rest_h) : grad_h + update_h + rest_h;
-    const float rest_need = (loss_beside || loss_by_jacobian ? 0.0f : loss_need);
-    const float below_need = two_below ? std::max(grad_h, update_need + rest_need) : grad_h + update_need + rest_need;
-    m.needed_h = head_h + natural_left + below_need + style.WindowPadding.y + style.ItemSpacing.y;
+    auto below_need = [&](float loss) {
+      const float rest = loss_beside || loss_by_jacobian ? 0.0f : loss;
+      return two_below ? std::max(grad_h, update_need + rest) : grad_h + update_need + rest;
+    };
+    m.needed_h = head_h + natural_left + below_need(loss_need) + style.WindowPadding.y + style.ItemSpacing.y;
+    m.needed_short_h = head_h + natural_left + below_need(loss_short) + style.WindowPadding.y + style.ItemSpacing.y;
     const float table_max = std::max(min_h, avail.y - jacobian_h - below_h - style.ItemSpacing.y);
     ImGui::BeginGroup();
     row_hovered = table.draw(state, std::min(natural_h, table_max));

@@ -208,7 +208,10 @@ void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
   // The numbers beside the words if they fit, else under them; the change beside the numbers if
   // it fits there, else left out (it is after − before).
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  const float numbers_w = ImGui::CalcTextSize((" " + before + " → " + after).c_str()).x;
+  // (As drawn: "0.6693 →", a gap, "0.6679"; the gap before them when beside the words.)
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float numbers_w =
+      gap + ImGui::CalcTextSize((before + " →").c_str()).x + gap + ImGui::CalcTextSize(after.c_str()).x;
   const float change_w = ImGui::CalcTextSize(change.c_str()).x;
   const bool beside = ImGui::GetItemRectMax().x + numbers_w + change_w <= right ||
                       (compact && ImGui::GetItemRectMax().x + numbers_w <= right);

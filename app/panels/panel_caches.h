@@ -24,16 +24,19 @@ namespace ll::app {
 struct ChainMeasure {
   float gradient_h = 0.0f, update_h = 0.0f, loss_h = 0.0f;   // as drawn last frame
   float loss_full_h = 0.0f;    // the loss block in full (not in its short form)
+  float loss_short_h = 0.0f;   // ... in its short form (0: not drawn so yet)
   float update_full_h = 0.0f;  // the update lines in full (not folded into a grid)
-  float formulas_h = 0.0f; // the formula rows, all of them
-  float lesson_h = 0.0f;   // a scenario's title and text in full
-  float head_h = 0.0f;         // what is above the table in full (lesson, header, formulas)
-  float folded_head_h = 0.0f;  // ... with the lesson's text and two formula rows folded
+  // What is above the table (lesson, header, formulas) at each level of folding (0: nothing
+  // folded; see chain_panel.cpp), as last drawn at `head_width`; 0: not measured.
+  float head_at[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+  float head_width = 0.0f;
+  int fold_level = 0;          // this frame's level
   bool roomy = true;       // this frame had the room it asked for (nothing folded)
   float loss_beside_h = 0.0f;  // the loss block beside the table (narrower, so taller)
   float jacobian_w = 0.0f, loss_by_jacobian_h = 0.0f;  // softmax: the loss beside the Jacobian
   float right_w = 0.0f;        // what the right column's content took (side by side)
   float needed_h = 0.0f;   // 0 until measured
+  float needed_short_h = 0.0f;  // the same with the loss block in its short form
   float needed_w = 0.0f;   // the width that shows the table and the results side by side
   std::size_t rows = 0, rows_shown = 0;   // the batch's rows, and how many the table shows at once
   bool softmax = false;                   // a row is a sample's K lines (one per class)

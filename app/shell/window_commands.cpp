@@ -154,7 +154,8 @@ int run_screenshot(const ScreenshotOptions& o) {
     const ChainMeasure measured = caches.chain;
     frame(*window, state, caches, frame_seconds);
     const bool settled = f >= 2 && before == state.last_layout && measured.needed_h == caches.chain.needed_h &&
-                         measured.needed_w == caches.chain.needed_w;
+                         measured.needed_short_h == caches.chain.needed_short_h &&
+                         measured.needed_w == caches.chain.needed_w && measured.fold_level == caches.chain.fold_level;
     if (settled) break;
     window->present();
   }
