@@ -52,6 +52,9 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   command.add_flag("--slide", o.slide,
                    "A picture for a slide: no menu bar, controls, (?) markers, check boxes or title-bar arrows; "
                    "the chain panel cropped to its step");
+  command.add_option("--chain-page", o.chain_page,
+                     "The derivative chain's page to show when it is in pages (a panel too small for its step)")
+      ->check(CLI::Range(1, 100));
   command.add_flag("--caption", o.caption, "Stamp the settings (data, loss, activation, mode, η, β, step) on the picture");
 }
 

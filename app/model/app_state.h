@@ -69,6 +69,7 @@ struct AppState {
   float layout_size[2] = {0, 0};      // the window size the layout was last applied to
   Layout last_layout;                 // the default layout last computed (a change re-applies it)
   bool plots_instead = false;         // V: the plots in the chain's place, when they gave way to it
+  int chain_page = 0;                 // the chain in pages (too small a panel): the page shown
   bool show_derivative = false;       // σ′(z) curve in the activation plot
   bool log_loss = false;              // log-y loss plot
   bool show_shading = true;           // P(y = 1 | x) behind the data

@@ -7,7 +7,7 @@ namespace ll::app {
 
 float presentation_bar_height(float font_px) { return std::floor(2.0f * font_px + 22.0f); }
 
-float compact_bar_height(float font_px) { return std::floor(font_px + 22.0f); }
+float compact_bar_height(float font_px) { return std::floor(font_px + 28.0f); }
 
 float presentation_text_scale(float screen_height_px) {
   constexpr float kBasePixels = 17.0f, kShareOfHeight = 0.04f;

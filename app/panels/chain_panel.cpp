@@ -207,7 +207,9 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     m.head_width = width;
   }
   int level = 0;
-  if (m.needed_h > window_h && m.head_at[0] > 0.0f) {
+  if (m.paged) {
+    level = 3;   // in pages: the pages have the room the head leaves
+  } else if (m.needed_h > window_h && m.head_at[0] > 0.0f) {
     level = 3;
     for (int l = 1; l < 3; ++l) {
       // (Folded, the loss block is in its short form too.)
@@ -220,14 +222,38 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const bool roomy = level == 0, tight = level == 3;
   m.roomy = roomy;
   m.fold_level = level;
-  const float head_top = ImGui::GetCursorPosY();
-  draw_lesson(state, level <= 1);
   const bool has_lesson = !state.lesson_title.empty() || !state.lesson_description.empty();
-  draw_header(state, r, *batch.batch, has_lesson && level >= 2, tight);
-  if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
-  DrawFormulas(s, roomy ? FormulaRows::All : tight ? FormulaRows::Simplified : FormulaRows::FactorsAndSimplified);
+  // What is above the table at this level.
+  auto draw_head = [&](int at) {
+    draw_lesson(state, at <= 1);
+    draw_header(state, r, *batch.batch, has_lesson && at >= 2, at == 3);
+    if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
+    DrawFormulas(s, at == 0 ? FormulaRows::All : at == 3 ? FormulaRows::Simplified : FormulaRows::FactorsAndSimplified);
+  };
+  const SampleTable table(batch);
+  // In pages (chain_pages.cpp) when the table is wider than the panel, or when even folded all
+  // the way the step needs more than it (as measured when last drawn whole); the head is the
+  // first page's first part.
+  const float whole_table_h = table.header_height() + static_cast<float>(batch.size()) * table.row_height() + 2.0f;
+  const bool too_wide = table.width(whole_table_h) > ImGui::GetContentRegionAvail().x + 1.0f;
+  const bool too_tall = tight && m.head_at[3] > 0.0f && m.needed_short_h - m.head_at[0] + m.head_at[3] > window_h;
+  m.paged = too_wide || too_tall;
+  if (m.paged) {
+    // The layout is asked for all the window: the whole height, and the width of the table.
+    m.needed_h = std::max(m.needed_h, 1e5f);
+    m.needed_w = table.width(whole_table_h) + 2.0f * ImGui::GetStyle().WindowPadding.x;
+    m.rows = batch.size();
+    m.softmax = batch.softmax();
+    const bool hovered = DrawChainPages(state, r, batch, m, [&] { draw_head(3); });
+    if (!hovered && ImGui::IsWindowHovered(ImGuiHoveredFlags_RootAndChildWindows)) state.hovered_sample = -1;
+    ImGui::End();
+    return;
+  }
+  const float head_top = ImGui::GetCursorPosY();
+  draw_head(level);
   ImGui::Separator();
   m.head_at[level] = ImGui::GetCursorPosY() - head_top;
+  m.pages = 1;
   // With everything above the table (the layout is asked for the room that shows it all).
   const float head_h = m.head_at[0] + ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight();
   // The loss block, shorter when room is short; the layout is asked for its height in full.
@@ -236,7 +262,6 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     m.loss_h = h;
     (roomy ? m.loss_full_h : m.loss_short_h) = h;
   };
-  const SampleTable table(batch);
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float font = ImGui::GetFontSize();

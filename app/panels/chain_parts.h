@@ -6,11 +6,16 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "model/app_state.h"
 #include "run/step_cells.h"
+
+namespace ll::app {
+struct ChainMeasure;  // panels/panel_caches.h
+}
 
 namespace ll::app::chain {
 
@@ -41,11 +46,22 @@ struct Column {
   float int_w = 0, frac_w = 0, width = 0;
 };
 
+// Which columns a sample table has: all of them, or (a table too wide for the panel, in pages) the
+// forward pass (i, x, y, z, ŷ, L) or the backward one (i, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z); narrower still,
+// the forward pass as its inputs (i, x) and its outputs (i, y, z, ŷ, L).
+enum class TableColumns { All, Forward, Backward, Inputs, Outputs };
+
+// The columns of a sample table, and the ImGui id of each kind of table (chain_columns.cpp).
+std::vector<Column> SampleColumns(const ChainBatch& batch, TableColumns which);
+const char* SampleTableId(TableColumns which);
+// "₁₂" for 12: the digits as subscripts.
+std::string subscript(std::size_t n);
+
 class SampleTable {
  public:
   // Measures the columns from the rows: all of them up to a few hundred, else the first and last
   // rows plus room for wider numbers.
-  explicit SampleTable(const ChainBatch& batch);
+  explicit SampleTable(const ChainBatch& batch, TableColumns which = TableColumns::All);
 
   // Natural width, padding and borders included, and the scrollbar if `height` needs one.
   float width(float height) const;
@@ -60,6 +76,7 @@ class SampleTable {
   void draw_cell(const std::vector<std::string>& lines, const Column& col, ImU32 color) const;
 
   const ChainBatch& batch_;
+  const char* id_;         // the ImGui table's id, one per TableColumns
   ChainStyles styles_;     // each column's number style, from the rows measured
   std::vector<Column> columns_;
   std::size_t lines_ = 1;  // text lines per row: K for softmax
@@ -77,6 +94,14 @@ void DrawJacobian(const AppState& state, const ChainBatch& batch);
 // table's columns compute; shorter still the simplified one alone (the factors on its "(?)").
 enum class FormulaRows { All, FactorsAndSimplified, Simplified };
 void DrawFormulas(const Settings& settings, FormulaRows rows);
+
+// ---- In pages, when nothing else fits (chain_pages.cpp) ------------------------------------
+
+// The step's parts, as many to a page as fit below a "page 1 of 3" line; state.chain_page is the
+// page shown. True if a table row is hovered.
+// `draw_head` draws what goes above the table (the first page's first part).
+bool DrawChainPages(AppState& state, const StepRecord* record, const ChainBatch& batch, ChainMeasure& measure,
+                    const std::function<void()>& draw_head);
 
 // ---- What the step did with the chains (chain_result.cpp) --------------------------------
 

@@ -17,13 +17,6 @@ using Kind = Column::Kind;
 constexpr std::size_t kMeasureAll = 256;  // up to this many rows, every row is measured
 constexpr std::size_t kMeasureEnds = 64;  // beyond, the first and the last 64
 
-std::string subscript(std::size_t n) {
-  static const char* const digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
-  std::string s;
-  for (char c : std::to_string(n)) s += digits[c - '0'];
-  return s;
-}
-
 void lines_of(const std::vector<double>& v, const NumberStyle& style, std::vector<std::string>& out) {
   for (double x : v) out.push_back(format_in(x, style));
 }
@@ -36,49 +29,6 @@ float int_width(const std::string& s) {
 }
 
 bool is_number_column(Kind k) { return k != Kind::Note; }
-
-std::vector<Column> make_columns(const ChainBatch& b) {
-  const Dataset& data = *b.data;
-  const Formulas f = formulas(b.loss, b.activation);
-  std::vector<Column> cols;
-  auto add = [&cols](Kind kind, std::string header, std::string help, std::size_t feature = 0) {
-    Column c;
-    c.kind = kind;
-    c.header = std::move(header);
-    c.help = std::move(help);
-    c.feature = feature;
-    cols.push_back(std::move(c));
-  };
-  add(Kind::Index, "i", "The sample's number in the data set (counting from 1).");
-  add(Kind::X, "x" + subscript(0),
-      "x₀ = 1 for every sample: it multiplies the bias b. The row x = [1, x₁, …] is also ∂z/∂θ, the "
-      "last factor of the chain, since z = θᵀx.");
-  for (std::size_t j = 1; j <= data.features(); ++j)
-    add(Kind::X, "x" + subscript(j),
-        "Feature " + std::to_string(j) + ": " + data.feature_names[j - 1] + ". Also ∂z/∂w" +
-            subscript(j) + " = x" + subscript(j) + ".",
-        j);
-  std::string classes;
-  for (std::size_t k = 0; k < data.classes(); ++k)
-    classes += (k ? ", " : "") + std::to_string(k) + " = " + data.class_names[k];
-  if (b.softmax()) {
-    add(Kind::Class, "k", "One line per class k (" + classes + ").");
-    add(Kind::Y, "y", "The label as a one-hot column: 1 on the line of the sample's class, 0 elsewhere.");
-    add(Kind::Z, "z", "z_k = θ_kᵀx: one score per class.");
-  } else {
-    add(Kind::Y, "y", "The label (" + classes + ").");
-    add(Kind::Z, "z", "z = θᵀx = b + w₁x₁ + …");
-  }
-  add(Kind::YHat, "ŷ", f.y_hat);
-  add(Kind::Loss, "L", f.loss);
-  add(Kind::DLDYhat, "∂L/∂ŷ", f.dL_dyhat + ": how the loss changes with ŷ.");
-  if (!b.softmax()) add(Kind::DYhatDz, "∂ŷ/∂z", f.dyhat_dz + ": the slope of the activation at z.");
-  add(Kind::DLDz, "∂L/∂z",
-      f.dL_dz + (b.softmax() ? ": Jᵀ ∂L/∂ŷ, with J the Jacobian shown below the table."
-                             : ": the product ∂L/∂ŷ · ∂ŷ/∂z of the two columns before."));
-  if (b.may_be_undefined) add(Kind::Note, "", "Why this sample's loss is undefined.");
-  return cols;
-}
 
 std::string undefined_reason(const ChainBatch& b, const SampleChain& c) {
   if (b.activation == Activation::Tanh && b.loss == Loss::BCE && !(c.y_hat[0] > 0.0))
@@ -112,7 +62,10 @@ int ChainBatch::row_of(int index) const {
 
 // ---- SampleTable ---------------------------------------------------------------------------
 
-SampleTable::SampleTable(const ChainBatch& batch) : batch_(batch), columns_(make_columns(batch)) {
+SampleTable::SampleTable(const ChainBatch& batch, TableColumns which)
+    : batch_(batch),
+      id_(SampleTableId(which)),
+      columns_(SampleColumns(batch, which)) {
   const ImVec2 pad = cell_padding();
   lines_ = batch.softmax() ? batch.data->classes() : 1;
   const std::size_t n = batch.size();
@@ -244,7 +197,7 @@ bool SampleTable::draw(AppState& state, float height) const {
   const bool scroll_x = width > avail_w + 1.0f;   // not for the rounding of a child's width
   if (scroll_x) flags |= ImGuiTableFlags_ScrollX;
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, cell_padding());
-  if (!ImGui::BeginTable("##samples", n_cols, flags, ImVec2(scroll_x ? avail_w : width, height))) {
+  if (!ImGui::BeginTable(id_, n_cols, flags, ImVec2(scroll_x ? avail_w : width, height))) {
     ImGui::PopStyleVar();
     return false;
   }

@@ -23,6 +23,7 @@ void ShowHelpWindow(AppState& state) {
                            {"P", "play / pause"},
                            {"R", "reset to θ₀ (the history goes)"},
                            {"V", "the plots instead of the step, when they gave way to it (big text)"},
+                           {"Page Down / Page Up", "the chain's pages, when it is in pages (a window too small for the step)"},
                            {"Ctrl+= / Ctrl+−", "bigger / smaller text"},
                            {"F1", "this window"},
                            {"Ctrl+Q", "quit"},

@@ -40,6 +40,12 @@ struct ChainMeasure {
   float needed_w = 0.0f;   // the width that shows the table and the results side by side
   std::size_t rows = 0, rows_shown = 0;   // the batch's rows, and how many the table shows at once
   bool softmax = false;                   // a row is a sample's K lines (one per class)
+  // In pages (chain_pages.cpp): when even folded all the way the step needs more than the panel.
+  enum class Part { Head, Table, Forward, Backward, Inputs, Outputs, Jacobian, Gradient, Update, Loss, Count };
+  bool paged = false;
+  int pages = 1;
+  float part_h[static_cast<int>(Part::Count)] = {};   // each part's height as last drawn
+  float page_title_h = 0.0f;                          // the "page 1 of 3" line as last drawn
 };
 
 // The data panel: the data's points and view (data_layers.h) and the shading.

@@ -64,15 +64,18 @@ void ShowPresentationBar(AppState& s) {
   run_buttons(s);
 
   const float font = ImGui::GetFontSize();
-  ImGui::SameLine(0.0f, font);
-  ImGui::SetNextItemWidth(7.0f * font);
-  const double slow = 1.0, fast = 5000.0;
-  ImGui::SliderScalar("##speed", ImGuiDataType_Double, &s.steps_per_second, &slow, &fast, "%.0f steps/s",
-                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-  TooltipEvenIfDisabled("Play's speed in steps per second");
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  // The speed only where it leaves the counter its room (large text on a small screen).
+  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 8.0f * font + counter_size.x + font <= right) {
+    ImGui::SameLine(0.0f, font);
+    ImGui::SetNextItemWidth(7.0f * font);
+    const double slow = 1.0, fast = 5000.0;
+    ImGui::SliderScalar("##speed", ImGuiDataType_Double, &s.steps_per_second, &slow, &fast, "%.0f steps/s",
+                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    TooltipEvenIfDisabled("Play's speed in steps per second");
+  }
 
   ImGui::SameLine(0.0f, font);
-  const float right = ImGui::GetWindowContentRegionMax().x;
   const float timeline_w = right - ImGui::GetCursorPosX() - counter_size.x - 2.0f * font;
   if (timeline_w > 6.0f * font) ShowTimeline(s, timeline_w);
 

@@ -49,7 +49,7 @@ void ShowStatusBar(AppState& state) {
     ImGui::End();
     return;
   }
-  const std::string line = numbers(state);
+  const std::string line = plot::FitText(numbers(state), ImGui::GetContentRegionAvail().x);
   ImGui::TextUnformatted(line.c_str());
   if (state.slide) {
     // A picture: the settings it was taken with (if asked for), not the last message.
@@ -59,7 +59,7 @@ void ShowStatusBar(AppState& state) {
       ImGui::SameLine();
       ImGui::TextUnformatted(plot::FitText(settings_caption(state), ImGui::GetContentRegionAvail().x).c_str());
     }
-  } else if (!state.status.empty()) {
+  } else if (!state.status.empty() && ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x > 4.0f * ImGui::GetFontSize()) {
     ImGui::SameLine();
     ImGui::TextDisabled("—");
     ImGui::SameLine();

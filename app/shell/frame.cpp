@@ -23,6 +23,7 @@ namespace {
 constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyV = 'V', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S';
 constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
 constexpr int kKeyF11 = 300, kKeyF12 = 301;
+constexpr int kKeyPageUp = 266, kKeyPageDown = 267;  // GLFW_KEY_PAGE_UP, GLFW_KEY_PAGE_DOWN
 void change_font_scale(AppState& s, float delta, FrameRequests& req) {
   const float scale = std::clamp(s.font_scale + delta, 0.5f, 3.0f);
   if (scale == s.font_scale) return;
@@ -81,6 +82,9 @@ void handle_keys(AppState& s, FrameRequests& req) {
   if (ImGui::IsKeyPressed(kKeyP, false)) s.playing = !s.playing;
   if (ImGui::IsKeyPressed(kKeyR, false)) reset_run(s);
   if (ImGui::IsKeyPressed(kKeyV, false) && s.last_layout.plots_dropped) s.plots_instead = !s.plots_instead;
+  // The chain in pages (a panel too small for its step): the panel clamps the page.
+  if (ImGui::IsKeyPressed(kKeyPageDown)) ++s.chain_page;
+  if (ImGui::IsKeyPressed(kKeyPageUp) && s.chain_page > 0) --s.chain_page;
   if (ImGui::IsKeyPressed(kKeyF1, false)) s.show_help = !s.show_help;
 }
 
@@ -174,7 +178,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
     ImGui::Separator();
     // The keys at a glance; the window above has the mouse too.
     const char* keys[][2] = {{"step", "Space or →"},     {"step back", "← or Backspace"}, {"play / pause", "P"},
-                             {"reset to θ₀", "R"},       {"plots / step", "V"},        {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
+                             {"reset to θ₀", "R"},       {"plots / step", "V"}, {"chain's pages", "PgDn / PgUp"},        {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
                              {"presentation mode", "F11"}, {"save window as PNG", "F12"},
                              {"open scenario", "Ctrl+O"},  {"save scenario", "Ctrl+S"}};
     for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);

@@ -130,6 +130,7 @@ int run_screenshot(const ScreenshotOptions& o) {
   state.presentation = o.presentation;
   state.slide = o.slide;
   state.slide_caption = o.caption;
+  state.chain_page = o.chain_page - 1;   // the panel clamps it to the pages there are
   auto window = open(options, state);
   if (!window) return 2;
   const double frame_seconds = platform::kDeterministicDeltaTime;
@@ -148,28 +149,51 @@ int run_screenshot(const ScreenshotOptions& o) {
   }
   // A few frames first, so that windows have their sizes and the plots their limits, and then
   // until the layout settles (the chain panel measures what it needs, the layout gives it room:
-  // two or three rounds), at most 12.
-  for (int f = 0; f < 12; ++f) {
-    const Layout before = state.last_layout;
-    const ChainMeasure measured = caches.chain;
-    frame(*window, state, caches, frame_seconds);
-    const bool settled = f >= 2 && before == state.last_layout && measured.needed_h == caches.chain.needed_h &&
-                         measured.needed_short_h == caches.chain.needed_short_h &&
-                         measured.needed_w == caches.chain.needed_w && measured.fold_level == caches.chain.fold_level;
-    if (settled) break;
-    window->present();
-  }
+  // two or three rounds), at most 12. The last frame is not presented: it is the picture.
+  auto settle = [&] {
+    for (int f = 0; f < 12; ++f) {
+      const Layout before = state.last_layout;
+      const ChainMeasure measured = caches.chain;
+      frame(*window, state, caches, frame_seconds);
+      const bool settled = f >= 2 && before == state.last_layout && measured.needed_h == caches.chain.needed_h &&
+                           measured.needed_short_h == caches.chain.needed_short_h &&
+                           measured.needed_w == caches.chain.needed_w &&
+                           measured.fold_level == caches.chain.fold_level && measured.paged == caches.chain.paged &&
+                           measured.pages == caches.chain.pages;
+      if (settled) break;
+      window->present();
+    }
+  };
+  settle();
   std::string error;
   int exit_code = 0;
   if (o.check_layout) {
-    for (const Overflow& f : overflowing_windows(caches.chain)) {
-      std::printf("overflow: %s: %.0f px out of view%s\n", f.window.c_str(), std::max(f.hidden_x, f.hidden_y),
-                  f.hidden_y > 0.5f ? (f.hidden_x > 0.5f ? " (down and across)" : " (down)") : " (across)");
-      exit_code = 4;
+    // Every page of a chain in pages (the picture is of the first).
+    const int pages = caches.chain.paged ? caches.chain.pages : 1;
+    const int shown = state.chain_page;   // (clamped by the panel)
+    for (int page = 0; page < pages; ++page) {
+      if (page != state.chain_page) {
+        window->present();
+        state.chain_page = page;
+        settle();
+      }
+      const std::string where = pages > 1 ? "page " + std::to_string(page + 1) + " of " + std::to_string(pages) + ": " : "";
+      for (const Overflow& f : overflowing_windows(caches.chain)) {
+        std::printf("overflow: %s%s: %.0f px out of view%s\n", where.c_str(), f.window.c_str(),
+                    std::max(f.hidden_x, f.hidden_y),
+                    f.hidden_y > 0.5f ? (f.hidden_x > 0.5f ? " (down and across)" : " (down)") : " (across)");
+        exit_code = 4;
+      }
+      for (const ClippedColumn& c : clipped_columns()) {
+        std::printf("clipped: %s%s, column %d: %.0f px cut\n", where.c_str(), c.table.c_str(), c.column, c.cut);
+        exit_code = 4;
+      }
     }
-    for (const ClippedColumn& c : clipped_columns()) {
-      std::printf("clipped: %s, column %d: %.0f px cut\n", c.table.c_str(), c.column, c.cut);
-      exit_code = 4;
+    if (pages > 1) std::printf("chain pages: %d\n", pages);
+    if (state.chain_page != shown) {
+      window->present();
+      state.chain_page = shown;
+      settle();
     }
     // What a slide would leave out: "(?)" markers, the panels' check boxes, title-bar arrows.
     std::printf("live widgets: %d, title-bar arrows: %d\n", LiveWidgetsDrawn(), collapse_arrows_shown());

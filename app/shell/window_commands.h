@@ -31,6 +31,7 @@ struct ScreenshotOptions {
   bool check_layout = false;      // --check-layout: say which panels need scrolling; exit 4 if any
   bool slide = false;             // --slide: a clean picture (no widgets, markers or arrows)
   bool caption = false;           // --caption: stamp the settings on it
+  int chain_page = 1;             // --chain-page N: the chain's page shown when it is in pages
   std::string scenario_path;      // --scenario FILE
   std::optional<int> decimals;    // --decimals N (default 4)
   ScreenshotOptions() { run.steps = 0; }
