@@ -248,3 +248,57 @@ TEST_CASE("--decimals 6 writes the slides' example with the reference's six deci
   CHECK(contains(r.out, "θ = [0.097298, 0.497569, −0.099805]"));
   CHECK(run_cli("trace --decimals 9").exit_code == 2);
 }
+
+TEST_CASE("sizes a user can type have limits checked before anything is allocated (issue 11)") {
+  // 10^12 blobs once threw std::bad_alloc and aborted; now a message and exit 2, at once.
+  CliResult r = run_cli("trace --data blobs --n 1000000000000 --steps 0");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--n: '1000000000000' is not a whole number from 2 to 10,000,000") != std::string::npos);
+  r = run_cli("trace --steps 9223372036854775807");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--steps: '9223372036854775807' is not a whole number from 0 to 10,000,000") != std::string::npos);
+  // The same limits from a scenario file, naming the key.
+  const std::string path = "/tmp/ll_limits_" + std::to_string(::getpid()) + ".json";
+  {
+    std::ofstream f(path);
+    f << R"({"format": "logistic-lab-scenario", "version": 1, "data": "blobs", "n": 1000000000000, "steps": 1})";
+  }
+  r = run_cli("trace --scenario " + path);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("'n': expected a whole number from 2 to 10,000,000, got 1000000000000") != std::string::npos);
+  {
+    std::ofstream f(path);
+    f << R"({"format": "logistic-lab-scenario", "version": 1, "steps": 1000000000000})";
+  }
+  r = run_cli("trace --scenario " + path);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("'steps': expected a whole number from 0 to 10,000,000, got 1000000000000") != std::string::npos);
+  std::remove(path.c_str());
+  // The most blobs still loads.
+  r = run_cli("trace --data blobs --n 10000000 --steps 0 --no-samples");
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("a NaN given for a number in a range is refused, not ignored (issue 11)") {
+  for (const char* args : {"screenshot --font-scale nan", "gui --play nan", "screenshot --font-scale inf"}) {
+    INFO(args);
+    const CliResult r = run_cli(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is not a number from") != std::string::npos);
+  }
+  const CliResult r = run_cli("screenshot --bench-frames 9223372036854775807");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--bench-frames: '9223372036854775807' is not a whole number from 1 to 1,000,000") != std::string::npos);
+}
+
+TEST_CASE("trace to a full disk says so and exits 2 instead of 0 with the output cut off (issue 11)") {
+  CliResult r = run_cli("trace --steps 3 >/dev/full");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("logistic-lab trace: cannot write the output: No space left on device") != std::string::npos);
+  r = run_cli("trace --steps 3 --format json >/dev/full");
+  CHECK(r.exit_code == 2);
+  // Written whole, the same trace exits 0.
+  r = run_cli("trace --steps 3 >/dev/null");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+}

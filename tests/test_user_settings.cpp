@@ -175,7 +175,7 @@ TEST_CASE("a folder in place of the settings file gives the defaults and a messa
   CHECK(S_ISDIR(st.st_mode));
   std::string error;
   CHECK_FALSE(save_user_settings(home.path, UserSettings{}, &error));
-  CHECK(error == "cannot write " + home.path + ": it is a folder");
+  CHECK(error == "cannot write " + home.path + ": it is a folder, not a regular file");
 }
 
 TEST_CASE("a settings key of the wrong type takes its default, the message names it, the rest is kept") {

@@ -1,9 +1,11 @@
 #include "cli/run_options.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 
 #include "ll/error.h"
+#include "ll/number_format.h"
 #include "run/scenario.h"
 
 namespace ll::app {
@@ -27,18 +29,31 @@ std::vector<std::size_t> parse_numbers(const std::string& text, const std::strin
   return out;
 }
 
-CLI::Validator whole_number(unsigned long long min) {
+CLI::Validator whole_number(unsigned long long min, unsigned long long max) {
   return CLI::Validator(
-      [min](std::string& text) -> std::string {
+      [min, max](std::string& text) -> std::string {
         char* stop = nullptr;
         errno = 0;
         const long long v = std::strtoll(text.c_str(), &stop, 10);
-        if (text.empty() || *stop != '\0' || errno == ERANGE || v < 0 ||
-            static_cast<unsigned long long>(v) < min)
-          return "'" + text + "' is not a whole number ≥ " + std::to_string(min);
+        const bool bad = text.empty() || *stop != '\0' || errno == ERANGE || v < 0 || static_cast<unsigned long long>(v) < min;
+        if (bad && max == ~0ULL) return "'" + text + "' is not a whole number ≥ " + std::to_string(min);
+        if (bad || static_cast<unsigned long long>(v) > max)
+          return "'" + text + "' is not a whole number from " + std::to_string(min) + " to " + format_count(max);
         return {};
       },
       "N");
+}
+
+CLI::Validator number_between(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        char* stop = nullptr;
+        const double v = std::strtod(text.c_str(), &stop);
+        if (text.empty() || *stop != '\0' || !std::isfinite(v) || v < min || v > max)
+          return "'" + text + "' is not a number from " + format_number(min) + " to " + format_number(max);
+        return {};
+      },
+      "NUMBER");
 }
 
 CLI::Option* add_typed_option(CLI::App& cmd, const std::string& name, const std::string& help,
@@ -62,7 +77,7 @@ CLI::Option* add_typed_option(CLI::App& cmd, const std::string& name, const std:
 void add_run_options(CLI::App& cmd, RunSpec& o) {
   Settings& s = o.settings;
   cmd.add_option("--data", o.data.source, "Data set: iris4 (default), iris6, iris, blobs, or FILE.csv");
-  cmd.add_option("--n", o.data.blobs_n, "blobs: number of samples (default 200)")->check(whole_number(2));
+  cmd.add_option("--n", o.data.blobs_n, "blobs: number of samples (default 200, at most 10,000,000)")->check(whole_number(2, kMostBlobs));
   cmd.add_option("--separation", o.data.blobs_separation,
                  "blobs: distance between the two centres in standard deviations (default 3)");
   cmd.add_option("--label", o.data.label_column,
@@ -90,7 +105,7 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
   add_typed_option(cmd, "--theta", "Starting θ = b,w1,w2 (bias first); softmax: K rows separated by ';'",
             [&o](const std::string& t) { o.theta0 = t.empty() ? std::nullopt : std::optional(parse_params(t)); });
   cmd.add_flag("--standardize", o.data.standardize, "z-score each feature (off by default)");
-  cmd.add_option("--steps", o.steps, "Number of steps to run")->check(whole_number(0));
+  cmd.add_option("--steps", o.steps, "Number of steps to run (at most 10,000,000)")->check(whole_number(0, kMostSteps));
 }
 
 // Keep in step with add_run_options (tests/test_scenario.cpp checks that every option it

@@ -18,7 +18,9 @@ namespace ll::app {
 std::vector<std::size_t> parse_numbers(const std::string& text, const std::string& option);
 
 // Accepts a whole number ≥ `min` (CLI11's own range check prints the whole double range).
-CLI::Validator whole_number(unsigned long long min);
+CLI::Validator whole_number(unsigned long long min, unsigned long long max = ~0ULL);
+// Accepts a finite number in [min, max] (CLI11's Range lets NaN through).
+CLI::Validator number_between(double min, double max);
 
 // An option whose text becomes a typed value as it is parsed: `read` converts and stores it, and
 // throws InputError on a bad value; the message gets the option's name in front.

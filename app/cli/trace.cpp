@@ -1,6 +1,9 @@
 #include "cli/trace.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "cli/run_options.h"
@@ -27,6 +30,31 @@ void add_trace_options(CLI::App& cmd, TraceOptions& o) {
                  "latex, or history-csv (θ and the losses of every step, printed at the end)")
       ->check(CLI::IsMember(kFormats));
 }
+
+namespace {
+
+// The output could not be written (a full disk, /dev/full): said on stderr, so that a script
+// does not take a cut-off trace for a whole one.
+bool output_lost() {
+  // errno right after the write that failed says why (ENOSPC); a later successful call may not.
+  const int first = errno;
+  std::cout.flush();
+  const bool flush_failed = std::fflush(stdout) != 0;
+  int err = flush_failed ? errno : first;
+  const bool lost = flush_failed || std::ferror(stdout) != 0 || std::cout.fail();
+  if (!lost) return false;
+  if (!flush_failed) {
+    // The write that failed was earlier and its errno is gone: one byte more says why (the
+    // output is cut off already; a full disk refuses it again).
+    std::clearerr(stdout);
+    std::fputc('\n', stdout);
+    if (std::fflush(stdout) != 0) err = errno;
+  }
+  std::cerr << "logistic-lab trace: cannot write the output: " << std::strerror(err != 0 ? err : EIO) << "\n";
+  return true;
+}
+
+}  // namespace
 
 int run_trace(const TraceOptions& o) {
   if (std::find(kFormats.begin(), kFormats.end(), o.format) == kFormats.end())
@@ -61,14 +89,18 @@ int run_trace(const TraceOptions& o) {
       if (!(shown && samples) && samples) r = trainer.step(true);  // the same refusal, with its samples
       print(r);
       if (history) std::cout << history_csv(trainer);  // the steps before it
-      std::cout.flush();
+      if (output_lost()) return 2;
       std::cerr << "logistic-lab trace: " << r.message << "\n";
       return 3;
     }
-    if (shown) print(r);
+    if (shown) {
+      errno = 0;
+      print(r);
+      if ((std::cout.fail() || std::ferror(stdout) != 0) && output_lost()) return 2;  // no use running on
+    }
   }
   if (history) std::cout << history_csv(trainer);
-  return 0;
+  return output_lost() ? 2 : 0;
 }
 
 }  // namespace ll::app

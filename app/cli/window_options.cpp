@@ -12,7 +12,7 @@ void add_gui_options(CLI::App& command, GuiOptions& o) {
   add_scenario_option(command, o.scenario_path);
   add_decimals_option(command, o.decimals);
   command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
-      ->check(CLI::Range(1.0, 5000.0));
+      ->check(number_between(1.0, 5000.0));
 }
 
 void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
@@ -30,13 +30,13 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
     o.height = static_cast<int>(h);
   });
   command.add_option("--bench-frames", o.bench_frames,
-                     "Render F frames instead; print the median and 95th-percentile frame time in ms")
-      ->check(whole_number(1));
+                     "Render F frames instead (at most 1,000,000); print the median and 95th-percentile frame time in ms")
+      ->check(whole_number(1, 1'000'000));
   command
       .add_option_function<float>(
           "--font-scale", [&o](const float& scale) { o.font_scale = scale; },
           "Text size as Ctrl+= / Ctrl+− set it (default 1)")
-      ->check(CLI::Range(0.5f, 3.0f));
+      ->check(number_between(0.5, 3.0));
   command.add_option("--panel", o.panel, "One panel alone: controls, data, activation, loss or chain")
       ->check(CLI::IsMember({"controls", "data", "activation", "loss", "chain"}));
   command.add_option("--scale", o.scale, "1 (default) or 2: render at twice the size, for print")

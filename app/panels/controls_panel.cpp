@@ -54,7 +54,7 @@ void speed_and_run_n(AppState& s) {
   const float field_w = ImGui::CalcTextSize("1000000").x + ImGui::GetStyle().FramePadding.x * 2.0f;
   ImGui::SetNextItemWidth(field_w);
   std::size_t n = s.run_n;
-  if (ImGui::InputScalar("##run_n", ImGuiDataType_U64, &n) && n >= 1 && n <= 10'000'000) s.run_n = n;
+  if (ImGui::InputScalar("##run_n", ImGuiDataType_U64, &n) && n >= 1 && n <= kMostSteps) s.run_n = n;
   ImGui::SameLine();
   if (ImGui::Button("Run", ImVec2(-FLT_MIN, 0.0f))) run_steps(s, s.run_n);
   TooltipEvenIfDisabled("Take " + std::to_string(s.run_n) + " steps now");

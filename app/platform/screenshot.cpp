@@ -3,8 +3,6 @@
 
 #include <glad/gl.h>
 #include <stb_image_write.h>  // declarations only: the implementation is in libstb (-lstb)
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -20,24 +18,6 @@ void append_bytes(void* context, void* data, int size) {
   auto* out = static_cast<std::vector<std::uint8_t>*>(context);
   const auto* bytes = static_cast<const std::uint8_t*>(data);
   out->insert(out->end(), bytes, bytes + size);
-}
-
-bool fail(std::string* error, const std::string& path, const std::string& reason) {
-  if (error != nullptr) *error = "cannot write the screenshot " + path + ": " + reason;
-  return false;
-}
-
-// write(2) may write less than asked and may be interrupted; loop until all is out.
-bool write_all(int fd, const std::vector<std::uint8_t>& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n == 0) errno = EIO;  // no progress and no reason given
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
 }
 
 }  // namespace
@@ -101,64 +81,14 @@ Image read_framebuffer(FramebufferSize framebuffer) {
   return read_pixels(framebuffer, PixelRect{0, 0, framebuffer.width, framebuffer.height});
 }
 
-bool write_png(const Image& image, const std::string& path, std::string* error) {
+std::vector<std::uint8_t> encode_png(const Image& image) {
+  std::vector<std::uint8_t> png;
   const auto width = static_cast<std::size_t>(std::max(image.width, 0));
   const auto height = static_cast<std::size_t>(std::max(image.height, 0));
-  const std::size_t expected = width * height * 4;
-  if (expected == 0 || image.rgba.size() != expected) {
-    return fail(error, path, "the image is empty");
-  }
-  std::vector<std::uint8_t> png;
-  if (stbi_write_png_to_func(append_bytes, &png, image.width, image.height, 4, image.rgba.data(),
-                             image.width * 4) == 0) {
-    return fail(error, path, "PNG encoding failed");
-  }
-
-  // O_EXCL with our own suffix rather than mkstemp: mkstemp creates mode 0600, and a screenshot
-  // should get the usual permissions (0666 minus the umask) like any other file the user saves.
-  static unsigned counter = 0;
-  std::string temp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-    temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && errno != EEXIST) break;
-  }
-  if (fd < 0) return fail(error, path, std::strerror(errno));
-
-  bool ok = write_all(fd, png);
-  int saved = errno;
-  // fsync before rename: otherwise after a crash the new name can point at an empty file.
-  if (ok && ::fsync(fd) != 0) {
-    ok = false;
-    saved = errno;
-  }
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    saved = errno;
-  }
-  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) {
-    ok = false;
-    saved = errno;
-  }
-  if (!ok) {
-    ::unlink(temp.c_str());
-    return fail(error, path, std::strerror(saved));
-  }
-  return true;
-}
-
-bool save_screenshot(const Window& window, const std::string& path, std::string* error) {
-  return write_png(read_framebuffer(window.framebuffer_size()), path, error);
-}
-
-bool save_screenshot(const Window& window, PixelRect rect, const std::string& path,
-                     std::string* error) {
-  const Image image = read_pixels(window.framebuffer_size(), rect);
-  if (image.width == 0) {
-    return fail(error, path, "the rectangle is outside the window");
-  }
-  return write_png(image, path, error);
+  if (width * height == 0 || image.rgba.size() != width * height * 4) return png;
+  if (stbi_write_png_to_func(append_bytes, &png, image.width, image.height, 4, image.rgba.data(), image.width * 4) == 0)
+    png.clear();
+  return png;
 }
 
 }  // namespace ll::app::platform

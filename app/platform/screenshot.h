@@ -40,16 +40,8 @@ PixelRect ui_rect_to_pixels(float min_x, float min_y, float max_x, float max_y,
 Image read_pixels(FramebufferSize framebuffer, PixelRect rect);
 Image read_framebuffer(FramebufferSize framebuffer);
 
-// Writes `image` as a PNG at `path`: first to "<path>.tmp-<pid>-<n>" in the same folder, then
-// renamed over `path`, so a reader never sees half a file. On failure removes the temporary
-// file, leaves `path` as it was, sets *error to a line naming the path and the system's reason
-// ("cannot write the screenshot out/a.png: No such file or directory") and returns
-// false.
-bool write_png(const Image& image, const std::string& path, std::string* error);
-
-// read_framebuffer + write_png for the window's whole framebuffer, or a rectangle of it.
-bool save_screenshot(const Window& window, const std::string& path, std::string* error);
-bool save_screenshot(const Window& window, PixelRect rect, const std::string& path,
-                     std::string* error);
+// `image` as the bytes of a PNG file; empty if the image is empty or encoding failed. (Writing
+// it is the io layer's: io::write_file_atomically, through shell/png_export.h's write_png.)
+std::vector<std::uint8_t> encode_png(const Image& image);
 
 }  // namespace ll::app::platform

@@ -41,12 +41,16 @@ struct ViewSpec {
   bool operator==(const ViewSpec& o) const;
 };
 
+// The most steps a run takes at once (--steps, a scenario's "steps", Run N): the history keeps
+// about 120 bytes a step, so 10,000,000 steps are about 1.2 GB.
+constexpr std::size_t kMostSteps = 10'000'000;
+
 struct RunSpec {
   DataOptions data;                        // source and its options; features and classes 1-based
   Settings settings;                       // loss, activation, mode, batch size, order, seed, η, β
   std::optional<Params> theta0;            // none: the data set's default (default_theta)
   std::vector<std::size_t> first_batch;    // 0-based samples of the first step; empty: the sampler's
-  std::size_t steps = 1;                   // steps to take at the start
+  std::size_t steps = 1;                   // steps to take at the start (at most kMostSteps)
   std::optional<ViewSpec> view;            // a scenario's look; none: the user's own settings
   bool operator==(const RunSpec& o) const;
   bool operator!=(const RunSpec& o) const { return !(*this == o); }

@@ -109,6 +109,9 @@ class KeyReader {
   }
   double number() const { return number_in(v_, "a number"); }
   std::size_t whole(std::size_t min) const { return whole_in(v_, min, "a whole number ≥ " + std::to_string(min)); }
+  std::size_t whole(std::size_t min, std::size_t max) const {
+    return whole_in(v_, min, "a whole number from " + std::to_string(min) + " to " + format_count(max), max);
+  }
   // [2, 4] → {2, 4}: numbers from 1, as people count.
   std::vector<std::size_t> numbers_1_based() const {
     if (!v_.is_array()) expected("a list of numbers from 1, e.g. [1, 2]");
@@ -177,7 +180,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
       {"description", [](const KeyReader& r, RunSpec& s) { s.view->description = r.text(); }},
       {"data", [](const KeyReader& r, RunSpec& s) { s.data.source = r.text(); }},
       {"label", [](const KeyReader& r, RunSpec& s) { s.data.label_column = r.text(); }},
-      {"n", [](const KeyReader& r, RunSpec& s) { s.data.blobs_n = r.whole(2); }},
+      {"n", [](const KeyReader& r, RunSpec& s) { s.data.blobs_n = r.whole(2, kMostBlobs); }},
       {"separation", [](const KeyReader& r, RunSpec& s) { s.data.blobs_separation = r.number(); }},
       {"standardize", [](const KeyReader& r, RunSpec& s) { s.data.standardize = r.flag(); }},
       {"features", [](const KeyReader& r, RunSpec& s) { s.data.features = r.numbers_1_based(); }},
@@ -196,7 +199,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
       {"lr", [](const KeyReader& r, RunSpec& s) { s.settings.learning_rate = r.number(); }},
       {"momentum", [](const KeyReader& r, RunSpec& s) { s.settings.momentum = r.number(); }},
       {"theta", [](const KeyReader& r, RunSpec& s) { s.theta0 = r.theta(); }},
-      {"steps", [](const KeyReader& r, RunSpec& s) { s.steps = r.whole(0); }},
+      {"steps", [](const KeyReader& r, RunSpec& s) { s.steps = r.whole(0, kMostSteps); }},
       {"theme", [](const KeyReader& r, RunSpec& s) { s.view->theme = *parse_theme(r.one_of({"dark", "light"})); }},
       {"font_scale",
        [](const KeyReader& r, RunSpec& s) {

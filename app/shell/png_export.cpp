@@ -73,6 +73,15 @@ void caption_in_title_bar(const AppState& s, const std::string& window, float wi
 
 }  // namespace
 
+bool write_png(const platform::Image& image, const std::string& path, std::string* error) {
+  const std::vector<std::uint8_t> png = platform::encode_png(image);
+  if (png.empty()) {
+    if (error != nullptr) *error = "cannot write " + path + ": the image is empty or could not be encoded";
+    return false;
+  }
+  return io::write_file_atomically(path, std::string(png.begin(), png.end()), error);
+}
+
 platform::Image capture_slide(platform::Window& window, AppState& s, PanelCaches& caches,
                               const std::string& panel_window, int scale, std::string* error) {
   const WindowPlaces places;
@@ -129,7 +138,7 @@ void serve_png_request(platform::Window& window, AppState& s, PanelCaches& cache
   // The capture frame draws the UI once more; what it asks for (keys held down, menus) is not
   // acted on twice.
   const platform::Image image = capture_slide(window, s, caches, request.window, s.png_scale, &error);
-  if (image.rgba.empty() || !platform::write_png(image, path, &error)) {
+  if (image.rgba.empty() || !write_png(image, path, &error)) {
     s.status = "Not saved: " + error;
     s.status_is_error = true;
     return;

@@ -9,6 +9,11 @@
 
 namespace ll::app {
 
+// Writes `image` as a PNG at `path` with io::write_file_atomically (a temporary file beside it,
+// renamed over it; never over a device, a pipe or a folder; through a symbolic link). False
+// with one line in *error ("cannot write out/a.png: No such file or directory").
+bool write_png(const platform::Image& image, const std::string& path, std::string* error);
+
 // One picture for a slide: a frame drawn off-screen in the clean render mode (AppState::slide: no
 // "(?)" markers, check boxes or title-bar arrows; the whole window also without the menu bar and
 // the controls, the panels taking its room), the settings caption in the panel's title bar (or the

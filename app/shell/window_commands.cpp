@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "io/atomic_file.h"
 #include "model/file_actions.h"
 #include "shell/frame.h"
 #include "shell/layout_check.h"
@@ -68,6 +69,8 @@ int run_gui(const GuiOptions& o) {
   // said in the status line, never fatal.
   const Environment env = Environment::from_process();
   const std::string settings_file = settings_path(env);
+  // What a save interrupted last time (a kill, a power cut) left beside the settings file.
+  io::remove_stale_temporaries(settings_file);
   const LoadedSettings loaded = load_user_settings(settings_file, env.home);
   apply_user_settings(state, loaded.settings);
   if (o.run.view) apply_scenario_view(state, *o.run.view);  // the lesson's look wins over the user's
@@ -199,7 +202,7 @@ int run_screenshot(const ScreenshotOptions& o) {
     std::printf("live widgets: %d, title-bar arrows: %d\n", LiveWidgetsDrawn(), collapse_arrows_shown());
   }
   if (o.panel.empty() && o.scale == 1) {
-    if (!platform::save_screenshot(*window, o.out, &error)) {
+    if (!write_png(platform::read_framebuffer(window->framebuffer_size()), o.out, &error)) {
       std::cerr << "logistic-lab screenshot: " << error << "\n";
       return 2;
     }
@@ -219,7 +222,7 @@ int run_screenshot(const ScreenshotOptions& o) {
     request.panel = panel;
     image = platform::capture_offscreen(*window, request, [&] { DrawFrame(state, caches); }, &error);
   }
-  if (image.rgba.empty() || !platform::write_png(image, o.out, &error)) {
+  if (image.rgba.empty() || !write_png(image, o.out, &error)) {
     std::cerr << "logistic-lab screenshot: " << error << "\n";
     return 2;
   }

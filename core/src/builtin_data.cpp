@@ -4,6 +4,7 @@
 
 #include "ll/dataset.h"
 #include "ll/error.h"
+#include "ll/number_format.h"
 
 namespace ll {
 
@@ -56,6 +57,8 @@ struct SplitMix64 {
 // along the diagonal; samples alternate between the classes. Normals by Box–Muller.
 Dataset make_blobs(std::size_t n, double separation, std::uint64_t seed) {
   if (n < 2) throw InputError("--n: blobs needs at least 2 samples (got " + std::to_string(n) + ")");
+  if (n > kMostBlobs)
+    throw InputError("--n: blobs is at most " + format_count(kMostBlobs) + " samples (got " + format_count(n) + ")");
   if (!std::isfinite(separation) || separation < 0)
     throw InputError("blobs separation must be a finite number ≥ 0");
   Dataset d;

@@ -46,6 +46,8 @@ Dataset load_dataset(const DataOptions& options);
 Dataset make_iris4();   // the slides' four flowers: petal length, petal width; 0 = setosa, 1 = versicolor
 Dataset make_iris6();   // the slides' six flowers: petal length only
 Dataset load_iris();    // Fisher's 150 flowers from assets/data/iris.csv: 4 features, 3 species
+// The most blobs samples (16 bytes each and their label): checked before anything is allocated.
+constexpr std::size_t kMostBlobs = 10'000'000;
 Dataset make_blobs(std::size_t n, double separation, std::uint64_t seed);
 
 // The CSV reader's limits, stated in its messages. They keep a wrong file (a log, a dump) from
