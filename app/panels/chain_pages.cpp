@@ -58,38 +58,44 @@ std::vector<Part> parts_of(const StepRecord* r, const ChainBatch& batch, float w
   return parts;
 }
 
-// A part's height: a table's and the Jacobian's worked out, the others as last drawn (on a page,
-// or in the whole panel before it went to pages), else four lines.
-float part_height(Part p, const ChainBatch& batch, const ChainMeasure& m, float room) {
-  if (is_table(p)) {
-    const SampleTable t(batch, columns_of(p));
-    return std::min(t.header_height() + static_cast<float>(batch.size()) * t.row_height() + 2.0f, room);
-  }
-  if (p == Part::Jacobian) return JacobianHeight(batch);
-  float h = m.part_h[static_cast<int>(p)];
-  if (h <= 0.0f && p == Part::Gradient) h = m.gradient_h;
-  if (h <= 0.0f && p == Part::Update) h = m.update_h;
-  if (h <= 0.0f && p == Part::Loss) h = m.loss_short_h;
-  return h > 0.0f ? h : 4.0f * ImGui::GetTextLineHeightWithSpacing();
-}
+// Each part's height this frame, and the least a table may show (each table measured once):
+// a table's and the Jacobian's heights worked out, the others as last drawn (on a page, or in the
+// whole panel before it went to pages), else four lines. The least: all of a batch up to 8
+// samples; of a longer one (which scrolls) 4 rows, or with softmax one sample's K rows (as the
+// layout check asks).
+struct PartSizes {
+  float height[static_cast<int>(Part::Count)] = {};
+  float least[static_cast<int>(Part::Count)] = {};
+};
 
-// The least a table may show: all of a batch up to 8 samples; of a longer one (which scrolls) 4
-// rows, or with softmax one sample's K rows (as the layout check asks).
-float least_height(Part p, const ChainBatch& batch, float room) {
-  const SampleTable t(batch, columns_of(p));
-  const float rows = batch.size() <= 8 ? static_cast<float>(batch.size()) : batch.softmax() ? 1.0f : 4.0f;
-  return std::min(t.header_height() + rows * t.row_height() + 2.0f, room);
+PartSizes sizes_of(const std::vector<Part>& parts, const ChainBatch& batch, const ChainMeasure& m, float room) {
+  PartSizes sizes;
+  for (const Part p : parts) {
+    const int i = static_cast<int>(p);
+    if (is_table(p)) {
+      const SampleTable t(batch, columns_of(p));
+      const float rows = batch.size() <= 8 ? static_cast<float>(batch.size()) : batch.softmax() ? 1.0f : 4.0f;
+      sizes.height[i] = std::min(t.header_height() + static_cast<float>(batch.size()) * t.row_height() + 2.0f, room);
+      sizes.least[i] = std::min(t.header_height() + rows * t.row_height() + 2.0f, room);
+      continue;
+    }
+    float h = p == Part::Jacobian ? JacobianHeight(batch) : m.part_h[i];
+    if (h <= 0.0f && p == Part::Gradient) h = m.gradient_h;
+    if (h <= 0.0f && p == Part::Update) h = m.update_h;
+    if (h <= 0.0f && p == Part::Loss) h = m.loss_short_h;
+    sizes.height[i] = h > 0.0f ? h : 4.0f * ImGui::GetTextLineHeightWithSpacing();
+  }
+  return sizes;
 }
 
 // Greedy: each page takes the parts that fit in `room`, in order; a long table that scrolls takes
 // what is left of a page if that shows its least; a part taller than a page has one to itself.
-std::vector<std::vector<Part>> paginate(const std::vector<Part>& parts, const ChainBatch& batch, const ChainMeasure& m,
-                                        float room) {
+std::vector<std::vector<Part>> paginate(const std::vector<Part>& parts, const PartSizes& sizes, float room) {
   std::vector<std::vector<Part>> pages(1);
   float used = 0.0f;
   for (const Part p : parts) {
-    const float h = part_height(p, batch, m, room);
-    if (!pages.back().empty() && used + h > room && is_table(p) && used + least_height(p, batch, room) <= room) {
+    const float h = sizes.height[static_cast<int>(p)];
+    if (!pages.back().empty() && used + h > room && is_table(p) && used + sizes.least[static_cast<int>(p)] <= room) {
       pages.back().push_back(p);   // the rest of this page, scrolling
       used = room;
       continue;
@@ -128,8 +134,9 @@ bool DrawChainPages(AppState& state, const StepRecord* r, const ChainBatch& batc
   // What the pages have under the "page 1 of 3" line (its height as last drawn: it can wrap).
   const float title_h = m.page_title_h > 0.0f ? m.page_title_h : ImGui::GetTextLineHeightWithSpacing();
   const float room = ImGui::GetContentRegionAvail().y - title_h - ImGui::GetStyle().ItemSpacing.y;
-  const std::vector<std::vector<Part>> pages =
-      paginate(parts_of(r, batch, ImGui::GetContentRegionAvail().x), batch, m, room);
+  const std::vector<Part> parts = parts_of(r, batch, ImGui::GetContentRegionAvail().x);
+  const PartSizes sizes = sizes_of(parts, batch, m, room);
+  const std::vector<std::vector<Part>> pages = paginate(parts, sizes, room);
   m.pages = static_cast<int>(pages.size());
   state.chain_page = std::clamp(state.chain_page, 0, m.pages - 1);
   const std::vector<Part>& page = pages[static_cast<std::size_t>(state.chain_page)];
@@ -168,17 +175,17 @@ bool DrawChainPages(AppState& state, const StepRecord* r, const ChainBatch& batc
   for (const Part p : page) {
     const float top = ImGui::GetCursorPosY();
     if (is_table(p)) {
-        const SampleTable table(batch, columns_of(p));
-        const float natural = table.header_height() + static_cast<float>(batch.size()) * table.row_height() + 2.0f;
-        // All of it if the page has the room, else what the page's other parts leave (it scrolls).
-        float others = 0.0f;
-        for (const Part q : page)
-          if (q != p) others += part_height(q, batch, m, room) + ImGui::GetStyle().ItemSpacing.y;
-        const float least = table.header_height() + table.row_height();
-        const float height = std::min(natural, std::max(least, page_room - others));
-        row_hovered = table.draw(state, height) || row_hovered;
-        m.rows_shown = static_cast<std::size_t>((height - table.header_height()) / table.row_height() + 0.01f);
-        continue;
+      const SampleTable table(batch, columns_of(p));
+      const float natural = table.header_height() + static_cast<float>(batch.size()) * table.row_height() + 2.0f;
+      // All of it if the page has the room, else what the page's other parts leave (it scrolls).
+      float others = 0.0f;
+      for (const Part q : page)
+        if (q != p) others += sizes.height[static_cast<int>(q)] + ImGui::GetStyle().ItemSpacing.y;
+      const float least = table.header_height() + table.row_height();
+      const float height = std::min(natural, std::max(least, page_room - others));
+      row_hovered = table.draw(state, height) || row_hovered;
+      m.rows_shown = static_cast<std::size_t>((height - table.header_height()) / table.row_height() + 0.01f);
+      continue;
     }
     switch (p) {
       case Part::Head: draw_head(); break;
