@@ -121,6 +121,19 @@ TEST_CASE("a folder, a missing path and a pipe are refused by name, without bloc
   // An unreadable file cannot be tested here: the tests run as root, who reads a chmod 000 file.
 }
 
+TEST_CASE("a --label naming no column lists the first dozen names, not a whole wide header") {
+  TempDir dir;
+  std::string header, row;
+  for (int k = 1; k <= 2000; ++k) {
+    header += (k > 1 ? "," : "") + std::string("c") + std::to_string(k);
+    row += (k > 1 ? ",1" : "1");
+  }
+  const std::string wide = dir.write("wide.csv", header + "\n" + row + "\n");
+  CHECK(file_error(wide, "species") ==
+        wide + ":1: --label: no column is named 'species'; the first row has 'c1', 'c2', 'c3', 'c4', 'c5', "
+               "'c6', 'c7', 'c8', 'c9', 'c10', 'c11', 'c12' and 1988 more");
+}
+
 TEST_CASE("a file over the size limit is refused before it is read") {
   TempDir dir;
   // A sparse file: its size is over the limit, but it takes no disk space and is never read.

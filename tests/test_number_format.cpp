@@ -91,3 +91,14 @@ TEST_CASE("a change is signed, to the display's significant digits, and rounding
   CHECK(ll::format_change(0.669262, 0.667943) == "−0.0013");
   ll::set_display_decimals(4);
 }
+
+TEST_CASE("a long θ is shortened for a window's line: the first entries, … and the last") {
+  ll::Params theta(1, 6);
+  theta.values = {1, 2, 3, 4, 5, 6};
+  CHECK(ll::format_params(theta) == "[1, 2, 3, 4, 5, 6]");
+  CHECK(ll::format_params(theta, 6) == "[1, 2, 3, 4, 5, 6]");   // as many as allowed: all
+  CHECK(ll::format_params(theta, 4) == "[1, 2, 3, …, 6]");
+  ll::Params grid(4, 4);
+  for (std::size_t k = 0; k < 16; ++k) grid.values[k] = static_cast<double>(k);
+  CHECK(ll::format_params(grid, 3) == "[[0, 1, …, 3]; [4, 5, …, 7]; …; [12, 13, …, 15]]");
+}

@@ -3,6 +3,7 @@
 // --scenario winning, and broken files reported by file and key, exit code 2.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -342,6 +343,12 @@ TEST_CASE("values that do not fit the data are reported at load time, naming the
         "of a CSV file)");
   const std::string short_theta = write_temp("short_theta.json", "{" + kHeader + R"(, "theta": [0.1, 0.5]})");
   CHECK(load_error(short_theta) == "short_theta.json: key 'theta': got 2 numbers [b, w1], but this model needs 3 numbers [b, w1, w2]");
+  // A huge θ: the message names its first and last entries, not all of them (it stays a line).
+  std::string huge = "{" + kHeader + R"(, "theta": [0)";
+  for (int k = 1; k < 300000; ++k) huge += ",0";
+  const std::string huge_theta = write_temp("huge_theta.json", huge + "]}");
+  CHECK(load_error(huge_theta) == "huge_theta.json: key 'theta': got 300000 numbers [b, w1, w2, w3, …, w299999], "
+                                  "but this model needs 3 numbers [b, w1, w2]");
   const std::string bad_lr = write_temp("bad_lr.json", "{" + kHeader + R"(, "lr": -1})");
   CHECK_CONTAINS(load_error(bad_lr), "bad_lr.json: key 'lr': the learning rate η must be a positive number");
   const std::string bad_batch = write_temp("bad_batch.json", "{" + kHeader + R"(, "batch": [9]})");
@@ -373,5 +380,37 @@ TEST_CASE("a broken scenario on the command line exits 2 with the message on std
   }
   const CliResult missing = run_cli("trace --scenario /no/such/lesson.json");
   CHECK(missing.exit_code == 2);
-  CHECK_CONTAINS(missing.err, "/no/such/lesson.json: cannot open the scenario file");
+  CHECK_CONTAINS(missing.err, "/no/such/lesson.json: cannot open (No such file or directory)");
+}
+
+TEST_CASE("a pipe, a device, a folder and an oversized file are refused as scenarios, without blocking") {
+  // A pipe with no writer would block an ordinary open forever; the reader opens without blocking.
+  const std::string fifo = temp_folder() + "/lesson_fifo.json";
+  std::filesystem::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string not_regular = ": is not a regular file (a device or a pipe?)";
+  CHECK_THROWS_WITH_AS(ll::app::load_scenario(fifo), (fifo + not_regular).c_str(), ll::InputError);
+  const CliResult piped = run_cli("trace --scenario " + fifo);
+  CHECK(piped.exit_code == 2);
+  CHECK_CONTAINS(piped.err, fifo + not_regular);
+  std::filesystem::remove(fifo);
+
+  // /dev/zero never ends: it is refused before a byte is read.
+  CHECK_THROWS_WITH_AS(ll::app::load_scenario("/dev/zero"), ("/dev/zero" + not_regular).c_str(), ll::InputError);
+  const std::string folder = temp_folder() + "/lesson_folder.json";
+  std::filesystem::create_directories(folder);
+  CHECK_THROWS_WITH_AS(ll::app::load_scenario(folder), (folder + ": is a folder, not a scenario file").c_str(),
+                       ll::InputError);
+
+  // A sparse file one byte over the limit: refused by its size, never read.
+  const std::string big = write_temp("lesson_big.json", "");
+  REQUIRE(::truncate(big.c_str(), static_cast<off_t>(ll::app::kScenarioMaxBytes + 1)) == 0);
+  CHECK_THROWS_WITH_AS(ll::app::load_scenario(big),
+                       (big + ": the file is 16777217 bytes; the reader's limit is 16777216 bytes (16 MiB)").c_str(),
+                       ll::InputError);
+  // At the limit the size is accepted (and the text judged as JSON: spaces then an object).
+  std::string at_limit = "{" + kHeader + "}";
+  at_limit.insert(0, ll::app::kScenarioMaxBytes - at_limit.size(), ' ');
+  const std::string fits = write_temp("lesson_fits.json", at_limit);
+  CHECK_NOTHROW(ll::app::load_scenario(fits));
 }

@@ -1,4 +1,4 @@
-// The sample table's columns (chain_table.cpp draws them): i, x₀ … x_d, (k,) y, z, ŷ, L, ∂L/∂ŷ,
+// The sample table's columns (chain_table.cpp draws them): i, x₀ … x_d (at most a dozen, then "+k"), (k,) y, z, ŷ, L, ∂L/∂ŷ,
 // (∂ŷ/∂z,) ∂L/∂z, each with its header and what it means, all of them or a part (TableColumns).
 #include <algorithm>
 #include <string>
@@ -6,6 +6,7 @@
 
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
+#include "panels/widgets.h"
 
 namespace ll::app::chain {
 
@@ -22,7 +23,7 @@ using Kind = Column::Kind;
 
 bool in_part(Kind k, TableColumns which) {
   switch (which) {
-    case TableColumns::Inputs: return k == Kind::Index || k == Kind::X;
+    case TableColumns::Inputs: return k == Kind::Index || k == Kind::X || k == Kind::MoreX;
     case TableColumns::Outputs: return k == Kind::Index || k == Kind::Class || k == Kind::Y || k == Kind::Z ||
                                        k == Kind::YHat || k == Kind::Loss;
     case TableColumns::Forward: return k != Kind::DLDYhat && k != Kind::DYhatDz && k != Kind::DLDz && k != Kind::Note;
@@ -62,11 +63,16 @@ std::vector<Column> SampleColumns(const ChainBatch& b, TableColumns which) {
   add(Kind::X, "x" + subscript(0),
       "x₀ = 1 for every sample: it multiplies the bias b. The row x = [1, x₁, …] is also ∂z/∂θ, the "
       "last factor of the chain, since z = θᵀx.");
-  for (std::size_t j = 1; j <= data.features(); ++j)
+  const std::size_t shown = ShownEntries(data.features());
+  for (std::size_t j = 1; j <= shown; ++j)
     add(Kind::X, "x" + subscript(j),
         "Feature " + std::to_string(j) + ": " + data.feature_names[j - 1] + ". Also ∂z/∂w" +
             subscript(j) + " = x" + subscript(j) + ".",
         j);
+  if (shown < data.features())
+    add(Kind::MoreX, MoreEntries(data.features(), shown),
+        std::to_string(data.features() - shown) + " more features, x" + subscript(shown + 1) + " … x" +
+            subscript(data.features()) + ", are in z but not shown here: `trace` and the exports list them all.");
   std::string classes;
   for (std::size_t k = 0; k < data.classes(); ++k)
     classes += (k ? ", " : "") + std::to_string(k) + " = " + data.class_names[k];

@@ -154,7 +154,7 @@ void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& 
                           "gradient, the update of each parameter and the loss before → after appear "
                           "here once it is taken.");
       const double loss = loss_curve(state).mean_loss.empty() ? NAN : loss_curve(state).mean_loss[0];
-      ImGui::Text("θ₀ = %s", format_params(batch.theta).c_str());
+      ImGui::Text("θ₀ = %s", format_params(batch.theta, kMostTableEntries).c_str());
       ImGui::Text("mean loss over all %s samples at θ₀: %s", format_count(state.data().rows()).c_str(),
                   format_number(loss).c_str());
     });
@@ -164,7 +164,7 @@ void draw_results(const AppState& state, const StepRecord* r, const ChainBatch& 
     m.update_h = 0.0f;
     m.gradient_h = measured([&] {
       SectionHeader("No update");
-      TextWrappedAtSpaces("The step was refused, so θ stays " + format_params(r->theta_before) +
+      TextWrappedAtSpaces("The step was refused, so θ stays " + format_params(r->theta_before, kMostTableEntries) +
                           ". The rows marked in the table are the samples whose loss is undefined.");
     });
     return;

@@ -39,7 +39,7 @@ struct ChainBatch {
 // One column of the sample table. Numbers are aligned on their decimal point: `int_w` is the
 // widest part before the point, `frac_w` the widest from the point on (pixels, mono font).
 struct Column {
-  enum class Kind { Index, X, Y, Class, Z, YHat, Loss, DLDYhat, DYhatDz, DLDz, Note };
+  enum class Kind { Index, X, MoreX, Y, Class, Z, YHat, Loss, DLDYhat, DYhatDz, DLDz, Note };  // MoreX: "+k" features
   Kind kind = Kind::Index;
   std::size_t feature = 0;  // Kind::X: 0 is the bias input x₀ = 1
   std::string header, help;

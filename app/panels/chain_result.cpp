@@ -43,42 +43,55 @@ std::string dL_dz_column(const ChainBatch& b, float max_w) {
   }
 }
 
-// θ-shaped numbers as a grid: one row per class, one column per parameter (softmax).
+// θ-shaped numbers as a grid: one row per class, one column per parameter (softmax); wide data
+// shows the first rows and columns, then "+k".
 void params_grid(const char* id, const Params& p, const Dataset& data) {
   ImGui::PushFont(MonoFont());
   const NumberStyle style = style_for(p.values);   // one style for the whole matrix
   const float cell_w = WidestNumber(p.values, style);
+  const std::size_t rows = ShownEntries(p.rows), cols = ShownEntries(p.cols);
+  const bool more_rows = rows < p.rows, more_cols = cols < p.cols;
   // Class names when they fit, else the class numbers alone.
   float names_w = 0.0f;
-  for (std::size_t r = 0; r < p.rows && r < data.classes(); ++r)
+  for (std::size_t r = 0; r < rows && r < data.classes(); ++r)
     names_w = std::max(names_w, ImGui::CalcTextSize(("0 " + data.class_names[r]).c_str()).x);
   const float pad = 0.3f * ImGui::GetFontSize() + 1.0f;
-  const bool names = names_w + static_cast<float>(p.cols) * (cell_w + pad) + pad <= ImGui::GetContentRegionAvail().x;
+  const bool names = names_w + static_cast<float>(cols) * (cell_w + pad) + pad <= ImGui::GetContentRegionAvail().x;
+  const auto right_aligned = [cell_w](const std::string& text) {
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(text.c_str()).x);
+    ImGui::TextUnformatted(text.c_str());
+  };
   // A sixth of a font size each side of a number: the numbers of neighbouring cells do not touch.
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.15f * ImGui::GetFontSize(), ImGui::GetStyle().CellPadding.y));
-  const bool open = ImGui::BeginTable(id, static_cast<int>(p.cols) + 1,
+  const bool open = ImGui::BeginTable(id, static_cast<int>(cols + (more_cols ? 2 : 1)),
                                       ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX);
   ImGui::PopStyleVar();
   if (open) {
     ImGui::TableSetupColumn("##class");
-    for (std::size_t c = 0; c < p.cols; ++c) ImGui::TableSetupColumn("##p", ImGuiTableColumnFlags_WidthFixed, cell_w);
+    for (std::size_t c = 0; c < cols; ++c) ImGui::TableSetupColumn("##p", ImGuiTableColumnFlags_WidthFixed, cell_w);
+    if (more_cols) ImGui::TableSetupColumn("##more");
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (std::size_t c = 0; c < p.cols; ++c) {
+    for (std::size_t c = 0; c < cols; ++c) {
       ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
-      const std::string h = c == 0 ? "b" : "w" + std::to_string(c);
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(h.c_str()).x);
-      ImGui::TextUnformatted(h.c_str());
+      right_aligned(c == 0 ? "b" : "w" + std::to_string(c));
     }
-    for (std::size_t r = 0; r < p.rows; ++r) {
+    if (more_cols) {
+      ImGui::TableSetColumnIndex(static_cast<int>(cols) + 1);
+      ImGui::TextUnformatted(MoreEntries(p.cols, cols).c_str());
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::Text("%zu %s", r, names && r < data.classes() ? data.class_names[r].c_str() : "");
-      for (std::size_t c = 0; c < p.cols; ++c) {
+      for (std::size_t c = 0; c < cols; ++c) {
         ImGui::TableSetColumnIndex(static_cast<int>(c) + 1);
-        const std::string v = format_in(p.at(r, c), style);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(v.c_str()).x);
-        ImGui::TextUnformatted(v.c_str());
+        right_aligned(format_in(p.at(r, c), style));
       }
+    }
+    if (more_rows) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted((MoreEntries(p.rows, rows) + " classes").c_str());
     }
     ImGui::EndTable();
   }
@@ -115,7 +128,7 @@ void DrawGradient(const StepRecord& r, const ChainBatch& b) {
     const std::string head = "= 1/" + m + " · Xᵀ · ";
     const float room = ImGui::GetContentRegionAvail().x - (equals_x - x0) - ImGui::CalcTextSize(head.c_str()).x;
     continued(equals_x, head + dL_dz_column(b, room));
-    continued(equals_x, "= " + format_params(r.gradient));
+    continued(equals_x, "= " + format_params(r.gradient, kMostTableEntries));
     return;
   }
   continued(equals_x, "= 1/" + m + " · (∂L/∂Z)ᵀ · X =");
@@ -150,12 +163,14 @@ void DrawUpdate(const StepRecord& r, const Dataset& data, bool as_matrix) {
     params_grid("##theta_after", r.theta_after, data);
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
-      for (const UpdateLine& line : lines) ImGui::Text("%s %s", line.name.c_str(), line.text().c_str());
+      for (std::size_t k = 0; k < ShownEntries(lines.size()); ++k)
+        ImGui::Text("%s %s", lines[k].name.c_str(), lines[k].text().c_str());
+      if (ShownEntries(lines.size()) < lines.size()) ImGui::TextUnformatted(MoreEntries(lines.size(), ShownEntries(lines.size())).c_str());
       ImGui::EndTooltip();
     }
     return;
   }
-  const std::size_t n = lines.size();
+  const std::size_t n = ShownEntries(lines.size());   // wide data: the first parameters, then "+k"
   std::vector<std::string> names(n), updates(n), velocities(momentum ? n : 0);
   float widths[3] = {0, 0, 0};
   for (std::size_t k = 0; k < n; ++k) {
@@ -185,6 +200,13 @@ void DrawUpdate(const StepRecord& r, const Dataset& data, bool as_matrix) {
     if (!momentum) continue;
     if (v_beside) ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", velocities[k].c_str());
+  }
+  if (n < lines.size()) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(MoreEntries(lines.size(), n).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("more parameters: trace and the exports list every one");
   }
   ImGui::EndTable();
 }

@@ -8,6 +8,7 @@
 #include "ll/number_format.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
+#include "panels/widgets.h"
 
 namespace ll::app::chain {
 namespace {
@@ -28,7 +29,7 @@ float int_width(const std::string& s) {
   return ImGui::CalcTextSize(head.c_str()).x;
 }
 
-bool is_number_column(Kind k) { return k != Kind::Note; }
+bool is_number_column(Kind k) { return k != Kind::Note && k != Kind::MoreX; }
 
 std::string undefined_reason(const ChainBatch& b, const SampleChain& c) {
   if (b.activation == Activation::Tanh && b.loss == Loss::BCE && !(c.y_hat[0] > 0.0))
@@ -166,6 +167,7 @@ std::vector<std::string> SampleTable::cell(const SampleChain& c, const Column& c
     case Kind::Note:
       if (!c.defined) out.push_back(undefined_reason(batch_, c));
       break;
+    case Kind::MoreX: out.push_back("…"); break;
   }
   return out;
 }
@@ -276,7 +278,9 @@ float JacobianHeight(const ChainBatch& batch) {
   if (!batch.softmax() || batch.size() == 0) return 0.0f;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row = ImGui::GetTextLineHeight() + 2.0f * style.CellPadding.y;
-  return ImGui::GetFrameHeightWithSpacing() + static_cast<float>(batch.data->classes() + 1) * row +
+  const std::size_t k = batch.data->classes(), shown = ShownEntries(k);
+  const std::size_t rows = shown + 1 + (shown < k ? 1 : 0);   // the header, the classes, "+k"
+  return ImGui::GetFrameHeightWithSpacing() + static_cast<float>(rows) * row +
          style.ItemSpacing.y * 2.0f;
 }
 
@@ -302,27 +306,39 @@ void DrawJacobian(const AppState& state, const ChainBatch& batch) {
   }
   ImGui::PushFont(MonoFont());
   const float cell_w = WidestNumber(c.dyhat_dz, jacobian_style);
-  if (ImGui::BeginTable("##jacobian", static_cast<int>(k) + 1,
+  const std::size_t shown = ShownEntries(k);   // wide: the first classes, then "+k"
+  const bool more = shown < k;
+  const auto right_aligned = [cell_w](const std::string& text) {
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(text.c_str()).x);
+    ImGui::TextUnformatted(text.c_str());
+  };
+  if (ImGui::BeginTable("##jacobian", static_cast<int>(shown + (more ? 2 : 1)),
                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
     ImGui::TableSetupColumn("##a", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("ŷ00").x);
-    for (std::size_t b = 0; b < k; ++b) ImGui::TableSetupColumn("##b", ImGuiTableColumnFlags_WidthFixed, cell_w);
+    for (std::size_t b = 0; b < shown; ++b) ImGui::TableSetupColumn("##b", ImGuiTableColumnFlags_WidthFixed, cell_w);
+    if (more) ImGui::TableSetupColumn("##more");
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (std::size_t b = 0; b < k; ++b) {
+    for (std::size_t b = 0; b < shown; ++b) {
       ImGui::TableSetColumnIndex(static_cast<int>(b) + 1);
-      const std::string h = "z" + subscript(b);
-      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(h.c_str()).x);
-      ImGui::TextUnformatted(h.c_str());
+      right_aligned("z" + subscript(b));
     }
-    for (std::size_t a = 0; a < k; ++a) {
+    if (more) {
+      ImGui::TableSetColumnIndex(static_cast<int>(shown) + 1);
+      ImGui::TextUnformatted(MoreEntries(k, shown).c_str());
+    }
+    for (std::size_t a = 0; a < shown; ++a) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(("ŷ" + subscript(a)).c_str());
-      for (std::size_t b = 0; b < k; ++b) {
+      for (std::size_t b = 0; b < shown; ++b) {
         ImGui::TableSetColumnIndex(static_cast<int>(b) + 1);
-        const std::string v = format_in(c.dyhat_dz[a * k + b], jacobian_style);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + cell_w - ImGui::CalcTextSize(v.c_str()).x);
-        ImGui::TextUnformatted(v.c_str());
+        right_aligned(format_in(c.dyhat_dz[a * k + b], jacobian_style));
       }
+    }
+    if (more) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(MoreEntries(k, shown).c_str());
     }
     ImGui::EndTable();
   }

@@ -240,10 +240,12 @@ void ShowThetaSection(AppState& s) {
     for (const std::string& c : data.class_names) name_w = std::max(name_w, ImGui::CalcTextSize(c.c_str()).x);
     const float number_w = ImGui::CalcTextSize("−0.0000").x + style.FramePadding.x * 2.0f + style.CellPadding.x * 2.0f;
     const bool names_above =
-        name_w + static_cast<float>(theta0.cols) * number_w > ImGui::GetContentRegionAvail().x;
+        name_w + static_cast<float>(ShownEntries(theta0.cols)) * number_w > ImGui::GetContentRegionAvail().x;
     // Names above: each class's name, then its row in a table of its own (a name in a cell of
     // the grid would be cut at the first column's edge); the tables' columns line up (same width).
-    const int columns = static_cast<int>(theta0.cols) + (names_above ? 0 : 1);
+    // Wide data: the first weights of each class (ImGui's tables hold at most 64 columns).
+    const std::size_t shown = ShownEntries(theta0.cols);
+    const int columns = static_cast<int>(shown) + (names_above ? 0 : 1);
     // (With names above, table 0 holds the column names alone.)
     const std::size_t tables = names_above ? theta0.rows + 1 : 1;
     for (std::size_t t = 0; t < tables; ++t) {
@@ -251,7 +253,7 @@ void ShowThetaSection(AppState& s) {
       if (!ImGui::BeginTable(("theta_grid" + std::to_string(t)).c_str(), columns, ImGuiTableFlags_SizingStretchSame))
         return;
       if (!names_above) ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed);
-      for (std::size_t j = 0; j < theta0.cols; ++j) ImGui::TableSetupColumn(weight_name(j).c_str());
+      for (std::size_t j = 0; j < shown; ++j) ImGui::TableSetupColumn(weight_name(j).c_str());
       if (t == 0) ImGui::TableHeadersRow();
       // This table's rows: every class, or (names above) class t − 1 alone, and none in table 0.
       std::size_t first = 0, last = theta0.rows;
@@ -266,7 +268,7 @@ void ShowThetaSection(AppState& s) {
           ImGui::AlignTextToFramePadding();
           ImGui::TextUnformatted(data.class_names[r].c_str());
         }
-        for (std::size_t j = 0; j < theta0.cols; ++j) {
+        for (std::size_t j = 0; j < shown; ++j) {
           ImGui::TableNextColumn();
           edit(r, j);
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", weight_meaning(data, j).c_str());
@@ -274,6 +276,9 @@ void ShowThetaSection(AppState& s) {
       }
       ImGui::EndTable();
     }
+    if (shown < theta0.cols)
+      TextWrappedAtSpaces(MoreEntries(theta0.cols, shown) + " weights per class are not shown: set them with "
+                          "--theta or a scenario's \"theta\".");
   }
   if (ImGui::Button("Default θ₀")) change_theta0(s, default_theta(data, s.settings()));
   ImGui::SameLine();

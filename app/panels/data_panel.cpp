@@ -233,7 +233,7 @@ void theta_caption(AppState& s, const Params& theta) {
     return;
   }
   // The longest that fits on one line (a narrow panel drops the count, then says "right").
-  const std::string theta_text = "θ = " + format_params(theta);
+  const std::string theta_text = "θ = " + format_params(theta, kMostTableEntries);
   const std::string fits[] = {theta_text + " · accuracy " + percent + count, theta_text + " · accuracy " + percent,
                               theta_text + " · " + percent + " right"};
   const float width = ImGui::GetContentRegionAvail().x;
@@ -250,7 +250,7 @@ void theta_caption(AppState& s, const Params& theta) {
   if (r == nullptr || r->status != StepStatus::Ok || !(r->theta_after == theta)) return;
   Params change = r->theta_after;
   for (std::size_t k = 0; k < change.values.size(); ++k) change.values[k] -= r->theta_before.values[k];
-  const std::string change_text = "Δθ = " + format_params(change);
+  const std::string change_text = "Δθ = " + format_params(change, kMostTableEntries);
   const float gap = ImGui::GetFontSize();
   if (ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(change_text.c_str()).x <=
       ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {

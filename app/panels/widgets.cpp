@@ -146,4 +146,8 @@ bool TextWrappedAtSpaces(const std::string& text, int max_lines, int min_lines) 
   return cut;
 }
 
+std::size_t ShownEntries(std::size_t n) { return n <= kMostTableEntries ? n : kMostTableEntries - 1; }
+
+std::string MoreEntries(std::size_t n, std::size_t shown) { return "+" + std::to_string(n - shown); }
+
 }  // namespace ll::app

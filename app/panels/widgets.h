@@ -1,6 +1,7 @@
 #pragma once
 // Small widgets the panels share: imgui_demo.cpp's HelpMarker, a tooltip that also shows on a
 // greyed-out item, and a two-column form (label left, widget right, same widths in every section).
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,16 @@ void EndForm();
 void FormRow(const char* label, const char* help = nullptr);
 // A row with a check box: label | box, or when stacked "box label (?)" on one line.
 bool FormCheckbox(const char* label, const char* help, bool* value);
+
+// Wide data (a CSV with 100 features, softmax with 100 classes): a table shows at most this many
+// features or classes, the rest counted in a "+k" column (or row). ImGui allows 64 columns in a
+// table, and a screen's width holds about a dozen numbers anyway; trace and exports have them all.
+constexpr std::size_t kMostTableEntries = 12;
+// How many of `n` features or classes a table shows: all of them up to kMostTableEntries, else
+// kMostTableEntries − 1 and the "+k" column.
+std::size_t ShownEntries(std::size_t n);
+// "+k": what the "+k" column or row says for `n` entries of which `shown` are drawn.
+std::string MoreEntries(std::size_t n, std::size_t shown);
 
 // Wrapped text that breaks lines only at spaces (ImGui's TextWrapped also breaks after '.', which
 // splits numbers: "loss 1." / "0614").

@@ -76,11 +76,12 @@ Image capture_offscreen(Window& window, const CaptureRequest& request,
       if (!request.panel.empty()) {
         const ImGuiWindow* panel = ImGui::FindWindowByName(request.panel.c_str());
         found = panel != nullptr && panel->Active && !panel->Collapsed;
-        const float w = request.crop_w > 0.0f ? std::min(request.crop_w, panel->Size.x) : panel->Size.x;
-        const float h = request.crop_h > 0.0f ? std::min(request.crop_h, panel->Size.y) : panel->Size.y;
-        if (found)
+        if (found) {
+          const float w = request.crop_w > 0.0f ? std::min(request.crop_w, panel->Size.x) : panel->Size.x;
+          const float h = request.crop_h > 0.0f ? std::min(request.crop_h, panel->Size.y) : panel->Size.y;
           rect = ui_rect_to_pixels(panel->Pos.x, panel->Pos.y, panel->Pos.x + w, panel->Pos.y + h, fb_scale.x,
                                    fb_scale.y);
+        }
       }
       window.render_to(size.width, size.height);
       if (found) image = read_pixels(size, rect);

@@ -16,6 +16,7 @@
 // features and classes are 1-based, as people count. θ is a list (softmax: a list of K lists). A
 // relative CSV path in "data" is relative to the scenario file. A spec read from a file always has
 // its view part (RunSpec::view).
+#include <cstdint>
 #include <string>
 
 #include "run/run_spec.h"
@@ -24,6 +25,9 @@ namespace ll::app {
 
 constexpr const char* kScenarioFormat = "logistic-lab-scenario";
 constexpr int kScenarioVersion = 1;
+// A scenario file's size limit: lessons are a few KiB; this keeps a wrong file (a dump,
+// /dev/zero through a link) from filling memory.
+constexpr std::uint64_t kScenarioMaxBytes = 16ull * 1024 * 1024;
 
 // Parses a scenario's text: JSON syntax, "format" and "version", known keys, value types and
 // ranges. Reads no data and no other file. Throws InputError naming `file_name`, and the key
@@ -36,7 +40,8 @@ RunSpec parse_scenario(const std::string& text, const std::string& file_name);
 // the file and the key.
 Run check_scenario(const RunSpec& spec, const std::string& file_name);
 
-// Reads, parses and checks a scenario file; a relative CSV path in "data" becomes relative to
+// Reads (a regular file of at most kScenarioMaxBytes; a pipe or device is refused without
+// blocking), parses and checks a scenario file; a relative CSV path in "data" becomes relative to
 // the file's folder. Throws InputError before anything else happens, so a caller that loads into
 // an open window changes nothing on failure.
 RunSpec load_scenario(const std::string& path);

@@ -4,11 +4,10 @@
 // trainer.)
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "ll/error.h"
+#include "ll/file_reading.h"
 #include "ll/trainer.h"
 #include "run/scenario.h"
 
@@ -60,13 +59,7 @@ Run check_scenario(const RunSpec& s, const std::string& file) {
 
 RunSpec load_scenario(const std::string& path) {
   const std::string file = std::filesystem::path(path).filename().string();
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a folder, not a scenario file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  RunSpec s = parse_scenario(text.str(), file);
+  RunSpec s = parse_scenario(read_regular_file(path, kScenarioMaxBytes, "a scenario file"), file);
   const std::filesystem::path data(s.data.source);
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
   const std::string& source = s.data.source;

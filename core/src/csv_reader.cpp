@@ -5,17 +5,15 @@
 #include <csv.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string_view>
-#include <sys/stat.h>
 
 #include "csv_labels.h"
 #include "csv_sniff.h"
 #include "ll/dataset.h"
 #include "ll/error.h"
+#include "ll/file_reading.h"
 
 namespace ll {
 namespace {
@@ -116,8 +114,11 @@ struct Reader {
     if (!label_option.empty() && position == 0) {
       const auto it = std::find(first_row.begin(), first_row.end(), label_option);
       if (it == first_row.end()) {
-        std::string all;
-        for (const std::string& n : first_row) all += (all.empty() ? "" : ", ") + csv::quote_cell(n);
+        std::string all;  // the first names, enough to spot a typo; a message stays a line
+        constexpr std::size_t kNamesShown = 12;
+        for (std::size_t k = 0; k < first_row.size() && k < kNamesShown; ++k)
+          all += (k ? ", " : "") + csv::quote_cell(first_row[k]);
+        if (first_row.size() > kNamesShown) all += " and " + std::to_string(first_row.size() - kNamesShown) + " more";
         return fail(0, "--label: no column is named " + csv::quote_cell(label_option) +
                            "; the first row has " + all);
       }
@@ -252,23 +253,7 @@ Dataset read_csv_text(const std::string& text, const std::string& file_name,
 }
 
 Dataset read_csv_file(const std::string& path, const std::string& label_column) {
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0)
-    throw InputError(path + ": cannot open (" + std::string(std::strerror(errno)) + ")");
-  if (S_ISDIR(info.st_mode)) throw InputError(path + ": is a folder, not a CSV file");
-  if (!S_ISREG(info.st_mode)) throw InputError(path + ": is not a regular file (a device or a pipe?)");
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  if (size > kCsvMaxFileBytes)
-    throw InputError(path + ": the file is " + std::to_string(size) + " bytes; the reader's limit is " +
-                     std::to_string(kCsvMaxFileBytes) + " bytes (256 MiB)");
-  const std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(path.c_str(), "rb"), std::fclose);
-  if (!in) throw InputError(path + ": cannot open for reading (" + std::string(std::strerror(errno)) + ")");
-  std::string text(static_cast<std::size_t>(size), '\0');
-  const std::size_t got = std::fread(text.data(), 1, text.size(), in.get());
-  if (std::ferror(in.get()))
-    throw InputError(path + ": cannot read (" + std::string(std::strerror(errno)) + ")");
-  text.resize(got);  // the file may have shrunk since stat(); growth is ignored
-  return read_csv_text(text, path, label_column);
+  return read_csv_text(read_regular_file(path, kCsvMaxFileBytes, "a CSV file"), path, label_column);
 }
 
 }  // namespace ll

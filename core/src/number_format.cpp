@@ -81,12 +81,24 @@ std::string format_vector(const std::vector<double>& v) {
   return s + "]";
 }
 
-std::string format_params(const Params& p) {
+std::string format_params(const Params& p, std::size_t most) {
   const NumberStyle style = style_for(p.values);
+  // Entry k of n is skipped when `most` < n and it is neither among the first most − 1 nor the last.
+  const auto skipped = [most](std::size_t k, std::size_t n) { return most > 1 && n > most && k + 1 >= most && k + 1 < n; };
   std::string s;
   for (std::size_t r = 0; r < p.rows; ++r) {
+    if (skipped(r, p.rows)) {
+      if (r + 1 == most) s += "; …";
+      continue;
+    }
     std::string row;
-    for (std::size_t c = 0; c < p.cols; ++c) row += (c ? ", " : "") + format_in(p.at(r, c), style);
+    for (std::size_t c = 0; c < p.cols; ++c) {
+      if (skipped(c, p.cols)) {
+        if (c + 1 == most) row += ", …";
+        continue;
+      }
+      row += (c ? ", " : "") + format_in(p.at(r, c), style);
+    }
     s += (r ? "; " : "") + ("[" + row + "]");
   }
   return p.rows == 1 ? s : "[" + s + "]";

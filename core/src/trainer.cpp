@@ -41,9 +41,16 @@ std::string general(double v) {
   return s.str();
 }
 
+// "3 numbers [b, w1, w2]"; a long θ names its first and last entries only (a message stays a line).
 std::string shape_text(const Params& p) {
   std::string names = "b";
-  for (std::size_t j = 1; j < p.cols; ++j) names += ", w" + std::to_string(j);
+  for (std::size_t j = 1; j < p.cols; ++j) {
+    if (j == 4 && p.cols > 6) {
+      names += ", …, w" + std::to_string(p.cols - 1);
+      break;
+    }
+    names += ", w" + std::to_string(j);
+  }
   const std::string numbers = std::to_string(p.cols) + (p.cols == 1 ? " number" : " numbers");
   if (p.rows == 1) return numbers + " [" + names + "]";
   return std::to_string(p.rows) + " rows of " + numbers + " [" + names +

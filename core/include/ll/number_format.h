@@ -42,7 +42,9 @@ std::string format_number(double v);
 // "[0.6857, 0.6964]": one style for the whole vector.
 std::string format_vector(const std::vector<double>& v);
 // One row: "[b, w1, w2]"; K rows (softmax): "[[…]; […]; […]]", one style over every entry.
-std::string format_params(const Params& p);
+// `most`, if not 0: at most that many entries of a row (and rows), the first ones, "…" and the last,
+// for a window's line: "[0.1, 0.5, …, −0.3]".
+std::string format_params(const Params& p, std::size_t most = 0);
 
 // The change from `before` to `after`, signed, to the display's significant digits ("−0.001319",
 // "+0.25" as typed); a change within rounding noise of the two values (below kNoise times the
