@@ -82,6 +82,9 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
                  "blobs: distance between the two centres in standard deviations (default 3)");
   cmd.add_option("--label", o.data.label_column,
                  "CSV: the label column, by header name or 1-based number (default: the last)");
+  cmd.add_option("--ignore", o.data.ignore_columns,
+                 "CSV: columns to leave out, by header name or 1-based number (e.g. id,2)")
+      ->delimiter(',');
   add_typed_option(cmd, "--features", "Feature columns to use, 1-based (e.g. 3,4)",
             [&o](const std::string& t) { o.data.features = t.empty() ? std::vector<std::size_t>{} : parse_numbers(t, "--features"); });
   add_typed_option(cmd, "--classes", "Classes to keep, 1-based (e.g. 1,2 for binary work)",
@@ -119,6 +122,7 @@ void apply_given_run_options(const CLI::App& cmd, const RunSpec& given, RunSpec&
   Settings& s = into.settings;
   if (was_given("--data")) into.data.source = given.data.source;
   if (was_given("--label")) into.data.label_column = given.data.label_column;
+  if (was_given("--ignore")) into.data.ignore_columns = given.data.ignore_columns;
   if (was_given("--n")) into.data.blobs_n = given.data.blobs_n;
   if (was_given("--separation")) into.data.blobs_separation = given.data.blobs_separation;
   if (was_given("--standardize")) into.data.standardize = given.data.standardize;

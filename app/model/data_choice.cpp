@@ -28,6 +28,8 @@ const Dataset* source_data(AppState& s) {
     s.source_data.reset();
     DataOptions o;
     o.source = s.spec.data.source;
+    o.label_column = s.spec.data.label_column;
+    o.ignore_columns = s.spec.data.ignore_columns;
     try {
       // For iris, load_dataset keeps the petal pair by default; the pickers need every column.
       Dataset all = o.source == "iris" ? load_iris() : load_dataset(o);

@@ -22,7 +22,8 @@ bool RunSpec::operator==(const RunSpec& o) const {
   const DataOptions& b = o.data;
   return a.source == b.source && a.blobs_n == b.blobs_n && a.blobs_separation == b.blobs_separation &&
          a.blobs_seed == b.blobs_seed && a.features == b.features && a.classes == b.classes &&
-         a.standardize == b.standardize && a.label_column == b.label_column && settings == o.settings &&
+         a.standardize == b.standardize && a.label_column == b.label_column &&
+         a.ignore_columns == b.ignore_columns && settings == o.settings &&
          theta0 == o.theta0 && first_batch == o.first_batch && steps == o.steps && view == o.view;
 }
 

@@ -119,6 +119,15 @@ class KeyReader {
     for (const json& item : v_) out.push_back(whole_in(item, 1, "a list of numbers from 1, e.g. [1, 2]", kLargestListed));
     return out;
   }
+  // ["id", 3] → {"id", "3"}: columns by header name or by number from 1.
+  std::vector<std::string> columns() const {
+    const char* what = "a list of column names or numbers from 1, e.g. [\"id\", 2]";
+    if (!v_.is_array()) expected(what);
+    std::vector<std::string> out;
+    for (const json& item : v_)
+      out.push_back(item.is_string() ? item.get<std::string>() : std::to_string(whole_in(item, 1, what, kLargestListed)));
+    return out;
+  }
   // [b, w1, …] → one row; softmax [[…], […]] → K rows.
   Params theta() const {
     const char* shape = "a list of numbers [b, w1, w2, …] (softmax: a list of K such lists)";
@@ -180,6 +189,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
       {"description", [](const KeyReader& r, RunSpec& s) { s.view->description = r.text(); }},
       {"data", [](const KeyReader& r, RunSpec& s) { s.data.source = r.text(); }},
       {"label", [](const KeyReader& r, RunSpec& s) { s.data.label_column = r.text(); }},
+      {"ignore", [](const KeyReader& r, RunSpec& s) { s.data.ignore_columns = r.columns(); }},
       {"n", [](const KeyReader& r, RunSpec& s) { s.data.blobs_n = r.whole(2, kMostBlobs); }},
       {"separation", [](const KeyReader& r, RunSpec& s) { s.data.blobs_separation = r.number(); }},
       {"standardize", [](const KeyReader& r, RunSpec& s) { s.data.standardize = r.flag(); }},

@@ -35,6 +35,7 @@ std::string scenario_json(const RunSpec& spec) {
   j["description"] = view.description;
   j["data"] = d.source;
   if (!d.label_column.empty()) j["label"] = d.label_column;
+  if (!d.ignore_columns.empty()) j["ignore"] = d.ignore_columns;
   const DataOptions defaults;
   if (d.source == "blobs" || d.blobs_n != defaults.blobs_n) j["n"] = d.blobs_n;
   if (d.source == "blobs" || d.blobs_separation != defaults.blobs_separation) j["separation"] = d.blobs_separation;

@@ -34,6 +34,7 @@ Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
                const std::vector<std::size_t>& classes) {
   Dataset out;
   out.name = data.name;
+  out.notices = data.notices;
   for (std::size_t f : features) {
     if (f < 1 || f > data.features())
       throw InputError("--features: column " + std::to_string(f) + " does not exist; '" +
@@ -114,7 +115,7 @@ std::vector<bool> constant_features(const Dataset& data) {
 // in lockstep with the bias, and z = b + w·x is one number shared by all samples, so the best any
 // θ can do is predict how common each class is.
 std::vector<std::string> data_notices(const Dataset& data) {
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = data.notices;
   if (data.rows() < 2 || data.features() == 0) return notes;
   const std::vector<bool> constant = constant_features(data);
   if (std::all_of(constant.begin(), constant.end(), [](bool c) { return c; })) {
@@ -150,12 +151,15 @@ Dataset load_dataset(const DataOptions& o) {
   else if (o.source == "iris6") data = make_iris6();
   else if (o.source == "iris") { data = load_iris(); default_features = {3, 4}; }  // petal length, width
   else if (o.source == "blobs") data = make_blobs(o.blobs_n, o.blobs_separation, o.blobs_seed);
-  else if (csv) data = read_csv_file(o.source, o.label_column);
+  else if (csv) data = read_csv_file(o.source, CsvColumns{o.label_column, o.ignore_columns, o.features});
   else
     throw InputError("--data: unknown data set '" + o.source +
                      "' (choose iris4, iris6, iris, blobs, or the path of a CSV file)");
 
-  std::vector<std::size_t> features = o.features.empty() ? default_features : o.features;
+  if (!o.ignore_columns.empty() && !csv)
+    throw InputError("--ignore: '" + o.source + "' is a built-in data set; --ignore is for CSV files");
+  // A CSV file's reader chose the features already (those not chosen may hold text).
+  std::vector<std::size_t> features = csv || o.features.empty() ? default_features : o.features;
   if (features.empty())
     for (std::size_t j = 1; j <= data.features(); ++j) features.push_back(j);
   data = select(data, features, o.classes);

@@ -13,6 +13,7 @@ struct Dataset {
   std::vector<std::string> class_names;      // K ≥ 2 names; label k names class_names[k]
   std::vector<std::vector<double>> columns;  // d columns of rows() values each
   std::vector<int> labels;                   // class index 0 … K−1 per sample
+  std::vector<std::string> notices;          // what the CSV reader noticed (data_notices says them)
 
   // z-score standardization, if applied: x' = (x − mean) / stddev per feature.
   bool standardized = false;
@@ -35,6 +36,7 @@ struct DataOptions {
   std::vector<std::size_t> features; // 1-based feature columns to keep (empty: the set's default)
   std::vector<std::size_t> classes;  // 1-based classes to keep, relabelled 0, 1, … (empty: all)
   std::string label_column;          // CSV: the label column's header name or 1-based number (empty: the last)
+  std::vector<std::string> ignore_columns;  // CSV: columns to leave out, by header name or 1-based number
   bool standardize = false;
 };
 
@@ -55,17 +57,28 @@ Dataset make_blobs(std::size_t n, double separation, std::uint64_t seed);
 constexpr std::size_t kCsvMaxLineBytes = 64 * 1024;                 // one line, without its line end
 constexpr std::uint64_t kCsvMaxFileBytes = 256ull * 1024 * 1024;    // the whole file
 
-// Reads a CSV file: UTF-8 (a byte order mark is skipped), LF or CRLF line ends, fields separated by
+// Which columns of a CSV file are read (--label, --ignore, --features).
+struct CsvColumns {
+  std::string label;                  // header name or 1-based column number; empty: the last column
+  std::vector<std::string> ignore;    // columns left out as if absent: header names or 1-based numbers
+  std::vector<std::size_t> features;  // 1-based among the other columns; empty: all of them. A column
+                                      // not chosen may hold text (an ID, a name); it is skipped.
+};
+
+// Reads a CSV file: UTF-8 (a byte order mark is skipped), LF, CRLF or CR line ends, fields separated by
 // ',' ';' or tab (guessed from the first lines, outside quotes), "quoted" fields. The first row is
 // a header if one of its would-be feature cells is not a number; otherwise the columns are named
-// x1, x2, … and "label". Every column but the label is a numeric feature. `label_column` is a
+// x1, x2, … and "label". Every column but the label (and --ignore's) is a numeric feature, or
+// with `features` the chosen ones are. A quote inside an unquoted cell is a character. `label_column` is a
 // header name or a 1-based column number; empty means the last column. Labels may be 0/1, −1/+1
 // or class names (classes are ordered by value if all labels are integers, else alphabetically).
 // Throws InputError naming file:line:column and what is wrong.
 Dataset read_csv_file(const std::string& path, const std::string& label_column = "");
+Dataset read_csv_file(const std::string& path, const CsvColumns& columns);
 // Same, from text already in memory; `file_name` is used in messages.
 Dataset read_csv_text(const std::string& text, const std::string& file_name,
                       const std::string& label_column = "");
+Dataset read_csv_text(const std::string& text, const std::string& file_name, const CsvColumns& columns);
 
 // Keeps the given 1-based feature columns and classes (relabelled 0, 1, … in the order given).
 Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
