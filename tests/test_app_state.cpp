@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "approx.h"
+#include "ll/number_format.h"
 #include "model/app_state.h"
 
 using namespace ll;
@@ -237,4 +238,36 @@ TEST_CASE("the shown step is the failed one until a step back, then the kept ste
   CHECK(shown_record(s)->status == StepStatus::Ok);
   CHECK(shown_record(s)->step == 1);
   CHECK(shown_record(s)->samples.size() == 4);
+}
+
+TEST_CASE("in the window a long Run N is taken a slice a frame, shows its progress and can be cancelled") {
+  AppState s = started(BatchMode::Stochastic);
+  s.work_in_slices = true;
+  run_steps(s, 200000);
+  CHECK(s.trainer->current_step() == 0);   // queued, not taken: the frame goes on
+  CHECK(s.queued_total == 200000);
+  advance_queued_steps(s, 0.002);          // one short slice
+  const std::size_t after_one = s.trainer->current_step();
+  CHECK(after_one >= 1);
+  CHECK(after_one < 200000);
+  CHECK(s.queued_steps == 200000 - after_one);
+  REQUIRE(shown_record(s) != nullptr);
+  CHECK(shown_record(s)->step == after_one);   // the slice's last step is the one shown
+  cancel_queued_steps(s);
+  CHECK(s.queued_steps == 0);
+  CHECK(s.trainer->current_step() == after_one);   // what was taken stays
+  CHECK(s.status == "Stopped after " + format_count(after_one) + " of 200,000 steps, at step " +
+                        format_count(after_one) + ".");
+  // The same steps as taken at once: a slice boundary changes nothing.
+  AppState at_once = started(BatchMode::Stochastic);
+  run_steps(at_once, after_one);
+  CHECK(at_once.trainer->theta() == s.trainer->theta());
+  // Run to the end: slices until nothing is queued.
+  run_steps(s, 500);
+  for (int frame = 0; frame < 10000 && s.queued_steps > 0; ++frame) advance_queued_steps(s, 0.01);
+  CHECK(s.trainer->current_step() == after_one + 500);
+  // A new run drops what the old one had queued.
+  run_steps(s, 1000);
+  reset_run(s);
+  CHECK(s.queued_steps == 0);
 }

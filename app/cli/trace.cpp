@@ -83,10 +83,11 @@ int run_trace(const TraceOptions& o) {
   for (std::size_t k = 1; k <= o.run.steps; ++k) {
     const bool shown = !history && (k % o.every == 0 || k == o.run.steps);
     // Chains are computed only for the steps that are printed (a million-step run stays fast).
-    StepRecord r = trainer.step(shown && samples);
+    // The data-set loss too: a stochastic step on a big data set leaves it out (one pass each).
+    StepRecord r = trainer.step(shown && samples, shown || history);
     if (!r.notice.empty()) std::cerr << "logistic-lab trace: note: step " << r.step << ": " << r.notice << "\n";
     if (r.status != StepStatus::Ok) {
-      if (!(shown && samples) && samples) r = trainer.step(true);  // the same refusal, with its samples
+      if (!shown) r = trainer.step(samples, true);  // the same failure, with its samples and losses
       print(r);
       if (history) std::cout << history_csv(trainer);  // the steps before it
       if (output_lost()) return 2;

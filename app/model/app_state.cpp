@@ -32,6 +32,7 @@ std::string loss_text(const std::optional<double>& v) { return v ? format_number
 void install(AppState& s, std::unique_ptr<Trainer> trainer) {
   s.trainer = std::move(trainer);
   ++s.run_serial;
+  s.queued_steps = 0;   // queued for the run this one replaces
 }
 
 // Keeps the record the trainer just returned as the one shown, so that it is not computed again.
@@ -229,7 +230,8 @@ static bool take_step(AppState& s, bool chains, std::string& notice) {
       return false;
     }
   }
-  StepRecord rec = t.step(chains && keep_chains(s));
+  // The data-set loss only for a step that is shown (a fast run on big data skips its passes).
+  StepRecord rec = t.step(chains && keep_chains(s), chains);
   if (rec.status != StepStatus::Ok) {
     s.playing = false;
     say(s, rec.message, true);
@@ -275,10 +277,40 @@ void cancel_discard(AppState& s) {
 }
 
 void run_steps(AppState& s, std::size_t n) {
+  if (s.work_in_slices && n > 1) {
+    s.queued_steps = s.queued_total = n;
+    s.playing = false;
+    return;
+  }
   std::string notice;
   for (std::size_t k = 0; k < n; ++k)
     if (!take_step(s, k + 1 == n, notice)) break;
   if (!notice.empty() && !s.status_is_error) say(s, notice);
+}
+
+void advance_queued_steps(AppState& s, double seconds) {
+  if (s.queued_steps == 0) return;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  std::string notice;
+  bool ok = true;
+  // Steps in small groups between looks at the clock; only the slice's last step is shown (its
+  // chains and data-set loss), so a fast run on big data skips the passes it would not show.
+  while (ok && s.queued_steps > 0) {
+    const bool last = s.queued_steps == 1 || std::chrono::steady_clock::now() > deadline;
+    ok = take_step(s, last, notice);
+    --s.queued_steps;
+    if (last) break;
+  }
+  if (!ok) s.queued_steps = 0;  // refused, diverged, or waiting for "drop the later steps?"
+  if (!notice.empty() && !s.status_is_error) say(s, notice);
+}
+
+void cancel_queued_steps(AppState& s) {
+  if (s.queued_steps == 0) return;
+  const std::size_t taken = s.queued_total - s.queued_steps;
+  s.queued_steps = 0;
+  say(s, "Stopped after " + format_count(taken) + " of " + format_count(s.queued_total) + " steps, at step " +
+             format_count(s.trainer->current_step()) + ".");
 }
 
 void step_back(AppState& s) {

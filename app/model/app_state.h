@@ -59,6 +59,11 @@ struct AppState {
   double steps_per_second = 10.0;     // Play speed, 1 … 5000
   double play_credit = 0.0;           // fractional steps owed by Play
   std::size_t run_n = 100;            // "Run N steps"
+  // The window takes long work (Run N, a lesson's steps) a slice per frame, so that it keeps
+  // answering, with a progress bar and Cancel; screenshots and tests take it at once.
+  bool work_in_slices = false;
+  std::size_t queued_steps = 0;       // steps still to take
+  std::size_t queued_total = 0;       // how many were asked for (the progress bar)
   std::string status;                 // the last message, in plain words
   bool status_is_error = false;
 
@@ -150,8 +155,13 @@ void cancel_discard(AppState& state);
 bool step_forward(AppState& state);
 void step_back(AppState& state);
 void seek(AppState& state, std::size_t step);
-// Up to n steps; stops at a refusal or divergence.
+// Up to n steps; stops at a refusal or divergence. With work_in_slices they are queued instead
+// (advance_queued_steps takes them).
 void run_steps(AppState& state, std::size_t n);
+// Takes queued steps for about `seconds` (at least one); the last one taken is shown.
+void advance_queued_steps(AppState& state, double seconds);
+// Drops the queued steps; the steps taken stay, and the status says how far it got.
+void cancel_queued_steps(AppState& state);
 // Play: takes the steps owed after `seconds` of wall time, within a time budget per frame.
 void advance_play(AppState& state, double seconds);
 

@@ -4,6 +4,7 @@
 // refused or diverged. A message too long for the line ends in "…" (the Controls panel shows it whole).
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -48,6 +49,17 @@ void ShowStatusBar(AppState& state) {
   if (!open) {
     ImGui::End();
     return;
+  }
+  if (state.queued_steps > 0 && !state.slide) {
+    // Run N or a lesson's steps, a slice a frame: how far, and a way out.
+    const std::size_t done = state.queued_total - state.queued_steps;
+    const std::string progress = "Running: " + format_count(done) + " of " + format_count(state.queued_total) + " steps";
+    const float bar_w = std::min(ImGui::GetContentRegionAvail().x * 0.45f, ImGui::CalcTextSize(progress.c_str()).x * 1.6f);
+    ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(state.queued_total),
+                       ImVec2(bar_w, ImGui::GetTextLineHeight()), progress.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Cancel (Esc)")) cancel_queued_steps(state);
+    ImGui::SameLine();
   }
   const std::string line = plot::FitText(numbers(state), ImGui::GetContentRegionAvail().x);
   ImGui::TextUnformatted(line.c_str());

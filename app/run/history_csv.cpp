@@ -42,7 +42,11 @@ std::string history_csv(const Trainer& trainer) {
   out += ',';
   put_theta(out, theta0);
   for (std::size_t k = 1; k <= trainer.history_size(); ++k) {
-    const StepSummary s = trainer.summary(k);
+    StepSummary s = trainer.summary(k);
+    if (!s.data_loss_known) {  // a step that left the data-set loss out: worked out now
+      trainer.loss_at(k);
+      s = trainer.summary(k);
+    }
     out += std::to_string(s.step) + ',' + std::to_string(s.epoch);
     put_number(out, s.batch_loss);
     put_optional(out, s.loss_before);

@@ -80,6 +80,7 @@ void handle_keys(AppState& s, FrameRequests& req) {
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || pressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
     step_back(s);
   if (ImGui::IsKeyPressed(kKeyP, false)) s.playing = !s.playing;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) cancel_queued_steps(s);
   if (ImGui::IsKeyPressed(kKeyR, false)) reset_run(s);
   if (ImGui::IsKeyPressed(kKeyV, false) && s.last_layout.plots_dropped) s.plots_instead = !s.plots_instead;
   // The chain in pages (a panel too small for its step): the panel clamps the page.

@@ -50,6 +50,7 @@ std::unique_ptr<platform::Window> open(const platform::WindowOptions& options, A
 // One frame: returns what the UI asked for.
 FrameRequests frame(platform::Window& window, AppState& state, PanelCaches& caches, double seconds) {
   window.begin_frame();
+  advance_queued_steps(state, 0.03);   // about two thirds of a 60 Hz frame's time
   advance_play(state, seconds);
   const FrameRequests req = DrawFrame(state, caches);
   window.render();
@@ -61,6 +62,7 @@ FrameRequests frame(platform::Window& window, AppState& state, PanelCaches& cach
 int run_gui(const GuiOptions& o) {
   AppState state;
   PanelCaches caches;
+  state.work_in_slices = true;
   if (!start_run(state, o.run)) {
     std::cerr << "logistic-lab: " << state.status << "\n";
     return 2;

@@ -120,7 +120,16 @@ Params Trainer::theta_at(std::size_t step) const {
 }
 
 std::optional<double> Trainer::loss_at(std::size_t step) const {
-  return as_optional(step == 0 ? initial_loss_ : entries_[step - 1].loss_after);
+  if (step == 0) return as_optional(initial_loss_);
+  Entry& e = entries_[step - 1];
+  if (!e.losses_known) {
+    const Settings& s = segments_[e.segment];
+    const std::optional<double> before = loss_before_known(step - 1, s);
+    e.loss_before = before ? *before : pass_at(step - 1, theta_at(step - 1), s, false).loss_mean;
+    e.loss_after = pass_at(step, theta_at(step), s, false).loss_mean;
+    e.losses_known = 1;
+  }
+  return as_optional(e.loss_after);
 }
 
 StepSummary Trainer::summary(std::size_t k) const {
@@ -129,8 +138,11 @@ StepSummary Trainer::summary(std::size_t k) const {
   s.step = k;
   s.epoch = static_cast<std::size_t>(e.position / data_->rows()) + 1;
   s.batch_loss = e.batch_loss;
-  s.loss_before = as_optional(e.loss_before);
-  s.loss_after = as_optional(e.loss_after);
+  s.data_loss_known = e.losses_known;
+  if (e.losses_known) {
+    s.loss_before = as_optional(e.loss_before);
+    s.loss_after = as_optional(e.loss_after);
+  }
   s.gradient_norm = e.gradient_norm;
   s.settings_index = e.segment;
   return s;
@@ -172,11 +184,12 @@ Trainer::KnownPass Trainer::pass_at(std::size_t state, const Params& theta, cons
 std::optional<double> Trainer::loss_before_known(std::size_t state, const Settings& s) const {
   const Settings& had = state == 0 ? segments_[0] : segments_[entries_[state - 1].segment];
   if (had.loss != s.loss || had.activation != s.activation) return std::nullopt;
+  if (state > 0 && !entries_[state - 1].losses_known) return std::nullopt;
   return state == 0 ? initial_loss_ : entries_[state - 1].loss_after;
 }
 
 StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_samples,
-                            std::optional<KnownPass>* next_pass) const {
+                            std::optional<KnownPass>* next_pass, bool with_data_loss) const {
   const Dataset& data = *data_;
   const Settings& s = segments_[in.segment];
   const std::size_t n = data.rows();
@@ -207,11 +220,16 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
                      (!full_batch || !known_pass_->gradient_mean.values.empty());
   if (reuse) before = known_pass_;
   else if (full_batch) before = pass_at(from, rec.theta_before, s, true);
+  // Left out (a cheap step on a big data set, when asked): no pass, except where the divergence
+  // rule and the watch look (every kLossCheckSteps steps) and where a segment's reference is set.
+  const bool data_loss = with_data_loss || full_batch || n <= kEagerLossRows || (from + 1) % kLossCheckSteps == 0 ||
+                         std::isnan(segment_reference_loss_[in.segment]);
   double loss_before = kUndefined;
   if (before) loss_before = before->loss_mean;
   else if (const auto known = loss_before_known(from, s)) loss_before = *known;
-  else loss_before = pass_at(from, rec.theta_before, s, false).loss_mean;
+  else if (data_loss) loss_before = pass_at(from, rec.theta_before, s, false).loss_mean;
   rec.loss_before = as_optional(loss_before);
+  rec.data_loss_known = data_loss;
 
   // The batch: per-sample chains, the mean loss and the mean gradient 1/m Σ ∂L_i/∂θ.
   const bool need_chains = with_samples || !full_batch;
@@ -270,6 +288,11 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
     rec.loss_after.reset();
     return rec;
   }
+  if (!data_loss) {  // the loss is looked at where it is known; θ's finiteness was checked above
+    rec.loss_before.reset();
+    rec.loss_after.reset();
+    return rec;
+  }
   KnownPass after = pass_at(from + 1, rec.theta_after, s, s.mode == BatchMode::Batch);
   rec.loss_after = as_optional(after.loss_mean);
   double reference = segment_reference_loss_[in.segment];
@@ -296,7 +319,7 @@ bool Trainer::next_step_keeps_future() const {
          (next_batch_.empty() && segments_[entries_[cursor_].segment] == settings());
 }
 
-StepRecord Trainer::step(bool with_samples) {
+StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
   // Replay the kept future when nothing that defines the step has changed.
   const bool replay = cursor_ < entries_.size() && next_batch_.empty() &&
                       segments_[entries_[cursor_].segment] == settings();
@@ -309,7 +332,7 @@ StepRecord Trainer::step(bool with_samples) {
     in.explicit_batch = next_batch_;
   }
   std::optional<KnownPass> next;
-  StepRecord rec = compute(cursor_, in, with_samples, &next);
+  StepRecord rec = compute(cursor_, in, with_samples, &next, with_data_loss);
   if (rec.status != StepStatus::Ok) {
     failure_ = rec;
     return rec;
@@ -325,13 +348,14 @@ StepRecord Trainer::step(bool with_samples) {
     velocities_.resize((cursor_ + 1) * p);
     Entry e{};
     e.position = in.position;
-    e.segment = static_cast<std::uint32_t>(in.segment);
+    e.segment = static_cast<std::uint32_t>(in.segment) & 0x7FFFFFFFu;  // 31 bits: fewer segments than steps
     e.explicit_batch = -1;
     if (!in.explicit_batch.empty()) {
       explicit_batches_.push_back(in.explicit_batch);
       e.explicit_batch = static_cast<std::int32_t>(explicit_batches_.size() - 1);
     }
     e.batch_loss = rec.batch_loss;
+    e.losses_known = rec.data_loss_known ? 1 : 0;
     e.loss_before = rec.loss_before.value_or(kUndefined);
     e.loss_after = rec.loss_after.value_or(kUndefined);
     e.gradient_norm = rec.gradient.norm();
@@ -359,8 +383,12 @@ std::string Trainer::watch() {
   for (const Notice& n : notices_)
     if (n.segment == segment) return "";
   const Params then = theta_at(t - k), now = theta_at(t);
-  std::string text = separable_notice(*data_, segments_[segment], {then, entries_[t - k].loss_before},
-                                      {now, entries_[t - 1].loss_after});
+  // The loss one window ago: kept by step t − K + 1, or (a step that left it out) the loss after
+  // step t − K, a multiple of kLossCheckSteps. The loss now: step t is one too.
+  const Entry& first = entries_[t - k];
+  const double then_loss =
+      first.losses_known ? first.loss_before : loss_before_known(t - k, segments_[segment]).value_or(kUndefined);
+  std::string text = separable_notice(*data_, segments_[segment], {then, then_loss}, {now, entries_[t - 1].loss_after});
   if (!text.empty()) notices_.push_back({t, segment, text});
   return text;
 }

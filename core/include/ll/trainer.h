@@ -14,6 +14,7 @@
 #include "ll/dataset.h"
 #include "ll/loss.h"
 #include "ll/params.h"
+#include "ll/run_watch.h"
 #include "ll/sampler.h"
 #include "ll/settings.h"
 
@@ -38,8 +39,9 @@ struct StepRecord {
   Params gradient;                     // mean over the batch: 1/m Σ ∂L_i/∂θ
   Params velocity;                     // v after the step (equals the gradient when β = 0)
   Params theta_after;
-  std::optional<double> loss_before;   // mean loss over the whole data set (none: undefined)
-  std::optional<double> loss_after;
+  std::optional<double> loss_before;   // mean loss over the whole data set (none: undefined, or
+  std::optional<double> loss_after;    // not computed: see data_loss_known)
+  bool data_loss_known = true;         // false: step(…, false) left the data-set loss out
   StepStatus status = StepStatus::Ok;
   std::string message;                 // why a step was refused or diverged, in plain words
   // A notice about the run, in plain words, on the step where it first held (the step is Ok and
@@ -52,10 +54,18 @@ struct StepRecord {
 struct StepSummary {
   std::size_t step = 0, epoch = 0;
   double batch_loss = 0.0;
-  std::optional<double> loss_before, loss_after;
+  std::optional<double> loss_before, loss_after;   // none: undefined, or not computed yet
+  bool data_loss_known = true;         // false: loss_at(step) computes it
   double gradient_norm = 0.0;
   std::size_t settings_index = 0;      // changes where the settings changed (see settings_at)
 };
+
+// The data-set loss costs a pass over all N samples, as much as a whole batch step. A stochastic
+// or mini-batch step on a data set of more than kEagerLossRows samples leaves it out when asked
+// to (step(…, false)), except every kLossCheckSteps steps, where the divergence rule and the
+// separable-data watch (run_watch.h) look at it. (A batch step's pass gives it for free.)
+constexpr std::size_t kEagerLossRows = 65'536;
+constexpr std::size_t kLossCheckSteps = kWatchWindow;
 
 class Trainer {
  public:
@@ -79,7 +89,9 @@ class Trainer {
   // Takes one step from the current position. A refused or diverged step changes nothing; its
   // record says why. From a past step (after step_back or seek), a step with unchanged inputs
   // replays the kept history; anything changed starts a new branch and drops the old future.
-  StepRecord step(bool with_samples = true);
+  // with_data_loss false: the data-set loss may be left out (see kEagerLossRows): the record's
+  // data_loss_known says whether it was; loss_at() computes it later where it is needed.
+  StepRecord step(bool with_samples = true, bool with_data_loss = true);
   // From a past step: true if the next step() would replay the kept future (nothing that defines
   // it changed), false if it would start a new branch and drop the later steps. At the end of the
   // history there is nothing to drop: true.
@@ -96,7 +108,8 @@ class Trainer {
   Params theta_at(std::size_t step) const;
   Params theta() const { return theta_at(cursor_); }
   StepSummary summary(std::size_t k) const;
-  // Mean loss over the data set at θ after `step` steps (none: undefined).
+  // Mean loss over the data set at θ after `step` steps (none: undefined). If the step left it
+  // out, one pass over the data computes it now (and the history keeps it).
   std::optional<double> loss_at(std::size_t step) const;
   // The full record of step k (1-based), recomputed from the kept θ: identical to the one step()
   // returned.
@@ -107,7 +120,8 @@ class Trainer {
  private:
   struct Entry {                       // what the history keeps of a step
     std::uint64_t position;            // sampler position before the step
-    std::uint32_t segment;             // index into segments_
+    std::uint32_t segment : 31;        // index into segments_
+    std::uint32_t losses_known : 1;    // loss_before and loss_after hold the data-set loss
     std::int32_t explicit_batch;       // index into explicit_batches_, or −1
     double batch_loss;
     double loss_before, loss_after;    // NaN: undefined (tanh + BCE), never shown as a number
@@ -127,7 +141,7 @@ class Trainer {
     Params gradient_mean;              // empty if not computed
   };
   StepRecord compute(std::size_t from, const StepInputs& in, bool with_samples,
-                     std::optional<KnownPass>* next_pass) const;
+                     std::optional<KnownPass>* next_pass, bool with_data_loss = true) const;
   StepInputs inputs_of(std::size_t k) const;
   std::uint64_t position_after(std::size_t steps) const;
   KnownPass pass_at(std::size_t state, const Params& theta, const Settings& s, bool gradient) const;
@@ -145,7 +159,8 @@ class Trainer {
   std::vector<Settings> segments_;
   std::size_t current_segment_ = 0;
   std::vector<double> segment_reference_loss_;  // loss where a segment began (divergence rule)
-  std::vector<Entry> entries_;
+  // Mutable: loss_at() fills in a data-set loss a step left out (the only change a const call makes).
+  mutable std::vector<Entry> entries_;
   std::vector<std::vector<std::size_t>> explicit_batches_;
   std::vector<double> thetas_;       // (entries + 1) × P: θ₀, θ₁, …
   std::vector<double> velocities_;   // (entries + 1) × P
