@@ -13,9 +13,10 @@ struct CliResult {
   std::string out, err;
 };
 
-inline CliResult run_cli(const std::string& args) {
+// `shell_first`: shell commands before the program, e.g. "ulimit -v 300000; ".
+inline CliResult run_cli(const std::string& args, const std::string& shell_first = "") {
   const std::string err_file = "/tmp/ll_cli_test_" + std::to_string(::getpid()) + ".err";
-  const std::string command = std::string(LL_EXECUTABLE) + " " + args + " 2>" + err_file;
+  const std::string command = shell_first + std::string(LL_EXECUTABLE) + " " + args + " 2>" + err_file;
   CliResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;

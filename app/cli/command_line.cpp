@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <new>
 
 #include "cli/run_options.h"
 #include "cli/trace.h"
@@ -86,6 +87,9 @@ int run_command_line(int argc, char** argv) {
     return run_gui(gui);
   } catch (const InputError& e) {
     return bad_input(command, e.what());
+  } catch (const std::bad_alloc&) {
+    std::cerr << "logistic-lab" << (command.empty() ? "" : " " + command) << ": out of memory\n";
+    return 2;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <new>
 
 #include "ll/error.h"
 #include "ll/number_format.h"
@@ -231,7 +232,16 @@ static bool take_step(AppState& s, bool chains, std::string& notice) {
     }
   }
   // The data-set loss only for a step that is shown (a fast run on big data skips its passes).
-  StepRecord rec = t.step(chains && keep_chains(s), chains);
+  StepRecord rec;
+  try {
+    rec = t.step(chains && keep_chains(s), chains);
+  } catch (const std::bad_alloc&) {  // the trainer's history is as it was before the step
+    s.playing = false;
+    s.queued_steps = 0;
+    say(s, "Out of memory at step " + format_count(t.current_step() + 1) + ": the history of " +
+               format_count(t.history_size()) + " steps is kept; Reset to start over.", true);
+    return false;
+  }
   if (rec.status != StepStatus::Ok) {
     s.playing = false;
     say(s, rec.message, true);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <new>
 
 #include "ll/error.h"
 #include "ll/number_format.h"
@@ -138,7 +139,9 @@ std::vector<std::string> data_notices(const Dataset& data) {
   return notes;
 }
 
-Dataset load_dataset(const DataOptions& o) {
+namespace {
+
+Dataset load_dataset_or_throw(const DataOptions& o) {
   Dataset data;
   std::vector<std::size_t> default_features;
   // Anything that is not a built-in name and looks like a path (a '/' or a '.') is a delimited
@@ -166,6 +169,20 @@ Dataset load_dataset(const DataOptions& o) {
   if (data.rows() == 0) throw InputError("--classes: no samples are left in the chosen classes");
   if (o.standardize) standardize(data);
   return data;
+}
+
+}  // namespace
+
+Dataset load_dataset(const DataOptions& o) {
+  try {
+    return load_dataset_or_throw(o);
+  } catch (const std::bad_alloc&) {
+    // Out of memory is a property of this data on this machine, said like any other problem
+    // with it: the caller keeps what it had.
+    throw InputError("--data: not enough memory to load '" + o.source + "'" +
+                     (o.source == "blobs" ? " with --n " + format_count(o.blobs_n) : std::string()) +
+                     "; choose a smaller data set");
+  }
 }
 
 }  // namespace ll

@@ -24,6 +24,13 @@ std::string_view name(StepStatus s) {
 namespace {
 
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+// Capacity for `size` elements, growing geometrically (reserve() alone would reallocate on
+// every step); throws std::bad_alloc before anything changes.
+template <typename T>
+void reserve_room(std::vector<T>& v, std::size_t size) {
+  if (size > v.capacity()) v.reserve(std::max(size, 2 * v.capacity()));
+}
 // A step diverges when the data-set loss after it is non-finite or more than this many times
 // the loss where the current settings began (or 1, if that was smaller): gradient descent with
 // a fitting η lowers the loss, and a jump this large means η overshoots.
@@ -297,6 +304,11 @@ StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
   const bool same_as_kept = replay && std::equal(rec.theta_after.values.begin(), rec.theta_after.values.end(),
                                                  thetas_.begin() + static_cast<std::ptrdiff_t>((cursor_ + 1) * p));
   if (!same_as_kept) {  // a new branch: the old future goes
+    // Room first: if memory runs out here, the history is as it was (the strong guarantee).
+    reserve_room(entries_, cursor_ + 1);
+    reserve_room(thetas_, (cursor_ + 2) * p);
+    reserve_room(velocities_, (cursor_ + 2) * p);
+    if (!in.explicit_batch.empty()) reserve_room(explicit_batches_, explicit_batches_.size() + 1);
     if (entries_.size() > cursor_) ++branches_;
     entries_.resize(cursor_);
     thetas_.resize((cursor_ + 1) * p);

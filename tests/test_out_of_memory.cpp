@@ -1,0 +1,83 @@
+// Running out of memory while loading (issue 11): said like any other problem with the data, exit
+// 2 on the command line, and the window keeps the run it had. Memory is limited with RLIMIT_AS
+// (the address space), which AddressSanitizer's shadow memory cannot live under: skipped there.
+#include <doctest/doctest.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "cli_runner.h"
+#include "model/app_state.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+namespace {
+
+const std::string kTooMuch = "not enough memory to load 'blobs' with --n 10,000,000; choose a smaller data set";
+
+// Lowers this process's address-space limit to what it uses now plus `extra` bytes, for the
+// scope of the object, and puts the old limit back after.
+class MemoryLimit {
+ public:
+  explicit MemoryLimit(rlim_t extra) {
+    getrlimit(RLIMIT_AS, &old_);
+    rlimit lower = old_;
+    lower.rlim_cur = in_use() + extra;
+    ok_ = setrlimit(RLIMIT_AS, &lower) == 0;
+  }
+  ~MemoryLimit() { setrlimit(RLIMIT_AS, &old_); }
+  bool ok() const { return ok_; }
+
+ private:
+  static rlim_t in_use() {  // the address space mapped now: /proc/self/statm's first field, in pages
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    unsigned long pages = 0;
+    if (f != nullptr) {
+      if (std::fscanf(f, "%lu", &pages) != 1) pages = 0;
+      std::fclose(f);
+    }
+    return static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE));
+  }
+  rlimit old_{};
+  bool ok_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("trace under a memory limit: a data set too big for it exits 2 with the reason") {
+  if (kAddressSanitizer) return;   // ASan reserves terabytes of address space up front
+  // 10,000,000 blobs need about 200 MB (two features and a label each, and the selection's copy).
+  const CliResult r = run_cli("trace --data blobs --n 10000000 --steps 1 --no-samples", "ulimit -v 300000; ");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("logistic-lab trace: --data: " + kTooMuch) != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("the window keeps its run when a data set does not fit in memory") {
+  if (kAddressSanitizer) return;
+  ll::app::AppState s;
+  ll::app::RunSpec small;
+  small.steps = 3;
+  REQUIRE(ll::app::start_run(s, small));
+  const ll::Params before = s.trainer->theta();
+  ll::app::RunSpec huge;
+  huge.data.source = "blobs";
+  huge.data.blobs_n = 10'000'000;
+  bool started = true;
+  {
+    MemoryLimit limit(100u << 20);   // 100 MiB more than now: not enough for 200 MB of blobs
+    REQUIRE(limit.ok());
+    started = ll::app::start_run(s, huge);
+  }
+  CHECK_FALSE(started);
+  CHECK(s.status_is_error);
+  CHECK(s.status == "--data: " + kTooMuch);
+  CHECK(s.trainer->current_step() == 3);   // the run it had, as it was
+  CHECK(s.trainer->theta() == before);
+}
