@@ -17,7 +17,12 @@
 namespace ll::app {
 
 struct LossCurve {                    // the loss curve's series, read from the trainer's summaries
-  std::vector<double> mean_loss;      // [k] = mean loss over the data set after k steps (NaN: undefined)
+  std::vector<double> mean_loss;      // [k] = mean loss over the data set after k steps (NaN: undefined,
+                                      // or left out by a fast run on big data: see Trainer::step)
+  // Once a step left the loss out: the steps whose loss is known and their losses (undefined: NaN,
+  // which breaks the line), so that the curve joins the points it has rather than breaking at
+  // every gap. Empty while every step has its loss.
+  std::vector<double> known_steps, known_loss;
   std::vector<double> batch_loss;     // [k-1] = batch loss of step k
   std::vector<double> epoch_starts;   // steps at which a new epoch began
   std::vector<double> setting_marks;  // steps at which the settings changed

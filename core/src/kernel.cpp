@@ -226,10 +226,11 @@ LL_INLINE void binary_range(const Job& job, std::size_t first, std::size_t last)
 // binary_range for each x86-64 level: AVX-512 (v4), AVX2 + FMA (v3) and the SSE2 baseline (the
 // only one on other CPUs), picked once by a CPU check rather than an ifunc (which ThreadSanitizer
 // and static linking do not support). Every thread runs the same one, so the sums do not depend on
-// the thread count; CPUs of different levels may differ in the last bits.
+// the thread count; CPUs of different levels may differ in the last bits. (Clang, for the fuzzers,
+// takes the baseline: its __builtin_cpu_supports does not know the level names.)
 using RangeFn = void (*)(const Job&, std::size_t, std::size_t);
 void binary_range_base(const Job& job, std::size_t b, std::size_t e) { binary_range(job, b, e); }
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)  // GCC 12's level names
 __attribute__((target("arch=x86-64-v3")))
 void binary_range_v3(const Job& job, std::size_t b, std::size_t e) { binary_range(job, b, e); }
 __attribute__((target("arch=x86-64-v4")))
@@ -237,7 +238,7 @@ void binary_range_v4(const Job& job, std::size_t b, std::size_t e) { binary_rang
 #endif
 
 RangeFn pick_binary_range() {
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)  // GCC 12's level names
   __builtin_cpu_init();
   if (__builtin_cpu_supports("x86-64-v4")) return binary_range_v4;
   if (__builtin_cpu_supports("x86-64-v3")) return binary_range_v3;
