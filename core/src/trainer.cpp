@@ -8,6 +8,7 @@
 #include "ll/kernel.h"
 #include "ll/number_format.h"
 #include "ll/run_watch.h"
+#include "history.h"
 #include "step_messages.h"
 
 namespace ll {
@@ -25,12 +26,6 @@ namespace {
 
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
-// Capacity for `size` elements, growing geometrically (reserve() alone would reallocate on
-// every step); throws std::bad_alloc before anything changes.
-template <typename T>
-void reserve_room(std::vector<T>& v, std::size_t size) {
-  if (size > v.capacity()) v.reserve(std::max(size, 2 * v.capacity()));
-}
 // A step diverges when the data-set loss after it is non-finite or more than this many times
 // the loss where the current settings began (or 1, if that was smaller): gradient descent with
 // a fitting η lowers the loss, and a jump this large means η overshoots.
@@ -51,8 +46,19 @@ Trainer::Trainer(std::shared_ptr<const Dataset> data, const Settings& settings, 
     throw InputError("--theta: got " + shape_text(theta0) + ", but this model needs " + shape_text(shape_));
   if (!theta0.all_finite()) throw InputError("--theta: every entry must be a finite number");
   segments_ = {settings};
-  thetas_ = theta0.values;
-  velocities_.assign(theta0.size(), 0.0);
+  // A step the history replays: as it was taken, without its samples, the data-set loss where the
+  // step itself worked it out.
+  history_ = std::make_unique<History>(
+      theta0.values, [this](std::size_t k, std::uint32_t segment, std::int32_t explicit_batch,
+                            const HistoryEntry* previous, const std::vector<double>& theta,
+                            const std::vector<double>& velocity) {
+        StepInputs in;
+        in.position = previous == nullptr ? 0 : next_position(*previous);
+        in.segment = segment;
+        if (explicit_batch >= 0) in.explicit_batch = explicit_batches_[static_cast<std::size_t>(explicit_batch)];
+        const StepRecord rec = compute(k - 1, in, false, nullptr, false, theta, velocity, previous);
+        return ReplayedStep{entry_of(rec, in), rec.theta_after.values, rec.velocity.values};
+      });
   known_pass_ = pass_at(0, theta0, settings, settings.mode == BatchMode::Batch);
   initial_loss_ = known_pass_->loss_mean;
   if (std::isinf(initial_loss_) || (!std::isnan(initial_loss_) && !std::isfinite(initial_loss_)))
@@ -83,27 +89,32 @@ void Trainer::set_next_batch(const std::vector<std::size_t>& samples) {
   next_batch_ = samples;
 }
 
+Trainer::~Trainer() = default;
+
+std::size_t Trainer::history_size() const { return history_->size(); }
+std::size_t Trainer::history_bytes() const { return history_->bytes(); }
+
 Params Trainer::theta_at(std::size_t step) const {
   Params p(shape_.rows, shape_.cols);
-  std::copy_n(thetas_.begin() + static_cast<std::ptrdiff_t>(step * p.size()), p.size(), p.values.begin());
+  p.values = history_->theta(step);
   return p;
 }
 
 std::optional<double> Trainer::loss_at(std::size_t step) const {
   if (step == 0) return as_optional(initial_loss_);
-  Entry& e = entries_[step - 1];
-  if (!e.losses_known) {
-    const Settings& s = segments_[e.segment];
-    const std::optional<double> before = loss_before_known(step - 1, s);
-    e.loss_before = before ? *before : pass_at(step - 1, theta_at(step - 1), s, false).loss_mean;
-    e.loss_after = pass_at(step, theta_at(step), s, false).loss_mean;
-    e.losses_known = 1;
-  }
-  return as_optional(e.loss_after);
+  const HistoryEntry e = history_->entry(step);
+  if (e.losses_known) return as_optional(e.loss_after);
+  const Settings& s = segments_[e.segment];
+  const HistoryEntry previous = step > 1 ? history_->entry(step - 1) : HistoryEntry{};
+  const std::optional<double> known = loss_before_known(step > 1 ? &previous : nullptr, s);
+  const double before = known ? *known : pass_at(step - 1, theta_at(step - 1), s, false).loss_mean;
+  const double after = pass_at(step, theta_at(step), s, false).loss_mean;
+  history_->set_losses(step, before, after);
+  return as_optional(after);
 }
 
 StepSummary Trainer::summary(std::size_t k) const {
-  const Entry& e = entries_[k - 1];
+  const HistoryEntry e = history_->entry(k);
   StepSummary s;
   s.step = k;
   s.epoch = static_cast<std::size_t>(e.position / data_->rows()) + 1;
@@ -118,14 +129,36 @@ StepSummary Trainer::summary(std::size_t k) const {
   return s;
 }
 
-std::uint64_t Trainer::position_after(std::size_t steps) const {
-  if (steps == 0) return 0;
-  const Entry& e = entries_[steps - 1];
+std::uint64_t Trainer::next_position(const HistoryEntry& e) const {
   return e.position + (e.explicit_batch >= 0 ? 0 : batch_size_of(segments_[e.segment], *data_));
 }
 
+std::uint64_t Trainer::position_after(std::size_t steps) const {
+  return steps == 0 ? 0 : next_position(history_->entry(steps));
+}
+
+HistoryEntry Trainer::entry_of(const StepRecord& rec, const StepInputs& in) const {
+  HistoryEntry e;
+  e.position = in.position;
+  e.segment = static_cast<std::uint32_t>(in.segment);
+  e.explicit_batch = -1;
+  if (!in.explicit_batch.empty()) {  // its index: the one it was kept under (the last, when new)
+    for (std::size_t b = explicit_batches_.size(); b-- > 0;)
+      if (explicit_batches_[b] == in.explicit_batch) {
+        e.explicit_batch = static_cast<std::int32_t>(b);
+        break;
+      }
+  }
+  e.batch_loss = rec.batch_loss;
+  e.losses_known = rec.data_loss_known;
+  e.loss_before = rec.loss_before.value_or(kUndefined);
+  e.loss_after = rec.loss_after.value_or(kUndefined);
+  e.gradient_norm = rec.gradient.norm();
+  return e;
+}
+
 Trainer::StepInputs Trainer::inputs_of(std::size_t k) const {
-  const Entry& e = entries_[k - 1];
+  const HistoryEntry e = history_->entry(k);
   StepInputs in;
   in.position = e.position;
   in.segment = e.segment;
@@ -150,16 +183,26 @@ Trainer::KnownPass Trainer::pass_at(std::size_t state, const Params& theta, cons
   return known;
 }
 
-// The data-set loss at state `state` under `s`, if the history already has it.
-std::optional<double> Trainer::loss_before_known(std::size_t state, const Settings& s) const {
-  const Settings& had = state == 0 ? segments_[0] : segments_[entries_[state - 1].segment];
+// The data-set loss after the step `previous` (none: at θ₀) under `s`, if the history has it.
+std::optional<double> Trainer::loss_before_known(const HistoryEntry* previous, const Settings& s) const {
+  const Settings& had = previous == nullptr ? segments_[0] : segments_[previous->segment];
   if (had.loss != s.loss || had.activation != s.activation) return std::nullopt;
-  if (state > 0 && !entries_[state - 1].losses_known) return std::nullopt;
-  return state == 0 ? initial_loss_ : entries_[state - 1].loss_after;
+  if (previous != nullptr && !previous->losses_known) return std::nullopt;
+  return previous == nullptr ? initial_loss_ : previous->loss_after;
+}
+
+StepRecord Trainer::compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
+                                         std::optional<KnownPass>* next_pass, bool with_data_loss) const {
+  std::vector<double> theta, velocity;
+  history_->state(from, theta, velocity);
+  const HistoryEntry previous = from > 0 ? history_->entry(from) : HistoryEntry{};
+  return compute(from, in, with_samples, next_pass, with_data_loss, theta, velocity, from > 0 ? &previous : nullptr);
 }
 
 StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_samples,
-                            std::optional<KnownPass>* next_pass, bool with_data_loss) const {
+                            std::optional<KnownPass>* next_pass, bool with_data_loss,
+                            const std::vector<double>& theta, const std::vector<double>& velocity,
+                            const HistoryEntry* previous) const {
   const Dataset& data = *data_;
   const Settings& s = segments_[in.segment];
   const std::size_t n = data.rows();
@@ -167,7 +210,8 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   rec.step = from + 1;
   rec.epoch = static_cast<std::size_t>(in.position / n) + 1;
   rec.settings = s;
-  rec.theta_before = theta_at(from);
+  rec.theta_before = Params(shape_.rows, shape_.cols);
+  rec.theta_before.values = theta;
   const bool full_batch = in.explicit_batch.empty() && s.mode == BatchMode::Batch;
   if (!in.explicit_batch.empty()) {
     rec.batch = in.explicit_batch;
@@ -196,7 +240,7 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
                          std::isnan(segment_reference_loss_[in.segment]);
   double loss_before = kUndefined;
   if (before) loss_before = before->loss_mean;
-  else if (const auto known = loss_before_known(from, s)) loss_before = *known;
+  else if (const auto known = loss_before_known(previous, s)) loss_before = *known;
   else if (data_loss) loss_before = pass_at(from, rec.theta_before, s, false).loss_mean;
   rec.loss_before = as_optional(loss_before);
   rec.data_loss_known = data_loss;
@@ -247,7 +291,7 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   // v ← βv + ∇L ;  θ ← θ − ηv
   const std::size_t p = shape_.size();
   for (std::size_t k = 0; k < p; ++k) {
-    rec.velocity.values[k] = s.momentum * velocities_[from * p + k] + rec.gradient.values[k];
+    rec.velocity.values[k] = s.momentum * velocity[k] + rec.gradient.values[k];
     rec.theta_after.values[k] = rec.theta_before.values[k] - s.learning_rate * rec.velocity.values[k];
   }
   if (!rec.gradient.all_finite() || !rec.theta_after.all_finite()) {
@@ -277,14 +321,14 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
 }
 
 bool Trainer::next_step_keeps_future() const {
-  return cursor_ >= entries_.size() ||
-         (next_batch_.empty() && segments_[entries_[cursor_].segment] == settings());
+  return cursor_ >= history_->size() ||
+         (next_batch_.empty() && segments_[history_->entry(cursor_ + 1).segment] == settings());
 }
 
 StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
   // Replay the kept future when nothing that defines the step has changed.
-  const bool replay = cursor_ < entries_.size() && next_batch_.empty() &&
-                      segments_[entries_[cursor_].segment] == settings();
+  const bool replay = cursor_ < history_->size() && next_batch_.empty() &&
+                      segments_[history_->entry(cursor_ + 1).segment] == settings();
   StepInputs in;
   if (replay) {
     in = inputs_of(cursor_ + 1);
@@ -294,41 +338,21 @@ StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
     in.explicit_batch = next_batch_;
   }
   std::optional<KnownPass> next;
-  StepRecord rec = compute(cursor_, in, with_samples, &next, with_data_loss);
+  StepRecord rec = compute_from_history(cursor_, in, with_samples, &next, with_data_loss);
   if (rec.status != StepStatus::Ok) {
     failure_ = rec;
     return rec;
   }
   failure_.reset();
-  const std::size_t p = shape_.size();
-  const bool same_as_kept = replay && std::equal(rec.theta_after.values.begin(), rec.theta_after.values.end(),
-                                                 thetas_.begin() + static_cast<std::ptrdiff_t>((cursor_ + 1) * p));
+  const bool same_as_kept = replay && rec.theta_after.values == history_->theta(cursor_ + 1);
   if (!same_as_kept) {  // a new branch: the old future goes
-    // Room first: if memory runs out here, the history is as it was (the strong guarantee).
-    reserve_room(entries_, cursor_ + 1);
-    reserve_room(thetas_, (cursor_ + 2) * p);
-    reserve_room(velocities_, (cursor_ + 2) * p);
-    if (!in.explicit_batch.empty()) reserve_room(explicit_batches_, explicit_batches_.size() + 1);
-    if (entries_.size() > cursor_) ++branches_;
-    entries_.resize(cursor_);
-    thetas_.resize((cursor_ + 1) * p);
-    velocities_.resize((cursor_ + 1) * p);
-    Entry e{};
-    e.position = in.position;
-    e.segment = static_cast<std::uint32_t>(in.segment) & 0x7FFFFFFFu;  // 31 bits: fewer segments than steps
-    e.explicit_batch = -1;
-    if (!in.explicit_batch.empty()) {
-      explicit_batches_.push_back(in.explicit_batch);
-      e.explicit_batch = static_cast<std::int32_t>(explicit_batches_.size() - 1);
-    }
-    e.batch_loss = rec.batch_loss;
-    e.losses_known = rec.data_loss_known ? 1 : 0;
-    e.loss_before = rec.loss_before.value_or(kUndefined);
-    e.loss_after = rec.loss_after.value_or(kUndefined);
-    e.gradient_norm = rec.gradient.norm();
-    entries_.push_back(e);
-    thetas_.insert(thetas_.end(), rec.theta_after.values.begin(), rec.theta_after.values.end());
-    velocities_.insert(velocities_.end(), rec.velocity.values.begin(), rec.velocity.values.end());
+    if (history_->size() > cursor_) ++branches_;
+    history_->truncate(cursor_);
+    if (!in.explicit_batch.empty()) explicit_batches_.push_back(in.explicit_batch);
+    // What replaying it costs: its batch, and the data-set pass if it made one.
+    const double cost = static_cast<double>(rec.m + (rec.data_loss_known ? data_->rows() : 0)) *
+                        static_cast<double>(shape_.size());
+    history_->append(entry_of(rec, in), rec.theta_after.values, rec.velocity.values, cost);
     while (!notices_.empty() && notices_.back().step > cursor_) notices_.pop_back();
   }
   if (std::isnan(segment_reference_loss_[in.segment]))
@@ -345,17 +369,18 @@ StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
 std::string Trainer::watch() {
   const std::size_t t = cursor_, k = kWatchWindow;
   if (t < k || t % k != 0) return "";
-  const std::size_t segment = entries_[t - 1].segment;
-  if (entries_[t - k].segment != segment) return "";  // steps t−K+1 … t under one setting
+  const HistoryEntry last = history_->entry(t), first = history_->entry(t - k + 1);
+  const std::size_t segment = last.segment;
+  if (first.segment != segment) return "";  // steps t−K+1 … t under one setting
   for (const Notice& n : notices_)
     if (n.segment == segment) return "";
   const Params then = theta_at(t - k), now = theta_at(t);
   // The loss one window ago: kept by step t − K + 1, or (a step that left it out) the loss after
   // step t − K, a multiple of kLossCheckSteps. The loss now: step t is one too.
-  const Entry& first = entries_[t - k];
-  const double then_loss =
-      first.losses_known ? first.loss_before : loss_before_known(t - k, segments_[segment]).value_or(kUndefined);
-  std::string text = separable_notice(*data_, segments_[segment], {then, then_loss}, {now, entries_[t - 1].loss_after});
+  const HistoryEntry before = t > k ? history_->entry(t - k) : HistoryEntry{};
+  const double then_loss = first.losses_known ? first.loss_before
+                                              : loss_before_known(t > k ? &before : nullptr, segments_[segment]).value_or(kUndefined);
+  std::string text = separable_notice(*data_, segments_[segment], {then, then_loss}, {now, last.loss_after});
   if (!text.empty()) notices_.push_back({t, segment, text});
   return text;
 }
@@ -374,12 +399,12 @@ bool Trainer::step_back() {
 }
 
 void Trainer::seek(std::size_t step) {
-  cursor_ = std::min(step, entries_.size());
+  cursor_ = std::min(step, history_->size());
   failure_.reset();
 }
 
 StepRecord Trainer::record(std::size_t k, bool with_samples) const {
-  StepRecord rec = compute(k - 1, inputs_of(k), with_samples, nullptr);
+  StepRecord rec = compute_from_history(k - 1, inputs_of(k), with_samples, nullptr, true);
   rec.notice = notice_at(k);
   return rec;
 }

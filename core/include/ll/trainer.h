@@ -20,6 +20,9 @@
 
 namespace ll {
 
+class History;          // core/src/history.h: the steps, in bounded memory
+struct HistoryEntry;
+
 enum class StepStatus { Ok, Refused, Diverged };
 std::string_view name(StepStatus s);   // "ok", "refused", "diverged"
 
@@ -71,6 +74,9 @@ class Trainer {
  public:
   // Throws InputError if the settings do not fit the data or θ has the wrong shape.
   Trainer(std::shared_ptr<const Dataset> data, const Settings& settings, const Params& theta0);
+  ~Trainer();
+  Trainer(const Trainer&) = delete;             // its history replays steps through this trainer
+  Trainer& operator=(const Trainer&) = delete;
 
   const Dataset& data() const { return *data_; }
   std::shared_ptr<const Dataset> data_ptr() const { return data_; }
@@ -99,7 +105,10 @@ class Trainer {
   bool step_back();                    // false at step 0
   void seek(std::size_t step);         // 0 … history_size()
   std::size_t current_step() const { return cursor_; }
-  std::size_t history_size() const { return entries_.size(); }
+  std::size_t history_size() const;
+  // The memory the history holds, in bytes: it grows with steps / 1024 and a tail of the latest
+  // steps, not with every step (core/src/history.h).
+  std::size_t history_bytes() const;
   // How many times a new branch dropped kept steps: while it stays the same, the history only
   // grew at its end, so whatever was read of its first steps still holds.
   std::size_t branches() const { return branches_; }
@@ -118,15 +127,6 @@ class Trainer {
   const std::optional<StepRecord>& failure() const { return failure_; }
 
  private:
-  struct Entry {                       // what the history keeps of a step
-    std::uint64_t position;            // sampler position before the step
-    std::uint32_t segment : 31;        // index into segments_
-    std::uint32_t losses_known : 1;    // loss_before and loss_after hold the data-set loss
-    std::int32_t explicit_batch;       // index into explicit_batches_, or −1
-    double batch_loss;
-    double loss_before, loss_after;    // NaN: undefined (tanh + BCE), never shown as a number
-    double gradient_norm;
-  };
   struct StepInputs {
     std::uint64_t position = 0;
     std::size_t segment = 0;
@@ -140,12 +140,18 @@ class Trainer {
     double loss_mean;                  // NaN: undefined
     Params gradient_mean;              // empty if not computed
   };
-  StepRecord compute(std::size_t from, const StepInputs& in, bool with_samples,
-                     std::optional<KnownPass>* next_pass, bool with_data_loss = true) const;
+  // Step from + 1 from θ and v after `from` steps; `previous`: the entry of step `from` (none at 0).
+  StepRecord compute(std::size_t from, const StepInputs& in, bool with_samples, std::optional<KnownPass>* next_pass,
+                     bool with_data_loss, const std::vector<double>& theta, const std::vector<double>& velocity,
+                     const HistoryEntry* previous) const;
+  StepRecord compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
+                                  std::optional<KnownPass>* next_pass, bool with_data_loss) const;
   StepInputs inputs_of(std::size_t k) const;
   std::uint64_t position_after(std::size_t steps) const;
+  std::uint64_t next_position(const HistoryEntry& e) const;   // the sampler's position after step e
+  HistoryEntry entry_of(const StepRecord& rec, const StepInputs& in) const;
   KnownPass pass_at(std::size_t state, const Params& theta, const Settings& s, bool gradient) const;
-  std::optional<double> loss_before_known(std::size_t state, const Settings& s) const;
+  std::optional<double> loss_before_known(const HistoryEntry* previous, const Settings& s) const;
   std::string watch();                 // a new notice at the current step, if one holds (run_watch.h)
   std::string notice_at(std::size_t k) const;
 
@@ -159,11 +165,10 @@ class Trainer {
   std::vector<Settings> segments_;
   std::size_t current_segment_ = 0;
   std::vector<double> segment_reference_loss_;  // loss where a segment began (divergence rule)
-  // Mutable: loss_at() fills in a data-set loss a step left out (the only change a const call makes).
-  mutable std::vector<Entry> entries_;
+  // Mutable: loss_at() fills in a data-set loss a step left out, and a step before the history's
+  // tail is replayed (the only changes a const call makes).
+  std::unique_ptr<History> history_;
   std::vector<std::vector<std::size_t>> explicit_batches_;
-  std::vector<double> thetas_;       // (entries + 1) × P: θ₀, θ₁, …
-  std::vector<double> velocities_;   // (entries + 1) × P
   double initial_loss_ = 0.0;        // loss at θ₀ under segment 0 (NaN: undefined)
   std::size_t cursor_ = 0;
   std::vector<std::size_t> next_batch_;
