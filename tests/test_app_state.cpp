@@ -2,6 +2,7 @@
 // picked batches and the loss curve kept in step with the history.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "approx.h"
@@ -35,7 +36,7 @@ TEST_CASE("the window starts on the slides' batch example and its first step mat
   CHECK_NEAR(shown_record(s)->theta_after.values[0], 0.097298, 5e-7);
   CHECK(loss_curve(s).mean_loss.size() == 2);
   CHECK_NEAR(loss_curve(s).mean_loss[1], 0.667943, 5e-7);
-  CHECK(loss_curve(s).batch_loss.size() == 1);
+  CHECK(loss_curve(s).batch_low.size() == 1);
 }
 
 TEST_CASE("stepping back and forward replays the same steps and keeps the loss curve") {
@@ -270,4 +271,30 @@ TEST_CASE("in the window a long Run N is taken a slice a frame, shows its progre
   run_steps(s, 1000);
   reset_run(s);
   CHECK(s.queued_steps == 0);
+}
+
+TEST_CASE("the loss curve keeps what it draws: a point every stride steps, the batch loss's low and high") {
+  AppState s = started(BatchMode::Stochastic);
+  run_steps(s, 300'000);
+  const LossCurve& c = loss_curve(s);
+  CHECK(c.steps == 300'000);
+  CHECK(c.stride == 8);                                   // 300,000 / 8 points fit in 65,536
+  CHECK(c.mean_loss.size() <= kMostCurvePoints + 1);
+  CHECK(c.mean_loss.size() == 300'000 / 8 + 1);
+  CHECK(c.batch_low.size() == 300'000 / 8);
+  for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{4'097}, c.mean_loss.size() - 1})
+    CHECK(c.mean_loss[i] == *s.trainer->loss_at(i * c.stride));
+  for (std::size_t i : {std::size_t{0}, std::size_t{777}, c.batch_low.size() - 1}) {
+    double low = INFINITY, high = -INFINITY;
+    for (std::size_t k = i * 8 + 1; k <= (i + 1) * 8; ++k) {
+      low = std::min(low, s.trainer->summary(k).batch_loss);
+      high = std::max(high, s.trainer->summary(k).batch_loss);
+    }
+    CHECK(c.batch_low[i] == low);
+    CHECK(c.batch_high[i] == high);
+  }
+  // Any one step's losses, exactly, between the points too.
+  CHECK(mean_loss_at(s, 123'457) == *s.trainer->loss_at(123'457));
+  CHECK(*batch_loss_at(s, 123'457) == s.trainer->summary(123'457).batch_loss);
+  CHECK_FALSE(batch_loss_at(s, 0));
 }

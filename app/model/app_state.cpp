@@ -67,43 +67,6 @@ const StepRecord* shown_record(const AppState& s) {
   return c.record ? &*c.record : nullptr;
 }
 
-const LossCurve& loss_curve(const AppState& s) {
-  const Trainer& t = *s.trainer;
-  RunViewCache& c = s.view_cache;
-  LossCurve& curve = c.curve;
-  if (c.curve_run != s.run_serial || c.curve_branches != t.branches() || curve.mean_loss.size() > t.history_size() + 1) {
-    curve = LossCurve{};
-    c.curve_run = s.run_serial;
-    c.curve_branches = t.branches();
-  }
-  if (curve.mean_loss.empty()) curve.mean_loss.push_back(t.loss_at(0).value_or(NAN));
-  for (std::size_t k = curve.mean_loss.size(); k <= t.history_size(); ++k) {
-    const StepSummary now = t.summary(k);
-    if (!now.data_loss_known && curve.known_steps.empty())  // the first gap: the points so far
-      for (std::size_t j = 0; j < curve.mean_loss.size(); ++j) {
-        curve.known_steps.push_back(static_cast<double>(j));
-        curve.known_loss.push_back(curve.mean_loss[j]);
-      }
-    if (now.data_loss_known && !curve.known_steps.empty()) {
-      curve.known_steps.push_back(static_cast<double>(k));
-      curve.known_loss.push_back(now.loss_after.value_or(NAN));
-    }
-    curve.mean_loss.push_back(now.loss_after.value_or(NAN));
-    curve.batch_loss.push_back(now.batch_loss);
-    if (k > 1) {
-      const StepSummary before = t.summary(k - 1);
-      if (now.epoch != before.epoch) curve.epoch_starts.push_back(static_cast<double>(k - 1));
-      if (now.settings_index != before.settings_index) curve.setting_marks.push_back(static_cast<double>(k - 1));
-    }
-  }
-  // The step on show (and the one before it, for the change) always has its loss: worked out now
-  // if its step left it out (one pass), as the read-out and the status line say it.
-  const std::size_t at = t.current_step();
-  for (std::size_t k = at > 0 ? at - 1 : 0; k <= at && !curve.known_steps.empty(); ++k)
-    if (std::isnan(curve.mean_loss[k]) && k > 0 && !t.summary(k).data_loss_known) curve.mean_loss[k] = t.loss_at(k).value_or(NAN);
-  return curve;
-}
-
 double accuracy_now(const AppState& s) {
   RunViewCache& c = s.view_cache;
   const Params theta = s.trainer->theta();

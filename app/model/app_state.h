@@ -2,6 +2,7 @@
 // Everything the window shows and edits, in one object: the run (data + Trainer), the settings
 // the controls edit, and the view state the panels share (hovered sample, picked batch, play).
 // No ImGui here: the actions below are plain functions, used by the panels and the keyboard.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -16,16 +17,25 @@
 
 namespace ll::app {
 
-struct LossCurve {                    // the loss curve's series, read from the trainer's summaries
-  std::vector<double> mean_loss;      // [k] = mean loss over the data set after k steps (NaN: undefined,
-                                      // or left out by a fast run on big data: see Trainer::step)
+// The loss curve's series, read from the trainer's summaries as steps are taken. It keeps what it
+// draws, not every step: up to kMostCurvePoints points a series, each point `stride` steps apart
+// (stride doubles as the history grows), the batch loss as its low and high over those steps.
+// Exact values of any one step come from the trainer (loss_at, summary).
+constexpr std::size_t kMostCurvePoints = 1u << 16;
+struct LossCurve {
+  std::size_t steps = 0;              // the steps read so far
+  std::size_t stride = 1;             // steps per point
+  std::vector<double> mean_loss;      // [i] = mean loss over the data set after i·stride steps (NaN:
+                                      // undefined, or left out by a fast run on big data: Trainer::step)
+  std::vector<double> batch_low, batch_high;  // [i]: over steps i·stride + 1 … (i + 1)·stride
+  double pending_low = INFINITY, pending_high = -INFINITY;   // the bucket being filled
   // Once a step left the loss out: the steps whose loss is known and their losses (undefined: NaN,
   // which breaks the line), so that the curve joins the points it has rather than breaking at
   // every gap. Empty while every step has its loss.
   std::vector<double> known_steps, known_loss;
-  std::vector<double> batch_loss;     // [k-1] = batch loss of step k
-  std::vector<double> epoch_starts;   // steps at which a new epoch began
+  std::vector<double> epoch_starts;   // steps at which a new epoch began (the first kMostCurvePoints)
   std::vector<double> setting_marks;  // steps at which the settings changed
+  std::size_t last_epoch = 0, last_settings = 0;   // of the last step read
 };
 
 // What the panels show of the run, derived from the trainer and kept until it changes (see
@@ -176,6 +186,11 @@ void advance_play(AppState& state, double seconds);
 const StepRecord* shown_record(const AppState& state);
 // The loss curve of the kept history.
 const LossCurve& loss_curve(const AppState& state);
+// One step's losses, exactly: the mean over the data set after `step` steps (NaN: undefined) and
+// the batch loss of step `step` (none at step 0). A step the curve decimated, or one before the
+// history's tail, is recomputed.
+double mean_loss_at(const AppState& state, std::size_t step);
+std::optional<double> batch_loss_at(const AppState& state, std::size_t step);
 
 // The fraction of samples θ now classifies right. One pass over the data, so it is kept until the
 // run, θ or the activation change (1,000,000 blobs would cost milliseconds every frame).

@@ -38,15 +38,16 @@ bool only_full_batches(const Trainer& t) {
 }
 
 // "step 12: mean loss 0.6123, batch loss 0.7001" (step 0 has no batch).
-std::string readout(const LossCurve& c, std::size_t step, bool batches) {
-  std::string s = "step " + std::to_string(step) + ": mean loss " + loss_text(c.mean_loss[step]);
-  if (batches && step >= 1 && step <= c.batch_loss.size()) s += ", batch loss " + loss_text(c.batch_loss[step - 1]);
+std::string readout(const AppState& state, std::size_t step, bool batches) {
+  std::string s = "step " + std::to_string(step) + ": mean loss " + loss_text(mean_loss_at(state, step));
+  if (const std::optional<double> batch = batch_loss_at(state, step); batches && batch)
+    s += ", batch loss " + loss_text(*batch);
   return s;
 }
 
 // The read-out under the checkbox, coloured like the curves so that it doubles as their legend;
 // each piece goes on the same line while it fits.
-void show_readout(const LossCurve& c, std::size_t step, bool batches) {
+void show_readout(const AppState& state, std::size_t step, bool batches) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   bool first = CleanRender();   // nothing before it on its line
   auto piece = [right, &first](const std::string& text, const ImVec4* color) {
@@ -60,11 +61,11 @@ void show_readout(const LossCurve& c, std::size_t step, bool batches) {
   piece("step " + std::to_string(step) + ":", nullptr);
   const ImVec4 mean(CurrentAccents().mean_loss.x, CurrentAccents().mean_loss.y, CurrentAccents().mean_loss.z, 1.0f);
   const ImVec4 batch(CurrentAccents().batch_loss.x, CurrentAccents().batch_loss.y, CurrentAccents().batch_loss.z, 1.0f);
-  piece("mean loss " + loss_text(c.mean_loss[step]), &mean);
+  const double now = mean_loss_at(state, step), before = step >= 1 ? mean_loss_at(state, step - 1) : NAN;
+  piece("mean loss " + loss_text(now), &mean);
   // What the step changed: a student stepping alone sees it without subtracting.
-  if (step >= 1 && std::isfinite(c.mean_loss[step - 1]) && std::isfinite(c.mean_loss[step]))
-    piece("(Δ " + format_change(c.mean_loss[step - 1], c.mean_loss[step]) + ")", &mean);
-  if (batches && step >= 1 && step <= c.batch_loss.size()) piece("batch loss " + loss_text(c.batch_loss[step - 1]), &batch);
+  if (std::isfinite(before) && std::isfinite(now)) piece("(Δ " + format_change(before, now) + ")", &mean);
+  if (const std::optional<double> b = batch_loss_at(state, step); batches && b) piece("batch loss " + loss_text(*b), &batch);
 }
 
 bool has_mark(const std::vector<double>& marks, std::size_t step) {
@@ -82,7 +83,12 @@ bool marks_fit(const std::vector<double>& marks) {
   return static_cast<float>(last - first) * spacing <= plot::GetPlotSize().x;
 }
 
-void draw_hover(const LossCurve& c, std::size_t step, bool batches) {
+// Whether step + 1 began an epoch (the curve's marks stop at kMostCurvePoints; the trainer knows).
+bool epoch_after(const Trainer& t, std::size_t step) {
+  return step >= 1 && step < t.history_size() && t.summary(step + 1).epoch != t.summary(step).epoch;
+}
+
+void draw_hover(const AppState& state, const LossCurve& c, std::size_t step, bool batches) {
   ImDrawList* dl = plot::GetPlotDrawList();
   const float r = 0.3f * ImGui::GetFontSize();
   const ImVec2 top = plot::PlotToPixels(static_cast<double>(step), 0.0);
@@ -94,11 +100,11 @@ void draw_hover(const LossCurve& c, std::size_t step, bool batches) {
     dl->AddCircleFilled(p, r, ImGui::GetColorU32(ImVec4(color.x, color.y, color.z, 1.0f)));
     dl->AddCircle(p, r, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
   };
-  if (batches && step >= 1 && step <= c.batch_loss.size()) dot(c.batch_loss[step - 1], CurrentAccents().batch_loss);
-  dot(c.mean_loss[step], CurrentAccents().mean_loss);
+  if (const std::optional<double> b = batch_loss_at(state, step); batches && b) dot(*b, CurrentAccents().batch_loss);
+  dot(mean_loss_at(state, step), CurrentAccents().mean_loss);
   ImGui::BeginTooltip();
-  ImGui::TextUnformatted(readout(c, step, batches).c_str());
-  if (batches && has_mark(c.epoch_starts, step)) ImGui::TextDisabled("a new epoch began with step %zu", step + 1);
+  ImGui::TextUnformatted(readout(state, step, batches).c_str());
+  if (batches && epoch_after(*state.trainer, step)) ImGui::TextDisabled("a new epoch began with step %zu", step + 1);
   if (has_mark(c.setting_marks, step)) ImGui::TextDisabled("the settings changed after this step");
   ImGui::TextDisabled("click: go to this step");
   ImGui::EndTooltip();
@@ -131,7 +137,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
   PanelContextMenu(state, kLossWindow, "loss");
   const LossCurve& curve = loss_curve(state);
   const std::size_t current = state.trainer->current_step();
-  const std::size_t last = curve.mean_loss.empty() ? 0 : curve.mean_loss.size() - 1;
+  const std::size_t last = curve.steps;
   const bool batches = !only_full_batches(*state.trainer);
 
   // (A picture for a slide has neither: the read-out starts the line.)
@@ -146,7 +152,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
              "an epoch began (every sample used once more). Purple: the settings changed. White: "
              "the current step. Log scale shows the late, slow progress. Wheel zooms, drag pans, "
              "double-click fits, a click goes to that step.");
-  if (current <= last) show_readout(curve, current, batches);
+  if (current <= last) show_readout(state, current, batches);
   if (std::isfinite(caches.loss_axis_from)) {
     const std::string from = "axis from " + format_number(caches.loss_axis_from);
     const float gap = 0.6f * ImGui::GetFontSize();
@@ -181,16 +187,23 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
     plot::SetNextLineStyle(CurrentAccents().settings_mark, 2.0f);
     plot::PlotInfLines("settings changed", curve.setting_marks.data(), static_cast<int>(curve.setting_marks.size()));
   }
-  const bool few = curve.mean_loss.size() <= 30;  // few points: each one marked
-  if (batches && !curve.batch_loss.empty()) {
+  const bool few = curve.steps <= 30;  // few points: each one marked
+  const double stride = static_cast<double>(curve.stride);
+  if (batches && !curve.batch_low.empty()) {
+    // Point i covers steps i·stride + 1 … (i + 1)·stride: drawn at its last step. Decimated, the
+    // low and the high of each point's steps, an envelope the noise fills.
     plot::SetNextLineStyle(CurrentAccents().batch_loss, 1.0f);
     if (few) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), CurrentAccents().batch_loss);
-    plot::PlotLine("batch loss", curve.batch_loss.data(), static_cast<int>(curve.batch_loss.size()), 1.0, 1.0);
+    plot::PlotLine("batch loss", curve.batch_high.data(), static_cast<int>(curve.batch_high.size()), stride, stride);
+    if (curve.stride > 1) {
+      plot::SetNextLineStyle(CurrentAccents().batch_loss, 1.0f);
+      plot::PlotLine("batch loss", curve.batch_low.data(), static_cast<int>(curve.batch_low.size()), stride, stride);
+    }
   }
   plot::SetNextLineStyle(CurrentAccents().mean_loss, 2.5f);
   if (few) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize());
   if (curve.known_steps.empty())
-    plot::PlotLine("mean loss", curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()));
+    plot::PlotLine("mean loss", curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()), stride);
   else  // a fast run on big data: the steps whose loss was worked out (every 1,000th and those shown)
     plot::PlotLine("mean loss", curve.known_steps.data(), curve.known_loss.data(), static_cast<int>(curve.known_steps.size()));
   plot::SetNextLineStyle(current_step_color(), 1.5f);
@@ -200,7 +213,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
   if (plot::IsPlotHovered()) {
     const double x = std::round(plot::GetPlotMousePos().x);
     const std::size_t step = static_cast<std::size_t>(std::clamp(x, 0.0, static_cast<double>(last)));
-    draw_hover(curve, step, batches);
+    draw_hover(state, curve, step, batches);
     if (plot::IsPlotClicked() && step != current && step <= state.trainer->history_size()) seek(state, step);
   }
   plot::EndPlot();
