@@ -158,6 +158,35 @@ TEST_CASE("standardize throws InputError naming a feature with zero variance") {
   CHECK_THROWS_WITH_AS(ll::standardize(d), doctest::Contains("petal width"), ll::InputError);
 }
 
+TEST_CASE("standardize scales tiny and huge features like ordinary ones; only a constant one is refused") {
+  // The same four petal lengths times 1e-200 (squares underflow) and 1e200 (squares overflow):
+  // the standardized values are the ordinary ones (scaling by a power of ten costs a few ulps).
+  ll::Dataset plain = ll::make_iris4();
+  ll::standardize(plain);
+  for (double scale : {1e-200, 1e200, 1e-300}) {
+    INFO("scale " << scale);
+    ll::Dataset d = ll::make_iris4();
+    for (double& v : d.columns[0]) v *= scale;
+    REQUIRE_NOTHROW(ll::standardize(d));
+    for (std::size_t i = 0; i < 4; ++i) CHECK(d.x(i, 0) == doctest::Approx(plain.x(i, 0)).epsilon(1e-14));
+    CHECK(d.feature_stddev[0] == doctest::Approx(std::sqrt(1.255) * scale).epsilon(1e-14));
+  }
+  // ±1e308: the sum overflows; the mean and the spread are still found.
+  ll::Dataset wide = ll::make_iris4();
+  wide.columns[0] = {1e308, 1.7e308, -1e308, -1.7e308};
+  REQUIRE_NOTHROW(ll::standardize(wide));
+  CHECK(wide.feature_mean[0] == 0.0);
+  CHECK(wide.x(0, 0) == doctest::Approx(1.0 / std::sqrt((1.0 + 1.7 * 1.7) / 2.0)).epsilon(1e-14));
+  // Deviations that do not fit a double (1.7e308 − (−1.7e308)) are said to overflow.
+  ll::Dataset overflow = ll::make_iris4();
+  overflow.columns[0] = {1.7e308, 1.7e308, 1.7e308, -1.7e308};
+  CHECK_THROWS_WITH_AS(ll::standardize(overflow), doctest::Contains("too large to scale"), ll::InputError);
+  // A constant column around 1e-200 is still constant.
+  ll::Dataset constant = ll::make_iris4();
+  constant.columns[0] = {3e-200, 3e-200, 3e-200, 3e-200};
+  CHECK_THROWS_WITH_AS(ll::standardize(constant), doctest::Contains("has the same value (3.000e-200)"), ll::InputError);
+}
+
 TEST_CASE("read_csv_text reads a header, numeric features and the label in the last column") {
   const ll::Dataset d = ll::read_csv_text("length,width,label\n1.5,2,0\n-3e-1,4.25,1\n0,0,1\n", "data/simple.csv");
   CHECK(d.name == "simple.csv");

@@ -288,7 +288,9 @@ LoadedSettings load_user_settings(const std::string& path, const std::string& ho
       return {{}, unusable(path, home, "it is empty", true)};
 
     JsonFailure failure;
-    const std::optional<json> parsed = parse_json(text, &failure);
+    // A number too large for a double (1e400) costs only its key: read as the largest one, it
+    // is clamped to its setting's range like any other out-of-range value.
+    const std::optional<json> parsed = parse_json(clamp_overflowing_numbers(text), &failure);
     if (!parsed) {
       if (failure.line == 0)  // e.g. out_of_range.406: a number like 1e400
         return {{}, unusable(path, home, "a number is too large", true)};

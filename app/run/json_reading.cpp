@@ -1,6 +1,9 @@
 #include "run/json_reading.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 #include "ll/number_format.h"
 
@@ -20,6 +23,36 @@ std::string reason_of(const nlohmann::json::exception& e) {
 }
 
 }  // namespace
+
+std::string clamp_overflowing_numbers(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) out += text[++i];   // an escape: the next one too
+      else if (c == '"') in_string = false;
+      ++i;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c != '-' && (c < '0' || c > '9')) {
+      out += c;
+      ++i;
+      continue;
+    }
+    // A number token (JSON's grammar is stricter; the parser judges it afterwards).
+    std::size_t end = i + 1;
+    while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) != nullptr) ++end;
+    const std::string token = text.substr(i, end - i);
+    const double v = std::strtod(token.c_str(), nullptr);
+    out += std::isinf(v) ? (v < 0 ? "-1.7976931348623157e308" : "1.7976931348623157e308") : token;
+    i = end;
+  }
+  return out;
+}
 
 std::optional<nlohmann::json> parse_json(const std::string& text, JsonFailure* failure) {
   try {

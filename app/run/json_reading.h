@@ -24,4 +24,9 @@ struct JsonFailure {
 // The JSON value of `text`, or none with *failure filled.
 std::optional<nlohmann::json> parse_json(const std::string& text, JsonFailure* failure);
 
+// The text with every number too large for a double (1e400) written as the largest one
+// (1.7976931348623157e308, with its sign), so that a reader that clamps values can keep the rest
+// of the file: nlohmann's parser stops at the first such number. Strings are left as they are.
+std::string clamp_overflowing_numbers(const std::string& text);
+
 }  // namespace ll::app

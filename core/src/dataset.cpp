@@ -79,9 +79,30 @@ void standardize(Dataset& data) {
     double mean = 0.0;
     for (double v : col) mean += v;
     mean /= n;
-    double var = 0.0;
-    for (double v : col) var += (v - mean) * (v - mean);
-    const double sd = std::sqrt(var / n);
+    if (!std::isfinite(mean)) {  // the sum overflowed (values near 1e308): sum them scaled
+      double largest = 0.0;
+      for (double v : col) largest = std::max(largest, std::abs(v));
+      double scaled = 0.0;
+      for (double v : col) scaled += v / largest;
+      mean = largest * (scaled / n);
+    }
+    // σ = sqrt(1/n Σ (x − mean)²). Squares of deviations below 1e-150 underflow and above 1e150
+    // overflow, so such a column is scaled by its largest deviation d first:
+    // σ = d · sqrt(1/n Σ ((x − mean)/d)²). Only a column whose deviations are all 0 is constant.
+    double deviation = 0.0;
+    for (double v : col) deviation = std::max(deviation, std::abs(v - mean));
+    double sd = 0.0;
+    if (deviation > 1e-150 && deviation < 1e150) {
+      double var = 0.0;
+      for (double v : col) var += (v - mean) * (v - mean);
+      sd = std::sqrt(var / n);
+    } else if (deviation > 0.0 && std::isfinite(deviation)) {
+      double var = 0.0;
+      for (double v : col) var += ((v - mean) / deviation) * ((v - mean) / deviation);
+      sd = deviation * std::sqrt(var / n);
+    } else {
+      sd = deviation;  // 0: constant; ∞: the deviations themselves overflow
+    }
     const std::string feature = "--standardize: feature " + std::to_string(j + 1) + " ('" +
                                 data.feature_names[j] + "') of '" + data.name + "'";
     if (!std::isfinite(sd))
