@@ -10,12 +10,8 @@
 
 #include "ll/dataset.h"
 #include "ll/trainer.h"
+#include "sanitizers.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 namespace {
 

@@ -10,12 +10,8 @@
 
 #include "cli_runner.h"
 #include "model/app_state.h"
+#include "sanitizers.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 namespace {
 
