@@ -17,6 +17,7 @@
 #include "cli/run_options.h"
 #include "cli_runner.h"
 #include "run/scenario.h"
+#include "ll/assets.h"
 #include "ll/dataset.h"
 #include "ll/error.h"
 

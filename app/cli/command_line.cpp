@@ -2,12 +2,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <new>
 
+#include "cli/manual.h"
 #include "cli/run_options.h"
 #include "cli/trace.h"
 #include "cli/window_options.h"
+#include "io/atomic_file.h"
+#include "ll/assets.h"
 #include "ll/error.h"
 
 namespace ll::app {
@@ -39,6 +43,13 @@ int run_command_line(int argc, char** argv) {
 
   GuiOptions gui;
   add_scenario_option(app, gui.scenario_path, "Open the window on a scenario file (JSON, see assets/scenarios/)");
+  // As a file manager passes it (the desktop entry's Exec=logistic-lab %f).
+  std::string open_path;
+  app.add_option("FILE", open_path, "A lesson file (.lesson.json, or any scenario .json) or a CSV file to open in the window");
+  // For the build (hidden): the man page and the bash completion from these very definitions.
+  std::string man_path, completion_path;
+  app.add_option("--write-man-page", man_path)->group("");
+  app.add_option("--write-bash-completion", completion_path)->group("");
   CLI::App* gui_cmd = app.add_subcommand("gui", "Open the window on any configuration (the trace options)");
   add_gui_options(*gui_cmd, gui);
 
@@ -69,7 +80,33 @@ int run_command_line(int argc, char** argv) {
   } catch (const InputError& e) {  // an option's value, read into the run spec as it was parsed
     return bad_input(parsed_command(), e.what());
   }
+  if (!man_path.empty() || !completion_path.empty()) {
+    std::string error;
+    if (!man_path.empty() && !io::write_file_atomically(man_path, man_page(app, kVersion), &error))
+      return bad_input("", error);
+    if (!completion_path.empty() && !io::write_file_atomically(completion_path, bash_completion(app), &error))
+      return bad_input("", error);
+    return 0;
+  }
   try {
+    // The program's own files (fonts, the iris data, the lessons): found beside it, or said where
+    // they were looked for.
+    if (const AssetsLookup assets = find_assets(); !assets.found) {
+      std::string places;
+      for (const std::string& p : assets.looked_in) places += (places.empty() ? "" : ", ") + p;
+      std::cerr << "logistic-lab: cannot find its files (fonts, data, lessons): looked in " << places
+                << "; set LOGISTIC_LAB_ASSETS to the folder that holds fonts/ and data/\n";
+      return 2;
+    }
+    if (!open_path.empty()) {
+      std::error_code ec;
+      if (!std::filesystem::exists(open_path, ec))
+        throw InputError("no such file: " + open_path + " (the commands are gui, trace and screenshot)");
+      const bool lesson = open_path.size() >= 5 && open_path.compare(open_path.size() - 5, 5, ".json") == 0;
+      if (lesson && !gui.scenario_path.empty()) throw InputError("give one scenario: " + open_path + " or --scenario");
+      if (lesson) gui.scenario_path = open_path;
+      else gui.run.data.source = open_path;
+    }
     if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed()))
       throw InputError("--scenario goes after the command (e.g. logistic-lab trace --scenario FILE)");
     if (trace_cmd->parsed()) {

@@ -126,17 +126,11 @@ ImFontConfig font_config(const char* name, float pixels) {
 
 namespace {
 Fonts g_fonts;  // the fonts of the current atlas
+std::string g_fonts_folder = "fonts";
 }  // namespace
 
-std::string assets_dir() {
-  const char* from_env = std::getenv("LOGISTIC_LAB_ASSETS");
-  if (from_env != nullptr && from_env[0] != '\0') return from_env;
-#ifdef LL_ASSETS_DIR
-  return LL_ASSETS_DIR;
-#else
-  return "assets";
-#endif
-}
+void set_fonts_folder(const std::string& folder) { g_fonts_folder = folder; }
+const std::string& fonts_folder() { return g_fonts_folder; }
 
 float font_pixels(float scale) {
   const float finite = std::isfinite(scale) ? scale : 1.0f;
@@ -152,7 +146,7 @@ Fonts load_fonts(float scale, float raster_scale) {
   ImGui::GetIO().FontGlobalScale = 1.0f / std::clamp(raster_scale, 1.0f, 4.0f);
   fonts.scale = font_pixels(scale) / kBaseFontPixels;
 
-  const std::string folder = assets_dir() + "/fonts/";
+  const std::string folder = fonts_folder() + "/";
   const std::string sans_path = folder + "DejaVuSans.ttf";
   const std::string mono_path = folder + "DejaVuSansMono.ttf";
   FontFile sans = read_font_file(sans_path);

@@ -23,13 +23,15 @@ struct Fonts {
   bool fallback = false;   // true: a font file was missing and ImGui's built-in font stands in
 };
 
-// The assets folder: $LOGISTIC_LAB_ASSETS if set, else the build's LL_ASSETS_DIR.
-std::string assets_dir();
+// The folder with DejaVuSans.ttf and DejaVuSansMono.ttf (the shell sets <assets>/fonts before the
+// first load; "fonts" until then).
+void set_fonts_folder(const std::string& folder);
+const std::string& fonts_folder();
 
 // The pixel size for a font scale: round(17 × scale), scale clamped to [0.5, 3].
 float font_pixels(float scale);
 
-// Builds ImGui's font atlas for `scale` from <assets>/fonts/. A missing or unreadable font file
+// Builds ImGui's font atlas for `scale` from fonts_folder(). A missing or unreadable font file
 // is a warning on stderr and ImGui's default font instead, never a crash. Needs a current ImGui
 // context; the GL texture is made by the OpenGL3 backend on the next frame.
 // `raster_scale` > 1 rasterizes the glyphs that many times larger, for an off-screen frame at that

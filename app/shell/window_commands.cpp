@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "io/atomic_file.h"
+#include "ll/assets.h"
 #include "model/file_actions.h"
 #include "shell/frame.h"
 #include "shell/layout_check.h"
@@ -43,6 +44,7 @@ std::unique_ptr<platform::Window> open(const platform::WindowOptions& options, A
     std::cerr << error.message << "\n";
     return nullptr;
   }
+  platform::set_fonts_folder(ll::assets_dir() + "/fonts");
   platform::load_fonts(state.font_scale);
   return window;
 }

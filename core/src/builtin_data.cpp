@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "ll/assets.h"
 #include "ll/dataset.h"
 #include "ll/error.h"
 #include "ll/number_format.h"

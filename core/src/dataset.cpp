@@ -16,11 +16,6 @@ std::vector<double> Dataset::augmented(std::size_t i) const {
   return x;
 }
 
-std::string assets_dir() {
-  if (const char* env = std::getenv("LOGISTIC_LAB_ASSETS"); env && *env) return env;
-  return LL_ASSETS_DIR;
-}
-
 namespace {
 
 std::string list(const std::vector<std::size_t>& v) {

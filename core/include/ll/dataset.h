@@ -88,8 +88,6 @@ Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
 // feature with zero variance.
 void standardize(Dataset& data);
 
-// Where assets/ is: $LOGISTIC_LAB_ASSETS if set, else the source tree's assets/.
-std::string assets_dir();
 
 // Plain-language notices about a loaded data set that training cannot fix but should not stop:
 // every sample has the same features (no boundary can separate them), or one feature has the
