@@ -5,9 +5,9 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,10 +25,18 @@ std::string read_file(const std::string& path) {
 
 // Every "--name" that `logistic-lab [command] --help` lists.
 std::set<std::string> options_in_help(const std::string& command) {
+  // (No std::regex: GCC 12 warns about its std::function under the sanitizers.)
   const CliResult r = run_cli(command + " --help");
   std::set<std::string> names;
-  const std::regex option("(^|[ ,])(--[a-z][a-z0-9-]*)");
-  for (std::sregex_iterator it(r.out.begin(), r.out.end(), option), end; it != end; ++it) names.insert((*it)[2]);
+  const std::string& t = r.out;
+  for (std::size_t at = t.find("--"); at != std::string::npos; at = t.find("--", at + 2)) {
+    const bool starts_word = at == 0 || t[at - 1] == ' ' || t[at - 1] == ',' || t[at - 1] == '\n';
+    std::size_t end = at + 2;
+    while (end < t.size() && (std::islower(static_cast<unsigned char>(t[end])) || std::isdigit(static_cast<unsigned char>(t[end])) ||
+                              t[end] == '-'))
+      ++end;
+    if (starts_word && end > at + 2 && std::islower(static_cast<unsigned char>(t[at + 2]))) names.insert(t.substr(at, end - at));
+  }
   return names;
 }
 

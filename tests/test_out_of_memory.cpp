@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "ll/number_format.h"
 #include "model/app_state.h"
 #include "sanitizers.h"
 
@@ -85,4 +86,30 @@ TEST_CASE("10,000,000 recorded steps run in a few hundred MB of address space (t
                               "ulimit -v 400000; ");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Step 10000000") != std::string::npos);
+}
+
+TEST_CASE("a step that runs out of memory leaves the history as it was, and the window says so") {
+  if (kAddressSanitizer) return;
+  ll::app::AppState s;
+  ll::app::RunSpec o;
+  o.settings.mode = ll::BatchMode::Stochastic;
+  o.steps = 0;
+  REQUIRE(ll::app::start_run(s, o));
+  {
+    // Room for a few thousand steps, not for the history's tail to double past them.
+    MemoryLimit limit(2u << 20);
+    REQUIRE(limit.ok());
+    ll::app::run_steps(s, 200'000);
+  }
+  const std::size_t kept = s.trainer->current_step();
+  CHECK(kept < 200'000);
+  CHECK(s.status_is_error);
+  CHECK(s.status.rfind("Out of memory at step " + ll::format_count(kept + 1) + ": the history of " +
+                           ll::format_count(kept) + " steps is kept; Reset to start over.", 0) == 0);
+  // What was kept is exactly what a run with memory to spare takes.
+  ll::Trainer again(s.data_ptr(), s.settings(), s.theta0());
+  for (std::size_t k = 0; k < kept; ++k) again.step(false);
+  CHECK(s.trainer->theta() == again.theta());
+  CHECK(s.trainer->history_size() == kept);
+  CHECK(ll::app::step_forward(s));   // and it goes on once memory is there again
 }
