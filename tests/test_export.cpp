@@ -21,7 +21,7 @@
 
 namespace {
 
-const std::filesystem::path kGolden = std::filesystem::path(__FILE__).parent_path() / "golden";
+const std::filesystem::path kGolden = std::filesystem::path(LL_TEST_DATA_DIR).parent_path() / "golden";
 
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
