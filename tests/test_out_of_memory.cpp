@@ -90,14 +90,30 @@ TEST_CASE("10,000,000 recorded steps run in a few hundred MB of address space (t
 
 TEST_CASE("a step that runs out of memory leaves the history as it was, and the window says so") {
   if (kAddressSanitizer) return;
+  // 2,000 features: each step the history keeps in full takes 32 KB (θ and v), so its tail
+  // outgrows whatever free memory the process's heap already holds within a few thousand steps.
+  const std::string csv = "/tmp/ll_oom_" + std::to_string(::getpid()) + ".csv";
+  {
+    std::FILE* f = std::fopen(csv.c_str(), "w");
+    REQUIRE(f != nullptr);
+    for (int j = 1; j <= 2000; ++j) std::fprintf(f, "x%d,", j);
+    std::fprintf(f, "label\n");
+    for (int i = 0; i < 4; ++i) {
+      for (int j = 1; j <= 2000; ++j) std::fprintf(f, "%d,", (i * 7 + j) % 5);
+      std::fprintf(f, "%d\n", i / 2);
+    }
+    std::fclose(f);
+  }
   ll::app::AppState s;
   ll::app::RunSpec o;
+  o.data.source = csv;
   o.settings.mode = ll::BatchMode::Stochastic;
   o.steps = 0;
   REQUIRE(ll::app::start_run(s, o));
+  std::remove(csv.c_str());
   {
-    // Room for a few thousand steps, not for the history's tail to double past them.
-    MemoryLimit limit(2u << 20);
+    // Room for some steps, not for the history's tail to double past them.
+    MemoryLimit limit(8u << 20);
     REQUIRE(limit.ok());
     ll::app::run_steps(s, 200'000);
   }

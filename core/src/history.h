@@ -6,13 +6,20 @@
 // which steps had a hand-picked batch). A step before the tail is recomputed from the checkpoint
 // before it, a block at a time, bit for bit as it was taken: 10,000,000 steps of iris4 keep about
 // 2 MiB instead of 1.2 GB, and any past step is a block's replay away (well under a frame).
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace ll {
+
+// A loss that is not defined (tanh + BCE at ŷ ≤ 0) is NaN in a HistoryEntry, none in a record.
+inline constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+inline std::optional<double> as_optional(double v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); }
 
 // What the history knows of a step.
 struct HistoryEntry {

@@ -24,17 +24,10 @@ std::string_view name(StepStatus s) {
 
 namespace {
 
-constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
-
 // A step diverges when the data-set loss after it is non-finite or more than this many times
 // the loss where the current settings began (or 1, if that was smaller): gradient descent with
 // a fitting η lowers the loss, and a jump this large means η overshoots.
 constexpr double kDivergenceFactor = 100.0;
-
-std::optional<double> as_optional(double v) {
-  return std::isnan(v) ? std::nullopt : std::optional<double>(v);
-}
-
 
 }  // namespace
 

@@ -1,21 +1,9 @@
 // The trainer's history, read (trainer.h): θ, losses and summaries of past steps, their inputs
 // for a replay, and moving the cursor. The steps themselves are kept by History (history.h).
-#include <cmath>
-#include <limits>
-
 #include "history.h"
 #include "ll/trainer.h"
 
 namespace ll {
-namespace {
-
-constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
-
-std::optional<double> as_optional(double v) {
-  return std::isnan(v) ? std::nullopt : std::optional<double>(v);
-}
-
-}  // namespace
 
 std::size_t Trainer::history_size() const { return history_->size(); }
 std::size_t Trainer::history_bytes() const { return history_->bytes(); }
