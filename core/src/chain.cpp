@@ -1,6 +1,11 @@
 // The chain rule of the slides, one sample at a time. Each combination keeps ∂L/∂ŷ and ∂ŷ/∂z as
-// the slides write them, and computes ∂L/∂z in the slides' simplified form.
+// the slides write them, and computes ∂L/∂z in the slides' simplified form. Every value keeps
+// its relative precision for confident samples too: ŷ − y is −(1 − ŷ) or ŷ, never a subtraction,
+// and a loss near 0 is one log1p term (tests/test_exact_samples.cpp checks them against long
+// double references).
 #include "ll/chain.h"
+
+#include "softmax_sample.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,45 +13,42 @@
 namespace ll {
 namespace {
 
-// ∂L/∂ŷ of binary cross-entropy: (1 − y)/(1 − ŷ) − y/ŷ, with 1 − ŷ passed in (computed stably).
-double bce_dL_dyhat(double y_hat, double one_minus_y_hat, int y) {
-  return y == 1 ? -1.0 / y_hat : 1.0 / one_minus_y_hat;
-}
-
 void binary_chain(SampleChain& c, double z, Activation activation, Loss loss) {
-  const double y = c.y;
+  const bool one = c.y == 1;
   double y_hat = 0, one_minus = 0, dyhat_dz = 0, dL_dyhat = 0, dL_dz = 0, L = 0;
   if (activation == Activation::Sigmoid) {
     y_hat = sigmoid(z);                   // ŷ = σ(z)
     one_minus = sigmoid(-z);              // 1 − ŷ = σ(−z)
     dyhat_dz = y_hat * one_minus;         // ∂ŷ/∂z = ŷ(1 − ŷ)
-    if (loss == Loss::BCE) {
-      L = softplus(z) - y * z;            // −y log σ(z) − (1 − y) log σ(−z)
-      dL_dyhat = bce_dL_dyhat(y_hat, one_minus, c.y);
-      dL_dz = y_hat - y;                  // dL/dz = ŷ − y  (sigmoid + BCE)
-    } else {
-      L = (y_hat - y) * (y_hat - y);      // L = (ŷ − y)²
-      dL_dyhat = 2.0 * (y_hat - y);
-      dL_dz = dL_dyhat * dyhat_dz;        // dL/dz = 2(ŷ − y) ŷ(1 − ŷ)
-    }
   } else {  // tanh
     y_hat = std::tanh(z);                 // ŷ = tanh(z)
     one_minus = one_minus_tanh(z);        // 1 − ŷ = 2σ(−2z)
-    dyhat_dz = tanh_derivative(z);        // ∂ŷ/∂z = 1 − ŷ²
-    if (loss == Loss::BCE) {
-      if (!(y_hat > 0.0)) {               // log ŷ of a non-positive ŷ: undefined
-        c.defined = false;
-      } else {
-        // −y log ŷ − (1 − y) log(1 − ŷ), with log(1 − tanh z) = log 2 − softplus(2z)
-        L = y == 1 ? -std::log(y_hat) : softplus(2.0 * z) - std::log(2.0);
-        dL_dyhat = bce_dL_dyhat(y_hat, one_minus, c.y);
-        dL_dz = (y_hat - y) * (1.0 + y_hat) / y_hat;  // dL/dz = (ŷ − y)(1 + ŷ)/ŷ  (tanh + BCE)
-      }
-    } else {
-      L = (y_hat - y) * (y_hat - y);
-      dL_dyhat = 2.0 * (y_hat - y);
-      dL_dz = dL_dyhat * dyhat_dz;        // dL/dz = 2(ŷ − y)(1 − ŷ²)
-    }
+    dyhat_dz = tanh_derivative(z);        // ∂ŷ/∂z = 1 − ŷ² = (1 − ŷ)(1 + ŷ)
+  }
+  // ŷ − y, written without a subtraction: −(1 − ŷ) for y = 1, ŷ for y = 0. For a confident
+  // sample ŷ − y is tiny and a subtraction would leave none of its digits.
+  const double y_hat_minus_y = one ? -one_minus : y_hat;
+  if (loss == Loss::MSE) {
+    L = y_hat_minus_y * y_hat_minus_y;    // L = (ŷ − y)²
+    dL_dyhat = 2.0 * y_hat_minus_y;       // ∂L/∂ŷ = 2(ŷ − y)
+    dL_dz = dL_dyhat * dyhat_dz;          // ∂L/∂z = 2(ŷ − y) ∂ŷ/∂z
+  } else if (activation == Activation::Sigmoid) {  // BCE
+    // L = −y log σ(z) − (1 − y) log σ(−z) = softplus(−z) for y = 1, softplus(z) for y = 0:
+    // one term, nothing cancels (softplus(−41) = log1p(e^−41) = 1.56e-18 keeps every digit)
+    L = softplus(one ? -z : z);
+    dL_dyhat = one ? -1.0 / y_hat : 1.0 / one_minus;  // ∂L/∂ŷ = (1 − y)/(1 − ŷ) − y/ŷ
+    dL_dz = y_hat_minus_y;                // ∂L/∂z = ŷ − y  (sigmoid + BCE)
+  } else if (!(y_hat > 0.0)) {            // tanh + BCE: log ŷ of a non-positive ŷ is undefined
+    c.defined = false;
+  } else {                                // tanh + BCE, ŷ ∈ (0, 1)
+    // −log ŷ (y = 1) or −log(1 − ŷ) (y = 0); where the argument is near 1, log1p of its
+    // (accurately known) distance from 1: log ŷ = log1p(−(1 − ŷ)), log(1 − ŷ) = log1p(−ŷ); and
+    // −log(1 − tanh z) = softplus(2z) − log 2 where 1 − ŷ is small (it underflows for z ≳ 373).
+    if (one) L = y_hat < 0.5 ? -std::log(y_hat) : -std::log1p(-one_minus);
+    else L = y_hat < 0.5 ? -std::log1p(-y_hat) : softplus(2.0 * z) - std::log(2.0);
+    dL_dyhat = one ? -1.0 / y_hat : 1.0 / one_minus;
+    // ∂L/∂z = (ŷ − y)(1 + ŷ)/ŷ: −(1 − ŷ²)/ŷ for y = 1, 1 + ŷ for y = 0  (tanh + BCE)
+    dL_dz = one ? -dyhat_dz / y_hat : 1.0 + y_hat;
   }
   c.z = {z};
   c.y_hat = {y_hat};
@@ -60,29 +62,21 @@ void softmax_chain(SampleChain& c, const std::vector<double>& z, Loss loss) {
   const std::size_t k = z.size();
   c.z = z;
   c.y_hat.assign(k, 0.0);
-  softmax(z.data(), k, c.y_hat.data());
-  c.dyhat_dz.assign(k * k, 0.0);
-  softmax_jacobian(c.y_hat.data(), k, c.dyhat_dz.data());
-  c.dL_dyhat.assign(k, 0.0);
   c.dL_dz.assign(k, 0.0);
+  std::vector<double> one_minus(k);       // 1 − ŷ_a
+  c.loss = softmax_sample(z.data(), k, static_cast<std::size_t>(c.y), loss, c.y_hat.data(),
+                          one_minus.data(), c.dL_dz.data());
+  c.dyhat_dz.assign(k * k, 0.0);          // ∂ŷ_a/∂z_b = ŷ_a (δ_ab − ŷ_b)
+  for (std::size_t a = 0; a < k; ++a)
+    for (std::size_t b = 0; b < k; ++b)
+      c.dyhat_dz[a * k + b] = a == b ? c.y_hat[a] * one_minus[a] : -c.y_hat[a] * c.y_hat[b];
+  c.dL_dyhat.assign(k, 0.0);
   const auto y = static_cast<std::size_t>(c.y);
   if (loss == Loss::CCE) {
-    // L = −log ŷ_y = log Σ_j e^{z_j} − z_y, with the max taken out of the sum
-    const double top = *std::max_element(z.begin(), z.end());
-    double sum = 0.0;
-    for (double v : z) sum += std::exp(v - top);
-    c.loss = top + std::log(sum) - z[y];
-    c.dL_dyhat[y] = -1.0 / c.y_hat[y];                                  // ∂L/∂ŷ_k = −y_k/ŷ_k
-    for (std::size_t j = 0; j < k; ++j) c.dL_dz[j] = c.y_hat[j] - (j == y ? 1.0 : 0.0);  // ŷ − y
+    c.dL_dyhat[y] = -1.0 / c.y_hat[y];    // ∂L/∂ŷ_k = −y_k/ŷ_k
   } else {
-    c.loss = 0.0;
-    for (std::size_t j = 0; j < k; ++j) {
-      const double diff = c.y_hat[j] - (j == y ? 1.0 : 0.0);
-      c.loss += diff * diff;                                          // L = Σ_k (ŷ_k − y_k)²
-      c.dL_dyhat[j] = 2.0 * diff;
-    }
-    for (std::size_t b = 0; b < k; ++b)                              // ∂L/∂z_b = Σ_a ∂L/∂ŷ_a J_ab
-      for (std::size_t a = 0; a < k; ++a) c.dL_dz[b] += c.dL_dyhat[a] * c.dyhat_dz[a * k + b];
+    for (std::size_t j = 0; j < k; ++j)   // ∂L/∂ŷ_k = 2(ŷ_k − y_k)
+      c.dL_dyhat[j] = 2.0 * (j == y ? -one_minus[y] : c.y_hat[j]);
   }
 }
 

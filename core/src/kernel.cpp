@@ -10,6 +10,7 @@
 #include "ll/kernel.h"
 
 #include "helper_threads.h"
+#include "softmax_sample.h"
 
 #include <algorithm>
 #include <atomic>
@@ -123,18 +124,26 @@ LL_INLINE double sample_loss(double z, double y, double& r, double& undefined) {
   } else {
     const double y_hat = std::tanh(z);
     if constexpr (C == Combo::TanhBce) {
-      const bool ok = y_hat > 0.0;                           // log ŷ needs ŷ > 0
-      const double safe = ok ? y_hat : 1.0;
+      const bool ok = y_hat > 0.0;                           // log ŷ needs ŷ > 0, i.e. z > 0
+      const double safe = ok ? y_hat : 0.5;
       const double t = exp_nonpositive(-std::fabs(2.0 * z));
+      const double one_minus = 2.0 * t / (1.0 + t);          // 1 − ŷ = 2σ(−2z) for z ≥ 0
       const double softplus_2z = std::fmax(2.0 * z, 0.0) + log1p_unit(t);
-      // −log ŷ, or −log(1 − ŷ) = softplus(2z) − log 2
-      const double l = y > 0.5 ? -std::log(safe) : softplus_2z - 0.6931471805599453;
-      r = ok ? (y_hat - y) * (1.0 + y_hat) / safe : 0.0;    // (ŷ − y)(1 + ŷ)/ŷ
+      // −log ŷ and −log(1 − ŷ), each through log1p where its argument is near 1 (chain.cpp):
+      // y = 1: −log ŷ or −log1p(−(1 − ŷ));  y = 0: −log1p(−ŷ) or softplus(2z) − log 2
+      const double l = y > 0.5 ? (safe < 0.5 ? -std::log(safe) : -std::log1p(-one_minus))
+                               : (safe < 0.5 ? -std::log1p(-safe) : softplus_2z - 0.6931471805599453);
+      // (ŷ − y)(1 + ŷ)/ŷ: −(1 − ŷ)(1 + ŷ)/ŷ for y = 1, 1 + ŷ for y = 0
+      r = ok ? (y > 0.5 ? -one_minus * (1.0 + y_hat) / safe : 1.0 + y_hat) : 0.0;
       undefined += ok ? 0.0 : 1.0;
       return ok ? l : 0.0;
     } else {
-      const double diff = y_hat - y;
-      r = 2.0 * diff * ((1.0 - y_hat) * (1.0 + y_hat));     // 2(ŷ − y)(1 − ŷ²)
+      // 1 − ŷ = 2σ(−2z) and 1 + ŷ = 2σ(2z) from t = e^−2|z|; ŷ − y = −(1 − ŷ) for y = 1
+      const double t = exp_nonpositive(-std::fabs(2.0 * z));
+      const double small = 2.0 * t / (1.0 + t), large = 2.0 / (1.0 + t);
+      const double one_minus = z >= 0 ? small : large, one_plus = z >= 0 ? large : small;
+      const double diff = y > 0.5 ? -one_minus : y_hat;
+      r = 2.0 * diff * (one_minus * one_plus);              // 2(ŷ − y)(1 − ŷ²)
       return diff * diff;                                    // (ŷ − y)²
     }
   }
@@ -251,37 +260,17 @@ void softmax_block(const Job& job, std::size_t begin, std::size_t end, double* o
   const Dataset& data = job.data;
   const Params& theta = job.theta;
   const std::size_t k = theta.rows, cols = theta.cols, d = data.features();
-  std::vector<double> x(cols, 1.0), z(k), y_hat(k), r(k);
+  std::vector<double> x(cols, 1.0), z(k), y_hat(k), one_minus(k), r(k);
   double* gradient = out + 2;
   for (std::size_t i = begin; i < end; ++i) {
     for (std::size_t j = 0; j < d; ++j) x[j + 1] = data.columns[j][i];
     const auto label = static_cast<std::size_t>(data.labels[i]);
-    double top = -HUGE_VAL;
     for (std::size_t c = 0; c < k; ++c) {
       double s = 0.0;
       for (std::size_t j = 0; j < cols; ++j) s += theta.values[c * cols + j] * x[j];
       z[c] = s;                                                        // z_c = θ_cᵀx
-      top = std::max(top, s);
     }
-    double sum = 0.0;
-    for (std::size_t c = 0; c < k; ++c) { y_hat[c] = std::exp(z[c] - top); sum += y_hat[c]; }
-    for (std::size_t c = 0; c < k; ++c) y_hat[c] /= sum;               // ŷ = softmax(z)
-    if (job.loss == Loss::CCE) {
-      out[0] += top + std::log(sum) - z[label];                        // log Σe^z − z_y
-      for (std::size_t c = 0; c < k; ++c) r[c] = y_hat[c] - (c == label ? 1.0 : 0.0);  // ŷ − y
-    } else {
-      // L = Σ (ŷ_c − y_c)²; ∂L/∂z_b = Σ_a 2(ŷ_a − y_a) ŷ_a (δ_ab − ŷ_b)
-      double weighted = 0.0;
-      for (std::size_t c = 0; c < k; ++c) {
-        const double diff = y_hat[c] - (c == label ? 1.0 : 0.0);
-        out[0] += diff * diff;
-        weighted += 2.0 * diff * y_hat[c];
-      }
-      for (std::size_t c = 0; c < k; ++c) {
-        const double diff = y_hat[c] - (c == label ? 1.0 : 0.0);
-        r[c] = 2.0 * diff * y_hat[c] - y_hat[c] * weighted;
-      }
-    }
+    out[0] += softmax_sample(z.data(), k, label, job.loss, y_hat.data(), one_minus.data(), r.data());
     if (job.with_gradient)
       for (std::size_t c = 0; c < k; ++c)
         for (std::size_t j = 0; j < cols; ++j) gradient[c * cols + j] += r[c] * x[j];
