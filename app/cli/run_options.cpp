@@ -100,6 +100,8 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
     if (!t.empty())
       for (std::size_t i : parse_numbers(t, "--batch")) o.first_batch.push_back(i - 1);
   });
+  add_typed_option(cmd, "--labels", "01 (default) or pm1: binary labels written −1/+1, P(y | x) = σ(y·z) (sigmoid)",
+            [&s](const std::string& t) { set_choice(s, "labels", t); });
   add_typed_option(cmd, "--order", "sequential (default) or shuffle (every epoch, from --seed)",
             [&s](const std::string& t) { set_choice(s, "order", t); });
   cmd.add_option("--seed", s.seed, "Seed for shuffling and for blobs (default 1)")->check(whole_number(0));
@@ -134,6 +136,7 @@ void apply_given_run_options(const CLI::App& cmd, const RunSpec& given, RunSpec&
   if (was_given("--batch-size")) s.batch_size = g.batch_size;
   if (was_given("--batch")) into.first_batch = given.first_batch;
   if (was_given("--order")) s.order = g.order;
+  if (was_given("--labels")) s.labels = g.labels;
   if (was_given("--seed")) s.seed = g.seed;
   if (was_given("--lr")) s.learning_rate = g.learning_rate;
   if (was_given("--momentum")) s.momentum = g.momentum;

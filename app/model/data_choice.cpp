@@ -85,9 +85,13 @@ void choose_activation(AppState& s, Activation a) {
   Settings next = s.settings();
   next.activation = a;
   std::string note;
+  if (a != Activation::Sigmoid && next.labels == LabelCoding::PlusMinusOne) {
+    next.labels = LabelCoding::ZeroOne;  // validate(): ±1 labels are the sigmoid's form
+    note = "Labels are 0/1 with " + std::string(name(a)) + ".";
+  }
   if (!is_defined(next.loss, a)) {
     next.loss = a == Activation::Softmax ? Loss::CCE : Loss::BCE;
-    note = std::string(name(a)) + " with " + std::string(name(s.settings().loss)) +
+    note = then(note) + std::string(name(a)) + " with " + std::string(name(s.settings().loss)) +
            " is not defined, so the loss is now " + std::string(name(next.loss)) + ".";
   }
   const std::vector<std::size_t> classes = picked_classes(s);

@@ -47,7 +47,7 @@ void formula_row(const char* label, const std::string& formula, const char* help
 }  // namespace
 
 void DrawFormulas(const Settings& s, FormulaRows rows) {
-  const Formulas f = formulas(s.loss, s.activation);
+  const Formulas f = formulas(s.loss, s.activation, s.labels);
   const bool softmax = s.activation == Activation::Softmax;
   const std::string gap = "     ";
   std::string product = f.dL_dz.substr(f.dL_dz.find(" = ") + 3);
@@ -63,6 +63,11 @@ void DrawFormulas(const Settings& s, FormulaRows rows) {
     formula_row("forward", "z = θᵀx" + gap + f.y_hat + gap + f.loss,
                 "One sample forward: z = θᵀx weighs the inputs (x₀ = 1 carries the bias b), the "
                 "activation turns z into the prediction ŷ, and the loss L compares ŷ with the label y.");
+    if (!f.labels.empty())
+      formula_row("labels", f.labels,
+                  "Labels −1/+1, as the first lecture note writes the likelihood: P(y | x) = σ(y·z), so "
+                  "L = −log σ(y·z) = log(1 + e^(−y·z)). With y′ = (y + 1)/2 this is the 0/1 form's "
+                  "cross-entropy term for term: every number is the same.");
     formula_row("chain",
                 softmax ? "∂L/∂θ_k = Σ_a ∂L/∂ŷ_a · ∂ŷ_a/∂z_k · ∂z_k/∂θ_k" : "∂L/∂θ = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂θ",
                 "The chain rule: L depends on θ only through ŷ, and ŷ only through z, so ∂L/∂θ is the "

@@ -193,6 +193,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const Settings& s = r != nullptr ? r->settings : state.settings();
   batch.loss = s.loss;
   batch.activation = s.activation;
+  batch.labels = s.labels;
   batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
 
   // What is above the table folds in steps while the panel is shorter than the step needs (the

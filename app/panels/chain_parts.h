@@ -26,6 +26,7 @@ struct ChainBatch {
   Params theta;                                      // θ before the step
   Loss loss = Loss::BCE;
   Activation activation = Activation::Sigmoid;
+  LabelCoding labels = LabelCoding::ZeroOne;
   bool may_be_undefined = false;                     // tanh + BCE: ŷ ≤ 0 leaves L undefined
 
   std::size_t size() const { return batch->size(); }

@@ -111,7 +111,7 @@ void continued(float equals_x, const std::string& text) {
 }  // namespace
 
 void DrawGradient(const StepRecord& r, const ChainBatch& b) {
-  const Formulas f = formulas(b.loss, b.activation);
+  const Formulas f = formulas(b.loss, b.activation, b.labels);
   SectionHeader("Gradient",
                 "The batch gradient is the mean of the samples' gradients ∂L/∂z · x. With the batch's "
                 "x as the rows of X, that mean is 1/m Xᵀ times the column of ∂L/∂z (the table's "

@@ -52,7 +52,7 @@ void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 color, const std::string& s) {
 
 SampleChain ChainBatch::chain(std::size_t row) const {
   if (kept != nullptr && row < kept->size()) return (*kept)[row];
-  return sample_chain(*data, (*batch)[row], theta, activation, loss);
+  return sample_chain(*data, (*batch)[row], theta, activation, loss, labels);
 }
 
 int ChainBatch::row_of(int index) const {
@@ -148,7 +148,7 @@ std::vector<std::string> SampleTable::cell(const SampleChain& c, const Column& c
       for (std::size_t k = 0; k < lines_; ++k) out.push_back(std::to_string(k));
       break;
     case Kind::Y:
-      if (binary) out.push_back(std::to_string(c.y));
+      if (binary) out.push_back(label_text(c.y, c.labels));
       else
         for (std::size_t k = 0; k < lines_; ++k) out.push_back(static_cast<int>(k) == c.y ? "1" : "0");
       break;

@@ -188,11 +188,34 @@ std::string weight_meaning(const Dataset& data, std::size_t j) {
 
 }  // namespace
 
+// Labels 0/1 or −1/+1: how y is written (the numbers are the same); the ±1 form is the sigmoid's.
+void labels_combo(AppState& s) {
+  FormRow("Labels", "0/1:  L = −y log ŷ − (1 − y) log(1 − ŷ), ∂L/∂z = ŷ − y  (the slides' batch example)\n"
+                    "−1/+1:  P(y | x) = σ(y·z), L = log(1 + e^(−y·z)), ∂L/∂z = −y·σ(−y·z)  (the first "
+                    "lecture note)\nThe same numbers either way, with y′ = (y + 1)/2.");
+  const bool sigmoid = s.settings().activation == Activation::Sigmoid;
+  const bool pm1 = s.settings().labels == LabelCoding::PlusMinusOne;
+  ImGui::BeginDisabled(!sigmoid);
+  if (ImGui::BeginCombo("##labels", pm1 ? "−1/+1" : "0/1")) {
+    for (LabelCoding c : {LabelCoding::ZeroOne, LabelCoding::PlusMinusOne})
+      if (ImGui::Selectable(c == LabelCoding::PlusMinusOne ? "−1/+1" : "0/1", c == s.settings().labels) &&
+          c != s.settings().labels) {
+        Settings next = s.settings();
+        next.labels = c;
+        change_settings(s, next);
+      }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  if (!sigmoid) TooltipEvenIfDisabled("−1/+1 labels are the sigmoid's form P(y | x) = σ(y·z)");
+}
+
 void ShowModelSection(AppState& s) {
   if (!ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (!BeginForm("model", kWidestLabel, kWidestWidget)) return;
   activation_combo(s);
   loss_combo(s);
+  labels_combo(s);
   EndForm();
   ImGui::Spacing();
 }

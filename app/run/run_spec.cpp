@@ -40,6 +40,10 @@ void set_choice(Settings& s, std::string_view what, const std::string& text) {
     const auto mode = parse_batch_mode(text);
     if (!mode) throw InputError("unknown mode '" + text + "' (choose batch, minibatch or stochastic)");
     s.mode = *mode;
+  } else if (what == "labels") {
+    const auto labels = parse_label_coding(text);
+    if (!labels) throw InputError("unknown labels '" + text + "' (choose 01 or pm1)");
+    s.labels = *labels;
   } else {
     const auto order = parse_order(text);
     if (!order) throw InputError("unknown order '" + text + "' (choose sequential or shuffle)");

@@ -205,6 +205,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
          for (std::size_t i : r.numbers_1_based()) s.first_batch.push_back(i - 1);
        }},
       {"order", [](const KeyReader& r, RunSpec& s) { r.choice(s.settings, "order"); }},
+      {"labels", [](const KeyReader& r, RunSpec& s) { r.choice(s.settings, "labels"); }},
       {"seed", [](const KeyReader& r, RunSpec& s) { s.settings.seed = r.whole(0); }},
       {"lr", [](const KeyReader& r, RunSpec& s) { s.settings.learning_rate = r.number(); }},
       {"momentum", [](const KeyReader& r, RunSpec& s) { s.settings.momentum = r.number(); }},

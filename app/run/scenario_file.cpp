@@ -52,6 +52,7 @@ std::string scenario_json(const RunSpec& spec) {
     j["batch"] = batch;
   }
   j["order"] = std::string(name(s.order));
+  if (s.labels != LabelCoding::ZeroOne) j["labels"] = std::string(name(s.labels));
   j["seed"] = s.seed;
   j["lr"] = s.learning_rate;
   j["momentum"] = s.momentum;

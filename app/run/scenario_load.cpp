@@ -21,7 +21,8 @@ const std::pair<const char*, const char*> kOptionKeys[] = {
     {"--activation", "activation"}, {"--momentum", "momentum"}, {"--features", "features"},
     {"--classes", "classes"}, {"--order", "order"}, {"--theta", "theta"}, {"--batch", "batch"},
     {"--steps", "steps"}, {"--data", "data"}, {"--loss", "loss"}, {"--mode", "mode"}, {"--seed", "seed"},
-    {"--lr", "lr"}, {"--n", "n"}, {"--label", "label"}, {"--ignore", "ignore"}};
+    {"--lr", "lr"}, {"--n", "n"}, {"--label", "label"}, {"--ignore", "ignore"},
+    {"--labels", "labels"}};
 
 // "--lr: the learning rate …" → "lesson.json: key 'lr': the learning rate …"; later option names
 // in the message become 'key'.

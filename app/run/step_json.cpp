@@ -22,7 +22,7 @@ json sample_json(const SampleChain& c, bool softmax) {
   json s;
   s["i"] = c.index + 1;
   s["x"] = c.x;
-  s["y"] = c.y;
+  s["y"] = c.written_y();  // −1/+1 with --labels pm1
   if (!c.defined) {  // tanh + BCE with ŷ ≤ 0: z, ŷ and the activation's ∂ŷ/∂z mean something
     s["z"] = value_or_vector(c.z, softmax);
     s["yhat"] = value_or_vector(c.y_hat, softmax);

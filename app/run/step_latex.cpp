@@ -181,8 +181,12 @@ std::string latex_parameter(const Params& shape, std::size_t index) {
 }
 
 std::string formulas_block(const Settings& s) {
-  const Formulas f = formulas(s.loss, s.activation);
-  std::string out = "\\begin{align*}\n";
+  const Formulas f = formulas(s.loss, s.activation, s.labels);
+  std::string out;
+  if (!f.labels.empty())  // f.labels, written for LaTeX
+    out += "Labels $y \\in \\{-1, +1\\}$: $P(y \\mid x) = \\sigma(y z)$; the same numbers as the 0/1 form "
+           "with $y' = (y + 1)/2$.\n";
+  out += "\\begin{align*}\n";
   for (const std::string* line : {&f.y_hat, &f.loss, &f.dL_dyhat, &f.dyhat_dz}) out += aligned(*line) + " \\\\\n";
   if (s.activation == Activation::Softmax) {
     // Every ŷ_a depends on every z_b: the chain sums over a.
@@ -235,7 +239,7 @@ std::string heading(const StepRecord& r) {
 
 std::string step_latex(const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
-  const Formulas f = formulas(s.loss, s.activation);
+  const Formulas f = formulas(s.loss, s.activation, s.labels);
   std::string out = "% Logistic Lab: one gradient descent step. Needs \\usepackage{amsmath}.\n";
   out += heading(r) + "\n\n";
   out += formulas_block(s) + "\n";

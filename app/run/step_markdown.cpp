@@ -40,11 +40,12 @@ std::string sample_table(const StepRecord& r) {
 
 std::string step_markdown(const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
-  const Formulas f = formulas(s.loss, s.activation);
+  const Formulas f = formulas(s.loss, s.activation, s.labels);
   std::string out = "### " + step_title(r) + "\n\n";
   out += "Batch: " + batch_list(r) + " · θ = " + format_params(r.theta_before) + "\n\n";
   for (const std::string* formula : {&f.y_hat, &f.loss, &f.dL_dyhat, &f.dyhat_dz, &f.dL_dz})
     out += "- `" + *formula + "`\n";
+  if (!f.labels.empty()) out += "- Labels " + f.labels + "\n";
   out += "\n";
   if (with_samples) {
     if (!r.samples.empty()) out += sample_table(r) + "\n";

@@ -111,7 +111,7 @@ std::vector<std::string> sample_cells(const SampleChain& c, bool softmax, const 
 }
 
 std::vector<std::string> chain_cells(const SampleChain& c, bool softmax, const ChainStyles& styles) {
-  std::vector<std::string> cells = {std::to_string(c.y), one_or_vector(c.z, styles.z),
+  std::vector<std::string> cells = {label_text(c.y, c.labels), one_or_vector(c.z, styles.z),
                                     one_or_vector(c.y_hat, styles.y_hat)};
   if (!c.defined) {
     // Only what needs the loss is undefined (tanh + BCE: log ŷ for ŷ ≤ 0); ∂ŷ/∂z is the

@@ -33,7 +33,7 @@ void write_table(std::ostream& out, const std::vector<std::vector<std::string>>&
 
 void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
-  const Formulas f = formulas(s.loss, s.activation);
+  const Formulas f = formulas(s.loss, s.activation, s.labels);
   const bool softmax = s.activation == Activation::Softmax;
   std::string batch;
   for (std::size_t k = 0; k < r.m && k < 20; ++k)
@@ -45,7 +45,9 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
   out << "θ = " << format_params(r.theta_before) << "\n";
 
   if (with_samples && !r.samples.empty()) {
-    out << "\n" << f.y_hat << "    " << f.loss << "\n" << f.dL_dyhat << "    " << f.dyhat_dz << "    " << f.dL_dz << "\n\n";
+    out << "\n" << f.y_hat << "    " << f.loss << "\n" << f.dL_dyhat << "    " << f.dyhat_dz << "    " << f.dL_dz << "\n";
+    if (!f.labels.empty()) out << f.labels << "\n";
+    out << "\n";
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> head = {"i"};
     for (std::size_t j = 0; j <= data.features(); ++j) head.push_back("x" + std::to_string(j));

@@ -83,8 +83,9 @@ void softmax_chain(SampleChain& c, const std::vector<double>& z, Loss loss) {
 }  // namespace
 
 SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta,
-                         Activation activation, Loss loss) {
+                         Activation activation, Loss loss, LabelCoding labels) {
   SampleChain c;
+  c.labels = labels;
   c.index = i;
   c.x = data.augmented(i);
   c.y = data.labels[i];

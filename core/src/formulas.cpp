@@ -1,8 +1,21 @@
 #include "ll/formulas.h"
 
+#include <cctype>
+
 namespace ll {
 
-Formulas formulas(Loss loss, Activation activation) {
+namespace {
+
+// "ŷ − y" → "ŷ − y′": the 0/1 form's label as y′ = (y + 1)/2.
+std::string with_y_prime(std::string s) {
+  for (std::size_t k = 0; (k = s.find('y', k)) != std::string::npos; k += 1) {
+    const bool inside_word = k + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[k + 1]));
+    if (!inside_word) s.insert(k + 1, "′");
+  }
+  return s;
+}
+
+Formulas zero_one_formulas(Loss loss, Activation activation) {
   Formulas f;
   switch (activation) {
     case Activation::Sigmoid:
@@ -47,6 +60,26 @@ Formulas formulas(Loss loss, Activation activation) {
   } else {
     f.dL_dz = "∂L/∂z = Jᵀ · 2(ŷ − y)";
     f.gradient = "∂L/∂Θ = 1/m Σ_i (Jᵢᵀ 2(ŷᵢ − yᵢ)) xᵢᵀ";
+  }
+  return f;
+}
+
+}  // namespace
+
+Formulas formulas(Loss loss, Activation activation, LabelCoding labels) {
+  Formulas f = zero_one_formulas(loss, activation);
+  if (labels != LabelCoding::PlusMinusOne || activation != Activation::Sigmoid) return f;
+  f.labels = "y ∈ {−1, +1}: P(y | x) = σ(y·z); the same numbers as the 0/1 form with y′ = (y + 1)/2";
+  if (loss == Loss::BCE) {
+    f.loss = "L = log(1 + e^(−y·z)) = −y′ log ŷ − (1 − y′) log(1 − ŷ)";
+    f.dL_dyhat = with_y_prime(f.dL_dyhat);
+    f.dL_dz = "∂L/∂z = −y·σ(−y·z) = ŷ − y′";
+    f.gradient = "∂L/∂θ = 1/m Σᵢ −yᵢσ(−yᵢzᵢ) xᵢ = 1/m Xᵀ(ŷ − y′)";
+  } else {
+    f.loss = with_y_prime(f.loss);
+    f.dL_dyhat = with_y_prime(f.dL_dyhat);
+    f.dL_dz = with_y_prime(f.dL_dz);
+    f.gradient = with_y_prime(f.gradient);
   }
   return f;
 }

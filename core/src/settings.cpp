@@ -10,7 +10,7 @@ namespace ll {
 bool Settings::operator==(const Settings& o) const {
   return loss == o.loss && activation == o.activation && mode == o.mode &&
          batch_size == o.batch_size && order == o.order && seed == o.seed &&
-         learning_rate == o.learning_rate && momentum == o.momentum;
+         learning_rate == o.learning_rate && momentum == o.momentum && labels == o.labels;
 }
 
 namespace {
@@ -20,6 +20,19 @@ std::string number(double v) {
   return s.str();
 }
 }  // namespace
+
+std::string_view name(LabelCoding c) { return c == LabelCoding::PlusMinusOne ? "pm1" : "01"; }
+
+std::optional<LabelCoding> parse_label_coding(std::string_view s) {
+  if (s == "01") return LabelCoding::ZeroOne;
+  if (s == "pm1") return LabelCoding::PlusMinusOne;
+  return std::nullopt;
+}
+
+std::string label_text(int y, LabelCoding coding) {
+  if (coding != LabelCoding::PlusMinusOne) return std::to_string(y);
+  return y == 1 ? "+1" : "−1";
+}
 
 void validate(const Settings& s, const Dataset& data) {
   if (data.rows() == 0) throw InputError("--data: the data set '" + data.name + "' has no samples");
@@ -35,6 +48,12 @@ void validate(const Settings& s, const Dataset& data) {
                      "): choose two with --classes (e.g. --classes 1,2), or use "
                      "--activation softmax --loss cce");
   }
+  if (s.labels == LabelCoding::PlusMinusOne && s.activation != Activation::Sigmoid)
+    throw InputError("--labels pm1 with --activation " + std::string(name(s.activation)) +
+                     ": ±1 labels are the sigmoid's form P(y | x) = σ(y·z); " +
+                     (s.activation == Activation::Softmax ? "softmax numbers its K classes 0, 1, …"
+                                                          : "tanh is taught here with 0/1 labels") +
+                     " (choose --labels 01)");
   if (s.mode == BatchMode::MiniBatch && s.batch_size == 0)
     throw InputError("--batch-size must be at least 1");
   if (s.mode == BatchMode::MiniBatch && s.batch_size > data.rows())

@@ -168,7 +168,7 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   std::vector<const SampleChain*> undefined;
   if (need_chains) {
     rec.samples.reserve(rec.batch.size());
-    for (std::size_t i : rec.batch) rec.samples.push_back(sample_chain(data, i, rec.theta_before, s.activation, s.loss));
+    for (std::size_t i : rec.batch) rec.samples.push_back(sample_chain(data, i, rec.theta_before, s.activation, s.loss, s.labels));
     for (const SampleChain& c : rec.samples)
       if (!c.defined) undefined.push_back(&c);
   }
@@ -179,7 +179,7 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
     rec.batch_loss = loss_before;
     if (std::isnan(loss_before) && undefined.empty()) {  // name the samples: look them up
       for (std::size_t i = 0; i < n; ++i) {
-        rec.samples.push_back(sample_chain(data, i, rec.theta_before, s.activation, s.loss));
+        rec.samples.push_back(sample_chain(data, i, rec.theta_before, s.activation, s.loss, s.labels));
         if (rec.samples.back().defined) rec.samples.pop_back();
       }
       for (const SampleChain& c : rec.samples) undefined.push_back(&c);

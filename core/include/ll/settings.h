@@ -5,6 +5,7 @@
 
 #include "ll/activation.h"
 #include "ll/dataset.h"
+#include "ll/label_coding.h"
 #include "ll/loss.h"
 #include "ll/params.h"
 #include "ll/sampler.h"
@@ -20,6 +21,7 @@ struct Settings {
   std::uint64_t seed = 1;          // for shuffling
   double learning_rate = 0.01;     // η
   double momentum = 0.0;           // β: v ← βv + ∇L, θ ← θ − ηv (β = 0: plain gradient descent)
+  LabelCoding labels = LabelCoding::ZeroOne;  // how y is written (ll/label_coding.h); sigmoid only
   bool operator==(const Settings& o) const;
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };
