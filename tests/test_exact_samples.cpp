@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "approx.h"
+#include "ones_data.h"
 #include "ll/activation.h"
 #include "ll/chain.h"
 #include "ll/dataset.h"
@@ -26,17 +27,6 @@
 namespace {
 
 using quad = __float128;
-
-// Samples with the single feature x = 1, so θ = [z, 0] (one row per class) gives the score z.
-ll::Dataset ones(const std::vector<int>& labels, std::size_t classes) {
-  ll::Dataset data;
-  data.name = "ones";
-  data.feature_names = {"x"};
-  for (std::size_t k = 0; k < classes; ++k) data.class_names.push_back("c" + std::to_string(k));
-  data.columns = {std::vector<double>(labels.size(), 1.0)};
-  data.labels = labels;
-  return data;
-}
 
 // |got − want| ≤ 1e-12 |want| (values below 1e-300 underflow in double: only closeness to 0).
 // `scale` widens the bound where the exact value is a sum of terms of both signs that can be 0.

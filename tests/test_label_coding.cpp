@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "json_lines.h"
 #include "ll/activation.h"
 #include "ll/chain.h"
 #include "ll/error.h"
@@ -22,14 +23,6 @@
 using nlohmann::json;
 
 namespace {
-
-std::vector<json> json_lines(const std::string& text) {
-  std::vector<json> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(json::parse(line));
-  return lines;
-}
 
 // Walks two JSON values side by side: every number equal bit for bit, except each sample's y,
 // which must be 2y′ − 1 of the 0/1 run's y′.

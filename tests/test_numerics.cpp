@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "approx.h"
+#include "ones_data.h"
 #include "ll/activation.h"
 #include "ll/chain.h"
 #include "ll/dataset.h"
@@ -14,17 +15,6 @@
 #include "ll/params.h"
 
 namespace {
-
-// Samples with the single feature x = 1 and the given labels, so θ = [0, w] gives z = w.
-ll::Dataset ones(const std::vector<int>& labels, std::size_t classes) {
-  ll::Dataset data;
-  data.name = "ones";
-  data.feature_names = {"x"};
-  for (std::size_t k = 0; k < classes; ++k) data.class_names.push_back("c" + std::to_string(k));
-  data.columns = {std::vector<double>(labels.size(), 1.0)};
-  data.labels = labels;
-  return data;
-}
 
 bool all_finite(const std::vector<double>& v) {
   for (double x : v)
