@@ -46,11 +46,4 @@ void softmax(const double* z, std::size_t k, double* y_hat) {
   for (std::size_t j = 0; j < k; ++j) y_hat[j] /= sum;
 }
 
-// ∂ŷ_a/∂z_b = ŷ_a (δ_ab − ŷ_b)
-void softmax_jacobian(const double* y_hat, std::size_t k, double* jacobian) {
-  for (std::size_t a = 0; a < k; ++a)
-    for (std::size_t b = 0; b < k; ++b)
-      jacobian[a * k + b] = y_hat[a] * ((a == b ? 1.0 : 0.0) - y_hat[b]);
-}
-
 }  // namespace ll

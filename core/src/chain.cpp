@@ -1,8 +1,8 @@
 // The chain rule of the slides, one sample at a time. Each combination keeps ∂L/∂ŷ and ∂ŷ/∂z as
 // the slides write them, and computes ∂L/∂z in the slides' simplified form. Every value keeps
 // its relative precision for confident samples too: ŷ − y is −(1 − ŷ) or ŷ, never a subtraction,
-// and a loss near 0 is one log1p term (tests/test_exact_samples.cpp checks them against long
-// double references).
+// and a loss near 0 is one log1p term (tests/test_exact_samples.cpp checks them against
+// binary128 references).
 #include "ll/chain.h"
 
 #include "softmax_sample.h"

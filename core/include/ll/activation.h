@@ -26,7 +26,4 @@ double one_minus_tanh(double z);
 // softmax(z)_k = e^(z_k − max z) / Σ_j e^(z_j − max z): subtracting max z keeps every e^· ≤ 1.
 void softmax(const double* z, std::size_t k, double* y_hat);
 
-// Softmax Jacobian ∂ŷ_a/∂z_b = ŷ_a (δ_ab − ŷ_b), k×k row-major.
-void softmax_jacobian(const double* y_hat, std::size_t k, double* jacobian);
-
 }  // namespace ll
