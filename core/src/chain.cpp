@@ -97,6 +97,16 @@ SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta
   return c;
 }
 
+SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta, const Settings& s) {
+  SampleChain c = sample_chain(data, i, theta, s.activation, s.loss, s.labels);
+  if (const double scale = loss_scale(s); scale != 1.0) {
+    c.loss *= scale;
+    for (double& v : c.dL_dyhat) v *= scale;
+    for (double& v : c.dL_dz) v *= scale;
+  }
+  return c;
+}
+
 // ∂L/∂θ_rj = ∂L/∂z_r · ∂z_r/∂θ_rj = ∂L/∂z_r · x_j
 void add_sample_gradient(const SampleChain& chain, Params& gradient) {
   for (std::size_t r = 0; r < gradient.rows; ++r)

@@ -158,10 +158,11 @@ void History::truncate(std::size_t steps) {
   cache_valid_ = false;
 }
 
-void History::set_losses(std::size_t k, double before, double after) {
+void History::set_losses(std::size_t k, double before, double after, double data_after) {
   const auto fill = [&](HistoryEntry& e) {
     e.loss_before = before;
     e.loss_after = after;
+    e.data_loss_after = data_after;
     e.losses_known = true;
   };
   if (k > tail_start_) fill(tail_[k - tail_start_ - 1]);

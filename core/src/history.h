@@ -27,7 +27,8 @@ struct HistoryEntry {
   std::uint32_t segment = 0;         // the settings in force (the trainer's segments)
   std::int32_t explicit_batch = -1;  // index of its hand-picked batch, or −1: the sampler's
   double batch_loss = 0.0;
-  double loss_before = 0.0, loss_after = 0.0;  // the data-set loss; NaN: undefined
+  double loss_before = 0.0, loss_after = 0.0;  // the data-set loss J; NaN: undefined
+  double data_loss_after = 0.0;                // loss_after's data term (λ > 0: without the penalty)
   double gradient_norm = 0.0;
   bool losses_known = true;          // false: the step left the data-set loss out
 };
@@ -64,7 +65,7 @@ class History {
   // Keeps the first `steps` steps only.
   void truncate(std::size_t steps);
   // The data-set losses of step k, worked out later (kept if the step is in the tail).
-  void set_losses(std::size_t k, double before, double after);
+  void set_losses(std::size_t k, double before, double after, double data_after);
   // The memory held, in bytes (what the memory test and the README's figure count).
   std::size_t bytes() const;
 

@@ -53,10 +53,10 @@ Trainer::Trainer(std::shared_ptr<const Dataset> data, const Settings& settings, 
         return ReplayedStep{entry_of(rec, in), rec.theta_after.values, rec.velocity.values};
       });
   known_pass_ = pass_at(0, theta0, settings, settings.mode == BatchMode::Batch);
-  initial_loss_ = known_pass_->loss_mean;
-  if (std::isinf(initial_loss_) || (!std::isnan(initial_loss_) && !std::isfinite(initial_loss_)))
+  initial_loss_ = known_pass_->losses;
+  if (std::isinf(initial_loss_.total))
     throw InputError("--theta: the loss at this θ is not a finite number; choose smaller values");
-  segment_reference_loss_ = {initial_loss_};
+  segment_reference_loss_ = {initial_loss_.total};
 }
 
 void Trainer::set_settings(const Settings& s) {
@@ -87,26 +87,27 @@ Trainer::~Trainer() = default;
 Trainer::KnownPass Trainer::pass_at(std::size_t state, const Params& theta, const Settings& s,
                                     bool gradient) const {
   const DataPass pass = full_pass(*data_, theta, s.activation, s.loss, gradient);
-  const double n = static_cast<double>(data_->rows());
+  const std::size_t n = data_->rows();
+  const double scale = loss_scale(s);   // ½ or 1: exact, so scaling the sums equals summing scaled terms
   // NaN with no undefined sample is not tanh + BCE's "undefined": the sums overflowed (∞ − ∞ at a
   // huge θ), so it counts as an infinite loss, and the divergence rule catches it.
-  const double mean = pass.undefined ? kUndefined
+  const double data = pass.undefined ? kUndefined
                       : std::isnan(pass.loss_sum) ? std::numeric_limits<double>::infinity()
-                                                  : pass.loss_sum / n;
-  KnownPass known{state, s.loss, s.activation, mean, {}};
+                                                  : reduce(scale * pass.loss_sum, n, s.reduction);
+  KnownPass known{state, s, {s.l2 == 0.0 ? data : data + l2_penalty(s, theta), data}, {}};
   if (gradient) {
-    known.gradient_mean = pass.gradient_sum;
-    for (double& g : known.gradient_mean.values) g /= n;
+    known.data_gradient = pass.gradient_sum;
+    for (double& g : known.data_gradient.values) g = reduce(scale * g, n, s.reduction);
   }
   return known;
 }
 
 // The data-set loss after the step `previous` (none: at θ₀) under `s`, if the history has it.
-std::optional<double> Trainer::loss_before_known(const HistoryEntry* previous, const Settings& s) const {
+std::optional<Trainer::Losses> Trainer::loss_before_known(const HistoryEntry* previous, const Settings& s) const {
   const Settings& had = previous == nullptr ? segments_[0] : segments_[previous->segment];
-  if (had.loss != s.loss || had.activation != s.activation) return std::nullopt;
+  if (!same_objective(had, s)) return std::nullopt;
   if (previous != nullptr && !previous->losses_known) return std::nullopt;
-  return previous == nullptr ? initial_loss_ : previous->loss_after;
+  return previous == nullptr ? initial_loss_ : Losses{previous->loss_after, previous->data_loss_after};
 }
 
 StepRecord Trainer::compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
@@ -147,69 +148,79 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   // The data-set loss before, and in full-batch mode the gradient, from one pass (or from the
   // pass the previous step already made at this θ).
   std::optional<KnownPass> before;
-  const bool reuse = known_pass_ && known_pass_->state == from && known_pass_->loss == s.loss &&
-                     known_pass_->activation == s.activation &&
-                     (!full_batch || !known_pass_->gradient_mean.values.empty());
+  const bool reuse = known_pass_ && known_pass_->state == from && same_objective(known_pass_->objective, s) &&
+                     (!full_batch || !known_pass_->data_gradient.values.empty());
   if (reuse) before = known_pass_;
   else if (full_batch) before = pass_at(from, rec.theta_before, s, true);
   // Left out (a cheap step on a big data set, when asked): no pass, except where the divergence
   // rule and the watch look (every kLossCheckSteps steps) and where a segment's reference is set.
   const bool data_loss = with_data_loss || full_batch || n <= kEagerLossRows || (from + 1) % kLossCheckSteps == 0 ||
                          std::isnan(segment_reference_loss_[in.segment]);
-  double loss_before = kUndefined;
-  if (before) loss_before = before->loss_mean;
-  else if (const auto known = loss_before_known(previous, s)) loss_before = *known;
-  else if (data_loss) loss_before = pass_at(from, rec.theta_before, s, false).loss_mean;
+  Losses losses_before{kUndefined, kUndefined};
+  if (before) losses_before = before->losses;
+  else if (const auto known = loss_before_known(previous, s)) losses_before = *known;
+  else if (data_loss) losses_before = pass_at(from, rec.theta_before, s, false).losses;
+  const double loss_before = losses_before.total;
   rec.loss_before = as_optional(loss_before);
+  rec.data_loss_before = as_optional(losses_before.data);
   rec.data_loss_known = data_loss;
+  rec.penalty_before = l2_penalty(s, rec.theta_before);
 
-  // The batch: per-sample chains, the mean loss and the mean gradient 1/m Σ ∂L_i/∂θ.
+  // The batch: per-sample chains, the loss and the gradient, 1/m Σ ∂L_i/∂θ (or Σ), + λw.
   const bool need_chains = with_samples || !full_batch;
   std::vector<const SampleChain*> undefined;
   if (need_chains) {
     rec.samples.reserve(rec.batch.size());
-    for (std::size_t i : rec.batch) rec.samples.push_back(sample_chain(data, i, rec.theta_before, s.activation, s.loss, s.labels));
+    for (std::size_t i : rec.batch) rec.samples.push_back(sample_chain(data, i, rec.theta_before, s));
     for (const SampleChain& c : rec.samples)
       if (!c.defined) undefined.push_back(&c);
   }
   rec.m = full_batch ? n : rec.batch.size();
-  const double m = static_cast<double>(rec.m);
   if (full_batch) {
-    rec.gradient = before->gradient_mean;
-    rec.batch_loss = loss_before;
+    rec.gradient = before->data_gradient;
+    rec.batch_data_loss = losses_before.data;
     if (std::isnan(loss_before) && undefined.empty()) {  // name the samples: look them up
       for (std::size_t i = 0; i < n; ++i) {
-        rec.samples.push_back(sample_chain(data, i, rec.theta_before, s.activation, s.loss, s.labels));
+        rec.samples.push_back(sample_chain(data, i, rec.theta_before, s));
         if (rec.samples.back().defined) rec.samples.pop_back();
       }
       for (const SampleChain& c : rec.samples) undefined.push_back(&c);
     }
   } else {
     rec.gradient = Params(shape_.rows, shape_.cols, 0.0);
-    rec.batch_loss = 0.0;
+    double loss_sum = 0.0;
     for (const SampleChain& c : rec.samples) {
       add_sample_gradient(c, rec.gradient);
-      rec.batch_loss += c.loss;
+      loss_sum += c.loss;
     }
-    for (double& g : rec.gradient.values) g /= m;
-    rec.batch_loss /= m;
+    for (double& g : rec.gradient.values) g = reduce(g, rec.m, s.reduction);
+    rec.batch_data_loss = reduce(loss_sum, rec.m, s.reduction);
+  }
+  rec.batch_loss = rec.batch_data_loss + rec.penalty_before;
+  if (s.l2 != 0.0) {  // ∇J = data term + λw
+    rec.data_gradient = rec.gradient;
+    rec.penalty_gradient = l2_gradient(s, rec.theta_before);
+    for (std::size_t k = 0; k < rec.gradient.values.size(); ++k) rec.gradient.values[k] += rec.penalty_gradient.values[k];
   }
   rec.theta_after = rec.theta_before;
   rec.velocity = rec.gradient;
   rec.loss_after = rec.loss_before;
+  rec.data_loss_after = rec.data_loss_before;
   if (!undefined.empty()) {
     rec.status = StepStatus::Refused;
     rec.message = refusal_message(undefined);
     if (!with_samples) rec.samples.clear();
-    rec.batch_loss = 0.0;
+    rec.batch_loss = rec.batch_data_loss = 0.0;
     return rec;
   }
   if (!with_samples) rec.samples.clear();
 
-  // v ← βv + ∇L ;  θ ← θ − ηv
+  // v ← βv + ∇J (plain) or v ← βv + (1 − β)∇J (ema) ;  θ ← θ − ηv
   const std::size_t p = shape_.size();
+  const bool ema = s.momentum_form == MomentumForm::Ema;
   for (std::size_t k = 0; k < p; ++k) {
-    rec.velocity.values[k] = s.momentum * velocity[k] + rec.gradient.values[k];
+    const double pull = ema ? (1.0 - s.momentum) * rec.gradient.values[k] : rec.gradient.values[k];
+    rec.velocity.values[k] = s.momentum * velocity[k] + pull;
     rec.theta_after.values[k] = rec.theta_before.values[k] - s.learning_rate * rec.velocity.values[k];
   }
   if (!rec.gradient.all_finite() || !rec.theta_after.all_finite()) {
@@ -221,17 +232,24 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   if (!data_loss) {  // the loss is looked at where it is known; θ's finiteness was checked above
     rec.loss_before.reset();
     rec.loss_after.reset();
+    rec.data_loss_before.reset();
     return rec;
   }
   KnownPass after = pass_at(from + 1, rec.theta_after, s, s.mode == BatchMode::Batch);
-  rec.loss_after = as_optional(after.loss_mean);
+  rec.loss_after = as_optional(after.losses.total);
+  rec.data_loss_after = as_optional(after.losses.data);
+  rec.penalty_after = l2_penalty(s, rec.theta_after);
   double reference = segment_reference_loss_[in.segment];
   if (std::isnan(reference)) reference = loss_before;
   const double limit = kDivergenceFactor * (std::isnan(reference) ? 1.0 : std::max(1.0, reference));
-  if (std::isinf(after.loss_mean) || (!std::isnan(after.loss_mean) && after.loss_mean > limit)) {
+  const double loss_after = after.losses.total;
+  if (std::isinf(loss_after) || (!std::isnan(loss_after) && loss_after > limit)) {
     rec.status = StepStatus::Diverged;
-    rec.message = loss_diverged_message(rec.step, after.loss_mean, reference, kDivergenceFactor, s.learning_rate);
-    if (!std::isfinite(after.loss_mean)) rec.loss_after.reset();
+    rec.message = loss_diverged_message(rec.step, loss_after, reference, kDivergenceFactor, s.learning_rate);
+    if (!std::isfinite(loss_after)) {
+      rec.loss_after.reset();
+      rec.data_loss_after.reset();
+    }
     return rec;
   }
   if (next_pass) *next_pass = std::move(after);
@@ -297,7 +315,7 @@ std::string Trainer::watch() {
   // step t − K, a multiple of kLossCheckSteps. The loss now: step t is one too.
   const HistoryEntry before = t > k ? history_->entry(t - k) : HistoryEntry{};
   const double then_loss = first.losses_known ? first.loss_before
-                                              : loss_before_known(t > k ? &before : nullptr, segments_[segment]).value_or(kUndefined);
+                          : loss_before_known(t > k ? &before : nullptr, segments_[segment]).value_or(Losses{kUndefined, kUndefined}).total;
   std::string text = separable_notice(*data_, segments_[segment], {then, then_loss}, {now, last.loss_after});
   if (!text.empty()) notices_.push_back({t, segment, text});
   return text;

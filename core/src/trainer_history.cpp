@@ -15,16 +15,16 @@ Params Trainer::theta_at(std::size_t step) const {
 }
 
 std::optional<double> Trainer::loss_at(std::size_t step) const {
-  if (step == 0) return as_optional(initial_loss_);
+  if (step == 0) return as_optional(initial_loss_.total);
   const HistoryEntry e = history_->entry(step);
   if (e.losses_known) return as_optional(e.loss_after);
   const Settings& s = segments_[e.segment];
   const HistoryEntry previous = step > 1 ? history_->entry(step - 1) : HistoryEntry{};
-  const std::optional<double> known = loss_before_known(step > 1 ? &previous : nullptr, s);
-  const double before = known ? *known : pass_at(step - 1, theta_at(step - 1), s, false).loss_mean;
-  const double after = pass_at(step, theta_at(step), s, false).loss_mean;
-  history_->set_losses(step, before, after);
-  return as_optional(after);
+  const std::optional<Losses> known = loss_before_known(step > 1 ? &previous : nullptr, s);
+  const double before = known ? known->total : pass_at(step - 1, theta_at(step - 1), s, false).losses.total;
+  const Losses after = pass_at(step, theta_at(step), s, false).losses;
+  history_->set_losses(step, before, after.total, after.data);
+  return as_optional(after.total);
 }
 
 StepSummary Trainer::summary(std::size_t k) const {
@@ -37,6 +37,7 @@ StepSummary Trainer::summary(std::size_t k) const {
   if (e.losses_known) {
     s.loss_before = as_optional(e.loss_before);
     s.loss_after = as_optional(e.loss_after);
+    s.data_loss_after = as_optional(e.data_loss_after);
   }
   s.gradient_norm = e.gradient_norm;
   s.settings_index = e.segment;
@@ -67,6 +68,7 @@ HistoryEntry Trainer::entry_of(const StepRecord& rec, const StepInputs& in) cons
   e.losses_known = rec.data_loss_known;
   e.loss_before = rec.loss_before.value_or(kUndefined);
   e.loss_after = rec.loss_after.value_or(kUndefined);
+  e.data_loss_after = rec.data_loss_after.value_or(kUndefined);
   e.gradient_norm = rec.gradient.norm();
   return e;
 }

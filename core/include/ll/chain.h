@@ -8,6 +8,7 @@
 #include "ll/label_coding.h"
 #include "ll/loss.h"
 #include "ll/params.h"
+#include "ll/settings.h"
 
 namespace ll {
 
@@ -32,6 +33,10 @@ struct SampleChain {
 // differently.
 SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta,
                          Activation activation, Loss loss, LabelCoding labels = LabelCoding::ZeroOne);
+
+// The chain under the run's settings: with ½(ŷ − y)² (SquaredError::Half) L, ∂L/∂ŷ and ∂L/∂z
+// are the full form's halved (exactly: ½ is a power of two); ∂ŷ/∂z is the same.
+SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta, const Settings& settings);
 
 // Adds this sample's ∂L/∂θ = ∂L/∂z ⊗ x to `gradient` (rows × cols of θ).
 void add_sample_gradient(const SampleChain& chain, Params& gradient);

@@ -38,12 +38,20 @@ struct StepRecord {
   Settings settings;                   // in force for this step
   Params theta_before;
   std::vector<SampleChain> samples;    // the batch's chains (empty if not asked for)
-  double batch_loss = 0.0;             // mean loss over the batch at θ before
-  Params gradient;                     // mean over the batch: 1/m Σ ∂L_i/∂θ
+  // The losses are J under the settings' conventions (ll/conventions.h): by default the mean
+  // 1/m Σ L_i, and with λ > 0 the data term plus the penalty (λ/2)‖w‖².
+  double batch_loss = 0.0;             // J over the batch at θ before
+  double batch_data_loss = 0.0;        // its data term (equals batch_loss when λ = 0)
+  Params gradient;                     // ∇J: 1/m Σ ∂L_i/∂θ (+ λw)
+  // With λ > 0 the two terms of the gradient (gradient = data_gradient + penalty_gradient);
+  // empty when λ = 0.
+  Params data_gradient, penalty_gradient;
   Params velocity;                     // v after the step (equals the gradient when β = 0)
   Params theta_after;
-  std::optional<double> loss_before;   // mean loss over the whole data set (none: undefined, or
+  std::optional<double> loss_before;   // J over the whole data set (none: undefined, or
   std::optional<double> loss_after;    // not computed: see data_loss_known)
+  std::optional<double> data_loss_before, data_loss_after;   // their data terms
+  double penalty_before = 0.0, penalty_after = 0.0;          // (λ/2)‖w‖² at θ before / after
   bool data_loss_known = true;         // false: step(…, false) left the data-set loss out
   StepStatus status = StepStatus::Ok;
   std::string message;                 // why a step was refused or diverged, in plain words
@@ -58,6 +66,7 @@ struct StepSummary {
   std::size_t step = 0, epoch = 0;
   double batch_loss = 0.0;
   std::optional<double> loss_before, loss_after;   // none: undefined, or not computed yet
+  std::optional<double> data_loss_after;           // the data term of loss_after (λ > 0)
   bool data_loss_known = true;         // false: loss_at(step) computes it
   double gradient_norm = 0.0;
   std::size_t settings_index = 0;      // changes where the settings changed (see settings_at)
@@ -132,13 +141,16 @@ class Trainer {
     std::size_t segment = 0;
     std::vector<std::size_t> explicit_batch;   // empty: the sampler's
   };
-  // A full-data pass at θ after `state` steps, under one loss × activation.
+  // J and its data term (NaN: undefined).
+  struct Losses {
+    double total, data;
+  };
+  // A full-data pass at θ after `state` steps, under one objective (same_objective).
   struct KnownPass {
     std::size_t state;
-    Loss loss;
-    Activation activation;
-    double loss_mean;                  // NaN: undefined
-    Params gradient_mean;              // empty if not computed
+    Settings objective;
+    Losses losses;
+    Params data_gradient;              // reduced over the data set; empty if not computed
   };
   // Step from + 1 from θ and v after `from` steps; `previous`: the entry of step `from` (none at 0).
   StepRecord compute(std::size_t from, const StepInputs& in, bool with_samples, std::optional<KnownPass>* next_pass,
@@ -151,7 +163,7 @@ class Trainer {
   std::uint64_t next_position(const HistoryEntry& e) const;   // the sampler's position after step e
   HistoryEntry entry_of(const StepRecord& rec, const StepInputs& in) const;
   KnownPass pass_at(std::size_t state, const Params& theta, const Settings& s, bool gradient) const;
-  std::optional<double> loss_before_known(const HistoryEntry* previous, const Settings& s) const;
+  std::optional<Losses> loss_before_known(const HistoryEntry* previous, const Settings& s) const;
   std::string watch();                 // a new notice at the current step, if one holds (run_watch.h)
   std::string notice_at(std::size_t k) const;
 
@@ -169,7 +181,7 @@ class Trainer {
   // tail is replayed (the only changes a const call makes).
   std::unique_ptr<History> history_;
   std::vector<std::vector<std::size_t>> explicit_batches_;
-  double initial_loss_ = 0.0;        // loss at θ₀ under segment 0 (NaN: undefined)
+  Losses initial_loss_{0.0, 0.0};    // J at θ₀ under segment 0 (NaN: undefined)
   std::size_t cursor_ = 0;
   std::vector<std::size_t> next_batch_;
   std::optional<StepRecord> failure_;
