@@ -278,7 +278,9 @@ TEST_CASE("every option add_run_options registers is carried over by apply_given
     // The named choices take a name, the others a number.
     const std::string name = option->get_name();
     const char* value = name == "--loss" ? " mse" : name == "--activation" ? " tanh" : name == "--mode" ? " minibatch"
-                        : name == "--order" ? " shuffle" : name == "--labels" ? " pm1" : " 7";
+                        : name == "--order" ? " shuffle" : name == "--labels" ? " pm1"
+                        : name == "--reduction" ? " sum" : name == "--squared-error" ? " half"
+                        : name == "--momentum-form" ? " ema" : " 7";
     args += " " + name + (option->get_expected_min() > 0 ? value : "");
   }
   command.parse(args);

@@ -102,6 +102,14 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
   });
   add_typed_option(cmd, "--labels", "01 (default) or pm1: binary labels written −1/+1, P(y | x) = σ(y·z) (sigmoid)",
             [&s](const std::string& t) { set_choice(s, "labels", t); });
+  add_typed_option(cmd, "--reduction", "mean (default) or sum: the loss J over a batch, 1/m Σ L or Σ L",
+            [&s](const std::string& t) { set_choice(s, "reduction", t); });
+  add_typed_option(cmd, "--squared-error", "full (default) or half: L = (ŷ − y)² or ½(ŷ − y)²",
+            [&s](const std::string& t) { set_choice(s, "squared_error", t); });
+  add_typed_option(cmd, "--momentum-form", "plain (default) or ema: v ← βv + ∇J or v ← βv + (1 − β)∇J",
+            [&s](const std::string& t) { set_choice(s, "momentum_form", t); });
+  cmd.add_option("--l2", s.l2, "L2 penalty λ ≥ 0: J gains (λ/2)‖w‖², the bias unpenalised (default 0)");
+  cmd.add_flag("--l2-bias", s.l2_bias, "The L2 penalty takes in the bias b as well");
   add_typed_option(cmd, "--order", "sequential (default) or shuffle (every epoch, from --seed)",
             [&s](const std::string& t) { set_choice(s, "order", t); });
   cmd.add_option("--seed", s.seed, "Seed for shuffling and for blobs (default 1)")->check(whole_number(0));
@@ -137,6 +145,11 @@ void apply_given_run_options(const CLI::App& cmd, const RunSpec& given, RunSpec&
   if (was_given("--batch")) into.first_batch = given.first_batch;
   if (was_given("--order")) s.order = g.order;
   if (was_given("--labels")) s.labels = g.labels;
+  if (was_given("--reduction")) s.reduction = g.reduction;
+  if (was_given("--squared-error")) s.squared_error = g.squared_error;
+  if (was_given("--momentum-form")) s.momentum_form = g.momentum_form;
+  if (was_given("--l2")) s.l2 = g.l2;
+  if (was_given("--l2-bias")) s.l2_bias = g.l2_bias;
   if (was_given("--seed")) s.seed = g.seed;
   if (was_given("--lr")) s.learning_rate = g.learning_rate;
   if (was_given("--momentum")) s.momentum = g.momentum;

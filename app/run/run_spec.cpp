@@ -44,6 +44,18 @@ void set_choice(Settings& s, std::string_view what, const std::string& text) {
     const auto labels = parse_label_coding(text);
     if (!labels) throw InputError("unknown labels '" + text + "' (choose 01 or pm1)");
     s.labels = *labels;
+  } else if (what == "reduction") {
+    const auto reduction = parse_reduction(text);
+    if (!reduction) throw InputError("unknown reduction '" + text + "' (choose mean or sum)");
+    s.reduction = *reduction;
+  } else if (what == "squared_error") {
+    const auto form = parse_squared_error(text);
+    if (!form) throw InputError("unknown squared-error form '" + text + "' (choose full or half)");
+    s.squared_error = *form;
+  } else if (what == "momentum_form") {
+    const auto form = parse_momentum_form(text);
+    if (!form) throw InputError("unknown momentum form '" + text + "' (choose plain or ema)");
+    s.momentum_form = *form;
   } else {
     const auto order = parse_order(text);
     if (!order) throw InputError("unknown order '" + text + "' (choose sequential or shuffle)");

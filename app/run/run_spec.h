@@ -56,7 +56,8 @@ struct RunSpec {
   bool operator!=(const RunSpec& o) const { return !(*this == o); }
 };
 
-// Sets the choice `what` ("loss", "activation", "mode", "order" or "labels") of `settings` from its name as
+// Sets the choice `what` ("loss", "activation", "mode", "order", "labels", "reduction",
+// "squared_error" or "momentum_form") of `settings` from its name as
 // people type it (bce, sigmoid, minibatch, shuffle, …). Throws InputError ("unknown loss 'x'
 // (choose bce, mse or cce)") for any other text; the caller's message adds the option or key.
 void set_choice(Settings& settings, std::string_view what, const std::string& text);

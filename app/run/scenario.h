@@ -8,6 +8,7 @@
 //     "title": "…", "description": "…",
 //     "data": "iris4", "label": "species", "features": [3, 4], "classes": [1, 2], "loss": "bce", "activation": "sigmoid",
 //     "mode": "minibatch", "batch_size": 2, "batch": [2, 4], "order": "sequential", "seed": 1, "labels": "01",
+//     "reduction": "mean", "squared_error": "full", "momentum_form": "plain", "l2": 0, "l2_bias": false,
 //     "lr": 0.01, "momentum": 0, "theta": [0.1, 0.5, -0.1], "standardize": false, "n": 200,
 //     "separation": 3, "steps": 1,
 //     "theme": "dark", "font_scale": 1, "panels": {"controls": true, "data": true, …} }

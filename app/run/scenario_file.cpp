@@ -53,6 +53,13 @@ std::string scenario_json(const RunSpec& spec) {
   }
   j["order"] = std::string(name(s.order));
   if (s.labels != LabelCoding::ZeroOne) j["labels"] = std::string(name(s.labels));
+  // The conventions, where they differ from the slides' (a file stays as short as before).
+  const Settings slides;
+  if (s.reduction != slides.reduction) j["reduction"] = std::string(name(s.reduction));
+  if (s.squared_error != slides.squared_error) j["squared_error"] = std::string(name(s.squared_error));
+  if (s.momentum_form != slides.momentum_form) j["momentum_form"] = std::string(name(s.momentum_form));
+  if (s.l2 != slides.l2) j["l2"] = s.l2;
+  if (s.l2_bias != slides.l2_bias) j["l2_bias"] = s.l2_bias;
   j["seed"] = s.seed;
   j["lr"] = s.learning_rate;
   j["momentum"] = s.momentum;

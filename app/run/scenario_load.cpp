@@ -22,7 +22,8 @@ const std::pair<const char*, const char*> kOptionKeys[] = {
     {"--classes", "classes"}, {"--order", "order"}, {"--theta", "theta"}, {"--batch", "batch"},
     {"--steps", "steps"}, {"--data", "data"}, {"--loss", "loss"}, {"--mode", "mode"}, {"--seed", "seed"},
     {"--lr", "lr"}, {"--n", "n"}, {"--label", "label"}, {"--ignore", "ignore"},
-    {"--labels", "labels"}};
+    {"--labels", "labels"}, {"--reduction", "reduction"}, {"--squared-error", "squared_error"},
+    {"--momentum-form", "momentum_form"}, {"--l2-bias", "l2_bias"}, {"--l2", "l2"}};
 
 // "--lr: the learning rate …" → "lesson.json: key 'lr': the learning rate …"; later option names
 // in the message become 'key'.
