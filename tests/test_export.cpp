@@ -172,13 +172,15 @@ TEST_CASE("the history CSV has θ₀ and one row per step, with the slides' θ a
   ll::Trainer trainer(shared(ll::make_iris4()), ll::Settings{}, ll::Params::row({0.1, 0.5, -0.1}));
   for (int k = 0; k < 3; ++k) REQUIRE(trainer.step(false).status == ll::StepStatus::Ok);
   const std::vector<std::string> lines = lines_of(ll::app::history_csv(trainer));
-  REQUIRE(lines.size() == 5);
-  CHECK(lines[0] == "step,epoch,batch_loss,loss_before,loss_after,gradient_norm,theta_b,theta_w1,theta_w2");
-  CHECK(lines[1].rfind("0,,,,0.6692", 0) == 0);
-  CHECK(lines[1].substr(lines[1].size() - 13) == ",0.1,0.5,-0.1");
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0] == "# conventions: θ = [b, w1, w2] · labels 0/1 · mean over the batch · squared error (ŷ − y)² · "
+                    "v ← βv + ∇L · raw features · λ = 0");
+  CHECK(lines[1] == "step,epoch,batch_loss,loss_before,loss_after,gradient_norm,theta_b,theta_w1,theta_w2");
+  CHECK(lines[2].rfind("0,,,,0.6692", 0) == 0);
+  CHECK(lines[2].substr(lines[2].size() - 13) == ",0.1,0.5,-0.1");
   // Step 1: θ after = [0.097298, 0.497569, −0.099805]
   std::vector<double> cells;
-  std::istringstream row(lines[2]);
+  std::istringstream row(lines[3]);
   for (std::string cell; std::getline(row, cell, ',');) cells.push_back(std::stod(cell));
   REQUIRE(cells.size() == 9);
   CHECK(cells[0] == 1);
@@ -187,7 +189,7 @@ TEST_CASE("the history CSV has θ₀ and one row per step, with the slides' θ a
   CHECK_NEAR(cells[4], 0.667943, 5e-7);
   CHECK_NEAR_ALL(std::vector<double>(cells.begin() + 6, cells.end()),
                  (std::vector<double>{0.097298, 0.497569, -0.099805}), 5e-7);
-  CHECK(lines[4].rfind("3,3,", 0) == 0);   // full batch: one epoch per step
+  CHECK(lines[5].rfind("3,3,", 0) == 0);   // full batch: one epoch per step
 }
 
 TEST_CASE("trace --format history-csv prints the history CSV of the run, at the end") {
@@ -215,6 +217,6 @@ TEST_CASE("a softmax history CSV names θ's rows and has no NaN, also when tanh 
   tanh.activation = ll::Activation::Tanh;
   ll::Trainer undefined(shared(ll::make_iris4()), tanh, ll::Params::row({-1, 0, 0}));
   const std::vector<std::string> lines = lines_of(ll::app::history_csv(undefined));
-  REQUIRE(lines.size() == 2);
-  CHECK(lines[1] == "0,,,,,,-1,0,0");   // the loss at θ₀ is undefined: an empty cell
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[2] == "0,,,,,,-1,0,0");   // the loss at θ₀ is undefined: an empty cell
 }

@@ -33,7 +33,9 @@ void put_theta(std::string& out, const Params& theta) {
 
 std::string history_csv(const Trainer& trainer) {
   const Params theta0 = trainer.theta_at(0);
-  std::string out = "step,epoch,batch_loss,loss_before,loss_after,gradient_norm";
+  // A comment line first (pandas: comment="#"): the conventions the numbers are in.
+  std::string out = "# conventions: " + conventions_stamp(trainer.settings(), trainer.data()) + "\n";
+  out += "step,epoch,batch_loss,loss_before,loss_after,gradient_norm";
   for (std::size_t k = 0; k < theta0.size(); ++k) out += ",theta_" + parameter_name(theta0, k);
   out += '\n';
   // Step 0 is the start: no batch, no gradient; "loss after" 0 steps is the loss at θ₀.

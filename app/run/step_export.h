@@ -20,6 +20,11 @@ std::vector<std::size_t> batch_samples(const StepRecord& record);
 // Parameter names: b, w1, w2, … (softmax: b[k], w1[k], … for class k).
 std::string parameter_name(const Params& shape, std::size_t index, const Dataset* data = nullptr);
 
+// The conventions the numbers are in, on one line (every export carries it):
+//   "θ = [b, w1, w2] · labels 0/1 · mean over the batch · squared error (ŷ − y)² · v ← βv + ∇L ·
+//    raw features · λ = 0"
+std::string conventions_stamp(const Settings& settings, const Dataset& data);
+
 // Exports list at most this many samples of a batch and say how many more there are.
 constexpr std::size_t kExportSamplesUpTo = 100;
 
@@ -33,7 +38,8 @@ std::string step_markdown(const StepRecord& record, const Dataset& data, bool wi
 // in matrix form, the update lines and the loss before → after.
 std::string step_latex(const StepRecord& record, const Dataset& data, bool with_samples = true);
 
-// The kept history as CSV, one row per step and a first row for θ₀ (step 0):
+// The kept history as CSV: a comment line "# conventions: …" (conventions_stamp), then one row
+// per step and a first row for θ₀ (step 0):
 //   step,epoch,batch_loss,loss_before,loss_after,gradient_norm,theta_b,theta_w1,…
 // θ is the value after the step. Numbers at full precision (shortest text that reads back to the
 // same double); an undefined or non-finite value is an empty cell.

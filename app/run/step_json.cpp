@@ -78,10 +78,22 @@ json step_json(const StepRecord& r, bool with_samples) {
   }
   j["batch_loss"] = r.status == StepStatus::Refused ? json(nullptr) : json(r.batch_loss);
   j["gradient"] = r.status == StepStatus::Refused ? json(nullptr) : params_json(r.gradient);
+  const bool penalty = r.settings.l2 != 0.0 && r.status != StepStatus::Refused;
+  if (penalty) {  // λ > 0: the data terms and the penalty's, beside the totals
+    j["batch_data_loss"] = r.batch_data_loss;
+    j["data_gradient"] = params_json(r.data_gradient);
+    j["penalty_gradient"] = params_json(r.penalty_gradient);
+  }
   if (r.settings.momentum != 0.0) j["velocity"] = params_json(r.velocity);
   j["theta_after"] = params_json(r.theta_after);
   j["loss_before"] = optional_json(r.loss_before);
   j["loss_after"] = optional_json(r.loss_after);
+  if (penalty) {
+    j["data_loss_before"] = optional_json(r.data_loss_before);
+    j["data_loss_after"] = optional_json(r.data_loss_after);
+    j["penalty_before"] = r.penalty_before;
+    j["penalty_after"] = r.penalty_after;
+  }
   j["status"] = std::string(name(r.status));
   j["message"] = r.message;
   return j;

@@ -35,6 +35,12 @@ const std::pair<const char*, const char*> kMathSymbols[] = {
     {"y/ŷ", "\\frac{y}{\\hat{y}}"},
     {"1/m", "\\frac{1}{m}"},
     {"2/m", "\\frac{2}{m}"},
+    {"batch loss", "L_{\\text{batch}}"},
+    {"(λ/2)", "\\frac{\\lambda}{2}"},
+    {"½", "\\tfrac{1}{2}"},
+    {"λ", "\\lambda"},
+    {"‖", "\\|"},
+    {"∇", "\\nabla "},
     {"e^−z", "e^{-z}"},
     {"e^z_k", "e^{z_k}"},
     {"e^z_j", "e^{z_j}"},
@@ -129,7 +135,9 @@ std::string latex_text(const std::string& text) {
       {"#", "\\#"}, {"%", "\\%"}, {"_", "\\_"}, {"^", "\\^{}"}, {"~", "\\~{}"},
       {"<", "$<$"}, {">", "$>$"}, {"≤", "$\\le$"}, {"≥", "$\\ge$"}, {"×", "$\\times$"},
       {"ŷ", "$\\hat{y}$"}, {"θ", "$\\theta$"}, {"η", "$\\eta$"}, {"β", "$\\beta$"}, {"σ", "$\\sigma$"},
-      {"−", "$-$"}, {"→", "$\\to$"}, {"∞", "$\\infty$"}, {"…", "\\dots{}"}, {"·", "$\\cdot$"}};
+      {"−", "$-$"}, {"→", "$\\to$"}, {"∞", "$\\infty$"}, {"…", "\\dots{}"}, {"·", "$\\cdot$"},
+      {"Θ", "$\\Theta$"}, {"λ", "$\\lambda$"}, {"½", "$\\frac{1}{2}$"}, {"²", "$^2$"},
+      {"←", "$\\leftarrow$"}, {"∇", "$\\nabla$"}};
   std::string out;
   for (std::size_t pos = 0; pos < text.size();) {
     bool matched = false;
@@ -181,7 +189,7 @@ std::string latex_parameter(const Params& shape, std::size_t index) {
 }
 
 std::string formulas_block(const Settings& s) {
-  const Formulas f = formulas(s.loss, s.activation, s.labels);
+  const Formulas f = formulas(s);
   std::string out;
   if (!f.labels.empty())  // f.labels, written for LaTeX
     out += "Labels $y \\in \\{-1, +1\\}$: $P(y \\mid x) = \\sigma(y z)$; the same numbers as the 0/1 form "
@@ -239,9 +247,10 @@ std::string heading(const StepRecord& r) {
 
 std::string step_latex(const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
-  const Formulas f = formulas(s.loss, s.activation, s.labels);
+  const Formulas f = formulas(s);
   std::string out = "% Logistic Lab: one gradient descent step. Needs \\usepackage{amsmath}.\n";
   out += heading(r) + "\n\n";
+  out += "\\noindent\\textit{Conventions: " + latex_text(conventions_stamp(s, data)) + "}\n\n";
   out += formulas_block(s) + "\n";
   if (with_samples) {
     if (!r.samples.empty()) out += sample_tabular(r) + "\n";
@@ -250,14 +259,23 @@ std::string step_latex(const StepRecord& r, const Dataset& data, bool with_sampl
   if (r.status == StepStatus::Refused) return out + "\\textbf{Refused:} " + latex_text(r.message) + "\n";
 
   out += "\\begin{align*}\n";
-  out += "L_{\\text{batch}} &= " + latex_numbers(format_number(r.batch_loss)) +
-         " \\quad \\text{(mean over the $m = " + std::to_string(r.m) + "$ samples)} \\\\\n";
-  out += aligned(f.gradient) + " = " + matrix(r.gradient) + " \\\\\n";
+  const std::string over = s.reduction == Reduction::Sum ? "sum" : "mean";
+  if (s.l2 == 0.0) {
+    out += aligned(f.batch_loss) + " = " + latex_numbers(format_number(r.batch_loss)) + " \\quad \\text{(" + over +
+           " over the $m = " + std::to_string(r.m) + "$ samples)} \\\\\n";
+    out += aligned(f.gradient) + " = " + matrix(r.gradient) + " \\\\\n";
+  } else {  // the data term and the penalty apart, then their sum
+    out += aligned(f.batch_loss) + " = " + latex_numbers(format_number(r.batch_data_loss)) + " + " +
+           latex_numbers(format_number(r.penalty_before)) + " = " + latex_numbers(format_number(r.batch_loss)) +
+           " \\quad \\text{(data term, " + over + " over the $m = " + std::to_string(r.m) + "$ samples, + penalty)} \\\\\n";
+    out += aligned(f.gradient) + " = " + matrix(r.data_gradient) + " + " + matrix(r.penalty_gradient) + " = " +
+           matrix(r.gradient) + " \\\\\n";
+  }
   const bool momentum = s.momentum != 0.0;
   const bool softmax = s.activation == Activation::Softmax;   // Θ: K rows
   const std::string gradient = latex_math(softmax ? "∂L/∂Θ" : "∂L/∂θ");
   const std::string theta = softmax ? "\\Theta" : "\\theta";
-  if (momentum) out += "v &= \\beta v + " + gradient + " = " + matrix(r.velocity) + " \\\\\n";
+  if (momentum) out += aligned(f.velocity) + " = " + matrix(r.velocity) + " \\\\\n";
   out += theta + " &\\leftarrow " + theta + " - \\eta " + (momentum ? std::string("v") : gradient) +
          ", \\quad \\eta = " + latex_numbers(format_number(s.learning_rate)) + " \\\\\n";
   const std::vector<UpdateLine> updates = update_lines(r);
@@ -268,7 +286,8 @@ std::string step_latex(const StepRecord& r, const Dataset& data, bool with_sampl
   }
   out += "\\bar{L} &= " + (r.loss_before ? latex_numbers(format_number(*r.loss_before)) : "\\text{undefined}") +
          " \\to " + (r.loss_after ? latex_numbers(format_number(*r.loss_after)) : "\\text{undefined}") +
-         " \\quad \\text{(mean over all " + std::to_string(data.rows()) + " samples)}\n";
+         " \\quad \\text{(" + over + " over all " + std::to_string(data.rows()) + " samples" +
+         (s.l2 != 0.0 ? ", + penalty" : "") + ")}\n";
   out += "\\end{align*}\n";
   if (r.status == StepStatus::Diverged) out += "\n\\textbf{Diverged:} " + latex_text(r.message) + "\n";
   return out;

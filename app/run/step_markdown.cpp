@@ -40,10 +40,11 @@ std::string sample_table(const StepRecord& r) {
 
 std::string step_markdown(const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
-  const Formulas f = formulas(s.loss, s.activation, s.labels);
+  const Formulas f = formulas(s);
   std::string out = "### " + step_title(r) + "\n\n";
+  out += "*Conventions: " + conventions_stamp(s, data) + "*\n\n";
   out += "Batch: " + batch_list(r) + " · θ = " + format_params(r.theta_before) + "\n\n";
-  for (const std::string* formula : {&f.y_hat, &f.loss, &f.dL_dyhat, &f.dyhat_dz, &f.dL_dz})
+  for (const std::string* formula : {&f.y_hat, &f.loss, &f.dL_dyhat, &f.dyhat_dz, &f.dL_dz, &f.batch_loss})
     out += "- `" + *formula + "`\n";
   if (!f.labels.empty()) out += "- Labels " + f.labels + "\n";
   out += "\n";
@@ -53,17 +54,24 @@ std::string step_markdown(const StepRecord& r, const Dataset& data, bool with_sa
   }
   if (r.status == StepStatus::Refused) return out + "**Refused:** " + r.message + "\n";
 
-  out += "Batch loss: " + format_number(r.batch_loss) + " (mean over the m = " + std::to_string(r.m) +
-         " samples)\n\n";
-  out += "Gradient: `" + f.gradient + "` = " + format_params(r.gradient) + "\n\n";
-  if (s.momentum != 0.0) out += "Velocity: `v = β·v + ∂L/∂θ` = " + format_params(r.velocity) + "\n\n";
+  const std::string m = "the m = " + std::to_string(r.m);
+  if (s.l2 == 0.0) {
+    out += "Batch loss: " + format_number(r.batch_loss) + " (" + reduced_over(s.reduction, m) + ")\n\n";
+    out += "Gradient: `" + f.gradient + "` = " + format_params(r.gradient) + "\n\n";
+  } else {  // the data term and the penalty apart, then their sum
+    out += "Batch loss: " + format_number(r.batch_data_loss) + " + " + format_number(r.penalty_before) + " = " +
+           format_number(r.batch_loss) + " (data term, " + reduced_over(s.reduction, m) + ", + penalty)\n\n";
+    out += "Gradient: `" + f.gradient + "` = " + format_params(r.data_gradient) + " + " +
+           format_params(r.penalty_gradient) + " = " + format_params(r.gradient) + "\n\n";
+  }
+  if (s.momentum != 0.0) out += "Velocity: `" + f.velocity + "` = " + format_params(r.velocity) + "\n\n";
   const bool softmax = s.activation == Activation::Softmax;   // Θ: K rows
   out += std::string(softmax ? "Update: `Θ ← Θ − η·" : "Update: `θ ← θ − η·") +
          (s.momentum != 0.0 ? "v" : softmax ? "∂L/∂Θ" : "∂L/∂θ") + "`\n\n";
   for (const UpdateLine& u : update_lines(r))
     out += "- " + u.name + " " + u.text() + "\n";
   out += "\nθ = " + format_params(r.theta_after) + "\n\n";
-  out += "Mean loss over all " + std::to_string(data.rows()) + " samples: " +
+  out += "Loss (" + reduced_over(s.reduction, "all " + std::to_string(data.rows())) + (s.l2 != 0.0 ? ", + penalty" : "") + "): " +
          (r.loss_before ? format_number(*r.loss_before) : "undefined") + " → " +
          (r.loss_after ? format_number(*r.loss_after) : "undefined") + "\n";
   if (r.status == StepStatus::Diverged) out += "\n**Diverged:** " + r.message + "\n";

@@ -33,7 +33,7 @@ void write_table(std::ostream& out, const std::vector<std::vector<std::string>>&
 
 void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data, bool with_samples) {
   const Settings& s = r.settings;
-  const Formulas f = formulas(s.loss, s.activation, s.labels);
+  const Formulas f = formulas(s);
   const bool softmax = s.activation == Activation::Softmax;
   std::string batch;
   for (std::size_t k = 0; k < r.m && k < 20; ++k)
@@ -76,9 +76,17 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     out << "REFUSED: " << r.message << "\n\n";
     return;
   }
-  out << "batch loss " << format_number(r.batch_loss) << "   (" << f.loss << ", mean over the m = " << r.m << " samples)\n";
-  out << "gradient " << format_params(r.gradient) << "   " << f.gradient << "\n";
-  if (s.momentum != 0.0) out << "velocity " << format_params(r.velocity) << "   v = β·v + ∂L/∂θ\n";
+  const std::string m = "the m = " + std::to_string(r.m);
+  if (s.l2 == 0.0) {
+    out << "batch loss " << format_number(r.batch_loss) << "   (" << f.loss << ", " << reduced_over(s.reduction, m) << ")\n";
+    out << "gradient " << format_params(r.gradient) << "   " << f.gradient << "\n";
+  } else {  // the data term and the penalty apart
+    out << "batch loss " << format_number(r.batch_data_loss) << " + " << format_number(r.penalty_before) << " = "
+        << format_number(r.batch_loss) << "   (" << f.batch_loss << "; data term " << reduced_over(s.reduction, m) << ")\n";
+    out << "gradient " << format_params(r.data_gradient) << " + " << format_params(r.penalty_gradient) << " = "
+        << format_params(r.gradient) << "   " << f.gradient << "\n";
+  }
+  if (s.momentum != 0.0) out << "velocity " << format_params(r.velocity) << "   " << f.velocity << "\n";
   out << "\n";
   const std::vector<UpdateLine> updates = update_lines(r);
   std::size_t name_width = 0;
@@ -87,7 +95,8 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
     out << u.name << std::string(name_width - display_width(u.name) + 1, ' ') << u.text() << "\n";
   out << "\nθ = " << format_params(r.theta_after) << "\n";
   out << "loss " << (r.loss_before ? format_number(*r.loss_before) : "undefined") << " → "
-      << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   (mean over all " << format_count(data.rows()) << " samples)\n";
+      << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   ("
+      << reduced_over(s.reduction, "all " + format_count(data.rows())) << (s.l2 != 0.0 ? ", + penalty" : "") << ")\n";
   if (r.status == StepStatus::Diverged) out << "DIVERGED: " << r.message << "\n";
   out << "\n";
 }

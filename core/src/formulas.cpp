@@ -84,6 +84,50 @@ Formulas formulas(Loss loss, Activation activation, LabelCoding labels) {
   return f;
 }
 
+namespace {
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t k = 0; (k = s.find(from, k)) != std::string::npos; k += to.size()) s.replace(k, from.size(), to);
+}
+
+}  // namespace
+
+Formulas formulas(const Settings& s) {
+  Formulas f = formulas(s.loss, s.activation, s.labels);
+  const bool softmax = s.activation == Activation::Softmax;
+  if (s.loss == Loss::MSE && s.squared_error == SquaredError::Half) {
+    // L = ½(ŷ − y)²: the 2 of the derivative cancels, everywhere it was written.
+    replace_all(f.loss, "L = ", "L = ½");
+    replace_all(f.dL_dyhat, "= 2(", "= ");                    // "∂L/∂ŷ = 2(ŷ − y)" → "∂L/∂ŷ = ŷ − y"
+    if (!f.dL_dyhat.empty() && f.dL_dyhat.back() == ')') f.dL_dyhat.pop_back();
+    replace_all(f.dL_dz, "= 2(", "= (");
+    replace_all(f.dL_dz, " 2(", " (");
+    replace_all(f.gradient, "2/m", "1/m");
+    replace_all(f.gradient, " 2(", " (");
+  }
+  if (s.reduction == Reduction::Sum) {
+    replace_all(f.gradient, "1/m ", "");
+    replace_all(f.gradient, "2/m ", "2 ");
+  }
+  f.batch_loss = s.reduction == Reduction::Sum ? "batch loss = Σᵢ Lᵢ" : "batch loss = 1/m Σᵢ Lᵢ";
+  const std::string theta = softmax ? "Θ" : "θ";
+  if (s.l2 != 0.0) {
+    const std::string w = softmax ? "W" : "w";   // the weights: θ without its bias column
+    f.batch_loss += " + (λ/2)‖" + (s.l2_bias ? theta : w) + "‖²";
+    f.penalty = s.l2_bias ? "+ λ" + theta + "  (the bias is penalised too)"
+                          : "+ λ" + w + (softmax ? "  (the biases are not penalised)" : "  (the bias b is not penalised)");
+    f.gradient += " " + f.penalty.substr(0, f.penalty.find("  "));
+  }
+  const std::string gradient = softmax ? "∂L/∂Θ" : "∂L/∂θ";
+  const std::string v = softmax ? "V" : "v";
+  f.velocity = v + " = β·" + v + " + " + (s.momentum_form == MomentumForm::Ema ? "(1 − β)·" : "") + gradient;
+  return f;
+}
+
+std::string reduced_over(Reduction reduction, const std::string& samples) {
+  return std::string(reduction == Reduction::Sum ? "sum" : "mean") + " over " + samples + " samples";
+}
+
 std::string as_factor(const std::string& s) {
   int depth = 0;
   for (std::size_t k = 0; k < s.size(); ++k) {
