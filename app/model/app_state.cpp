@@ -7,6 +7,7 @@
 #include "ll/error.h"
 #include "ll/number_format.h"
 #include "ll/predict.h"
+#include "run/step_cells.h"
 
 namespace ll::app {
 namespace {
@@ -100,9 +101,7 @@ std::string settings_caption(const AppState& s) {
   const Settings& settings = s.trainer->settings();
   std::string text = s.data().name + " · " + std::string(name(settings.activation)) + " + " +
                      std::string(long_name(settings.loss)) + " · " + std::string(name(settings.mode)) +
-                     " (m = " + format_count(batch_size_of(settings, s.data())) + ") · η = " +
-                     format_number(settings.learning_rate);
-  if (settings.momentum != 0.0) text += " · β = " + format_number(settings.momentum);
+                     " (m = " + format_count(batch_size_of(settings, s.data())) + ") · " + rates_text(settings);
   return text + " · step " + std::to_string(s.trainer->current_step());
 }
 

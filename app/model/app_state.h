@@ -27,6 +27,7 @@ struct LossCurve {
   std::size_t stride = 1;             // steps per point
   std::vector<double> mean_loss;      // [i] = mean loss over the data set after i·stride steps (NaN:
                                       // undefined, or left out by a fast run on big data: Trainer::step)
+  std::vector<double> data_loss;      // [i]: mean_loss[i]'s data term, without the L2 penalty
   std::vector<double> batch_low, batch_high;  // [i]: over steps i·stride + 1 … (i + 1)·stride
   double pending_low = INFINITY, pending_high = -INFINITY;   // the bucket being filled
   // Once a step left the loss out: the steps whose loss is known and their losses (undefined: NaN,
@@ -190,6 +191,7 @@ const LossCurve& loss_curve(const AppState& state);
 // the batch loss of step `step` (none at step 0). A step the curve decimated, or one before the
 // history's tail, is recomputed.
 double mean_loss_at(const AppState& state, std::size_t step);
+double data_loss_at(const AppState& state, std::size_t step);    // its data term (λ > 0)
 std::optional<double> batch_loss_at(const AppState& state, std::size_t step);
 
 // The fraction of samples θ now classifies right. One pass over the data, so it is kept until the

@@ -11,8 +11,9 @@ namespace {
 // merged (an odd last one starts the next bucket).
 void halve(LossCurve& c) {
   c.stride *= 2;
-  std::vector<double> mean, low, high;
+  std::vector<double> mean, data, low, high;
   for (std::size_t i = 0; i < c.mean_loss.size(); i += 2) mean.push_back(c.mean_loss[i]);
+  for (std::size_t i = 0; i < c.data_loss.size(); i += 2) data.push_back(c.data_loss[i]);
   for (std::size_t i = 0; i + 1 < c.batch_low.size(); i += 2) {
     low.push_back(std::min(c.batch_low[i], c.batch_low[i + 1]));
     high.push_back(std::max(c.batch_high[i], c.batch_high[i + 1]));
@@ -22,6 +23,7 @@ void halve(LossCurve& c) {
     c.pending_high = std::max(c.pending_high, c.batch_high.back());
   }
   c.mean_loss = std::move(mean);
+  c.data_loss = std::move(data);
   c.batch_low = std::move(low);
   c.batch_high = std::move(high);
   if (c.known_steps.size() > kMostCurvePoints) {  // every other known point
@@ -46,7 +48,10 @@ const LossCurve& loss_curve(const AppState& s) {
     c.curve_run = s.run_serial;
     c.curve_branches = t.branches();
   }
-  if (curve.mean_loss.empty()) curve.mean_loss.push_back(t.loss_at(0).value_or(NAN));
+  if (curve.mean_loss.empty()) {
+    curve.mean_loss.push_back(t.loss_at(0).value_or(NAN));
+    curve.data_loss.push_back(t.data_loss_at(0).value_or(NAN));
+  }
   for (std::size_t k = curve.steps + 1; k <= t.history_size(); ++k) {
     const StepSummary now = t.summary(k);
     if (!now.data_loss_known && curve.known_steps.empty())  // the first gap: the points so far
@@ -62,6 +67,7 @@ const LossCurve& loss_curve(const AppState& s) {
     curve.pending_high = std::max(curve.pending_high, now.batch_loss);
     if (k % curve.stride == 0) {
       curve.mean_loss.push_back(now.loss_after.value_or(NAN));
+      curve.data_loss.push_back(now.data_loss_after.value_or(NAN));
       curve.batch_low.push_back(curve.pending_low);
       curve.batch_high.push_back(curve.pending_high);
       curve.pending_low = INFINITY;
@@ -86,6 +92,13 @@ double mean_loss_at(const AppState& s, std::size_t step) {
   if (step % c.stride == 0 && step / c.stride < c.mean_loss.size() && !std::isnan(c.mean_loss[step / c.stride]))
     return c.mean_loss[step / c.stride];
   return s.trainer->loss_at(step).value_or(NAN);
+}
+
+double data_loss_at(const AppState& s, std::size_t step) {
+  const LossCurve& c = loss_curve(s);
+  if (step % c.stride == 0 && step / c.stride < c.data_loss.size() && !std::isnan(c.data_loss[step / c.stride]))
+    return c.data_loss[step / c.stride];
+  return s.trainer->data_loss_at(step).value_or(NAN);
 }
 
 std::optional<double> batch_loss_at(const AppState& s, std::size_t step) {

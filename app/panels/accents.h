@@ -16,6 +16,7 @@ struct Accents {
   ImVec4 batch_loss;     // the loss curve: the batch's loss (behind the mean)
   ImVec4 epoch_mark;     // vertical marks at epoch starts
   ImVec4 settings_mark;  // vertical marks where the settings changed
+  ImVec4 data_loss;      // the loss curve with λ > 0: the data term, under the total
 };
 const Accents& CurrentAccents();
 

@@ -49,7 +49,7 @@ const char* SampleTableId(TableColumns which) {
 
 std::vector<Column> SampleColumns(const ChainBatch& b, TableColumns which) {
   const Dataset& data = *b.data;
-  const Formulas f = formulas(b.loss, b.activation, b.labels);
+  const Formulas f = formulas(b.settings);
   std::vector<Column> cols;
   auto add = [&cols](Kind kind, std::string header, std::string help, std::size_t feature = 0) {
     Column c;
@@ -75,7 +75,7 @@ std::vector<Column> SampleColumns(const ChainBatch& b, TableColumns which) {
             subscript(data.features()) + ", are in z but not shown here: `trace` and the exports list them all.");
   std::string classes;
   for (std::size_t k = 0; k < data.classes(); ++k)
-    classes += (k ? ", " : "") + label_text(static_cast<int>(k), b.labels) + " = " + data.class_names[k];
+    classes += (k ? ", " : "") + label_text(static_cast<int>(k), b.settings.labels) + " = " + data.class_names[k];
   if (b.softmax()) {
     add(Kind::Class, "k", "One line per class k (" + classes + ").");
     add(Kind::Y, "y", "The label as a one-hot column: 1 on the line of the sample's class, 0 elsewhere.");

@@ -47,7 +47,7 @@ void formula_row(const char* label, const std::string& formula, const char* help
 }  // namespace
 
 void DrawFormulas(const Settings& s, FormulaRows rows) {
-  const Formulas f = formulas(s.loss, s.activation, s.labels);
+  const Formulas f = formulas(s);
   const bool softmax = s.activation == Activation::Softmax;
   const std::string gap = "     ";
   std::string product = f.dL_dz.substr(f.dL_dz.find(" = ") + 3);

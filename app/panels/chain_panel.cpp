@@ -53,8 +53,7 @@ void draw_header(const AppState& state, const StepRecord* r, const std::vector<s
   text += batch_text(batch, data.rows()) + " (m = " + std::to_string(batch.size()) + ")";
   if (r != nullptr && r->explicit_batch) text += ", picked by hand";
   if (!compact) text += " · " + std::string(name(s.activation)) + " + " + std::string(long_name(s.loss));
-  text += " · η = " + format_number(s.learning_rate);
-  if (s.momentum != 0.0) text += " · β = " + format_number(s.momentum);
+  text += " · " + rates_text(s);
   if (compact) {
     text = "· " + text;
     if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x)
@@ -191,9 +190,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   batch.kept = r != nullptr ? &r->samples : nullptr;
   batch.theta = r != nullptr ? r->theta_before : current_theta(state);
   const Settings& s = r != nullptr ? r->settings : state.settings();
-  batch.loss = s.loss;
-  batch.activation = s.activation;
-  batch.labels = s.labels;
+  batch.settings = s;
   batch.may_be_undefined = s.activation == Activation::Tanh && s.loss == Loss::BCE;
 
   // What is above the table folds in steps while the panel is shorter than the step needs (the

@@ -24,13 +24,11 @@ struct ChainBatch {
   const std::vector<std::size_t>* batch = nullptr;  // 0-based samples, in the step's order
   const std::vector<SampleChain>* kept = nullptr;   // the record's chains; empty: compute them
   Params theta;                                      // θ before the step
-  Loss loss = Loss::BCE;
-  Activation activation = Activation::Sigmoid;
-  LabelCoding labels = LabelCoding::ZeroOne;
+  Settings settings;                                 // the step's (its loss, activation, conventions)
   bool may_be_undefined = false;                     // tanh + BCE: ŷ ≤ 0 leaves L undefined
 
   std::size_t size() const { return batch->size(); }
-  bool softmax() const { return activation == Activation::Softmax; }
+  bool softmax() const { return settings.activation == Activation::Softmax; }
   // The chain of the row-th sample of the batch (kept, or ll::sample_chain at θ).
   SampleChain chain(std::size_t row) const;
   // The row showing sample `index` (0-based), or −1 if it is not in the batch.

@@ -111,27 +111,40 @@ void continued(float equals_x, const std::string& text) {
 }  // namespace
 
 void DrawGradient(const StepRecord& r, const ChainBatch& b) {
-  const Formulas f = formulas(b.loss, b.activation, b.labels);
-  SectionHeader("Gradient",
-                "The batch gradient is the mean of the samples' gradients ∂L/∂z · x. With the batch's "
-                "x as the rows of X, that mean is 1/m Xᵀ times the column of ∂L/∂z (the table's "
-                "last column).");
+  const Settings& s = b.settings;
+  const Formulas f = formulas(s);
+  const bool mean = s.reduction == Reduction::Mean;
+  const bool penalty = s.l2 != 0.0 && !r.penalty_gradient.values.empty();
+  std::string help = mean ? "The batch gradient is the mean of the samples' gradients ∂L/∂z · x. With the batch's "
+                            "x as the rows of X, that mean is 1/m Xᵀ times the column of ∂L/∂z (the table's "
+                            "last column)."
+                          : "The batch gradient is the sum of the samples' gradients ∂L/∂z · x (the loss is "
+                            "summed over the batch, not averaged): Xᵀ times the column of ∂L/∂z (the table's "
+                            "last column).";
+  if (penalty) help += "\n\nL2: the penalty (λ/2)‖w‖² adds λw, λ = " + format_number(s.l2) + "; " + f.penalty.substr(f.penalty.find("(") + 1);
+  SectionHeader("Gradient", help.c_str());
   const std::string m = std::to_string(b.size());
+  const std::string plus_penalty = penalty ? " " + f.penalty.substr(0, f.penalty.find("  ")) : "";
   const float x0 = ImGui::GetCursorPosX();
   const std::size_t eq = f.gradient.find(" = ");
   const float equals_x = x0 + ImGui::CalcTextSize(f.gradient.substr(0, eq + 1).c_str()).x;
   TextWrappedAtSpaces(f.gradient);
   if (!b.softmax()) {
     // ∂L/∂z already holds the 2 of MSE and the factors that did not cancel: said in one line.
-    if (!(b.activation == Activation::Sigmoid && b.loss == Loss::BCE))
-      continued(equals_x, "= 1/m Xᵀ · ∂L/∂z   (∂L/∂z: the table's last column)");
-    const std::string head = "= 1/" + m + " · Xᵀ · ";
-    const float room = ImGui::GetContentRegionAvail().x - (equals_x - x0) - ImGui::CalcTextSize(head.c_str()).x;
-    continued(equals_x, head + dL_dz_column(b, room));
+    if (!(s.activation == Activation::Sigmoid && s.loss == Loss::BCE))
+      continued(equals_x, std::string(mean ? "= 1/m Xᵀ · ∂L/∂z" : "= Xᵀ · ∂L/∂z") + plus_penalty +
+                              "   (∂L/∂z: the table's last column)");
+    const std::string head = mean ? "= 1/" + m + " · Xᵀ · " : "= Xᵀ · ";
+    const float room = ImGui::GetContentRegionAvail().x - (equals_x - x0) -
+                       ImGui::CalcTextSize((head + plus_penalty).c_str()).x;
+    continued(equals_x, head + dL_dz_column(b, room) + plus_penalty);
+    if (penalty)  // the data term and the penalty's, then their sum
+      continued(equals_x, "= " + format_params(r.data_gradient, kMostTableEntries) + " + " +
+                              format_params(r.penalty_gradient, kMostTableEntries));
     continued(equals_x, "= " + format_params(r.gradient, kMostTableEntries));
     return;
   }
-  continued(equals_x, "= 1/" + m + " · (∂L/∂Z)ᵀ · X =");
+  continued(equals_x, (mean ? "= 1/" + m + " · (∂L/∂Z)ᵀ · X" : std::string("= (∂L/∂Z)ᵀ · X")) + plus_penalty + " =");
   params_grid("##gradient", r.gradient, *b.data);  // not indented: the grid needs the width
 }
 
@@ -141,7 +154,9 @@ void DrawUpdate(const StepRecord& r, const Dataset& data, bool as_matrix) {
   const bool taken = r.status == StepStatus::Ok;
   // The rates beside the rule when they fit (the window's first line has them too).
   const bool softmax = r.theta_before.rows > 1;   // Θ: one row per class
-  const std::string rule = momentum  ? (softmax ? "Update  V ← β·V + ∂L/∂Θ,  Θ ← Θ − η·V" : "Update  v ← β·v + ∂L/∂θ,  θ ← θ − η·v")
+  std::string velocity = formulas(s).velocity;     // "v = β·v + ∂L/∂θ" → "v ← β·v + ∂L/∂θ"
+  velocity.replace(velocity.find(" = "), 3, " ← ");
+  const std::string rule = momentum  ? "Update  " + velocity + (softmax ? ",  Θ ← Θ − η·V" : ",  θ ← θ − η·v")
                            : softmax ? "Update  Θ ← Θ − η·∂L/∂Θ"
                                      : "Update  θ ← θ − η·∂L/∂θ";
   const std::string rates = "η = " + format_number(s.learning_rate) + (momentum ? ", β = " + format_number(s.momentum) : "");
@@ -149,9 +164,13 @@ void DrawUpdate(const StepRecord& r, const Dataset& data, bool as_matrix) {
   const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(" (?)").x;
   const bool fits = ImGui::CalcTextSize(title.c_str()).x <= room;
   SectionHeader(fits ? title.c_str() : rule.c_str(),
-                momentum ? "Momentum: v keeps a running sum of past gradients, each older one weighted "
-                           "by one more factor β, and θ moves a step of size η along v. With β = 0 this "
-                           "is plain gradient descent."
+                momentum ? s.momentum_form == MomentumForm::Ema
+                               ? "Momentum (the moving-average form): v is an exponentially weighted average "
+                                 "of past gradients, the newest weighted 1 − β, each older one by one more "
+                                 "factor β, and θ moves a step of size η along v."
+                               : "Momentum: v keeps a running sum of past gradients, each older one weighted "
+                                 "by one more factor β, and θ moves a step of size η along v. With β = 0 this "
+                                 "is plain gradient descent."
                          : "Gradient descent moves each parameter a step of size η against its "
                            "gradient: downhill on the loss.");
   if (!taken) ImGui::TextColored(WarningColor(), "what the update would be: not taken");
@@ -217,12 +236,20 @@ void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
                         "before → after, says whether the step helped everyone; with a large η or a "
                         "small batch it can go up.");
   if (compact) ImGui::SameLine(0.0f, ImGui::GetFontSize());   // on the heading's line
-  if (r.status != StepStatus::Refused)
-    TextWrappedAtSpaces((compact ? "batch " : "batch loss ") + format_number(r.batch_loss) +
-                        (compact ? " (mean L, m = " : "   (mean L of the batch, m = ") + format_count(r.batch.size()) + ")");
+  const Settings& s = r.settings;
+  const std::string reduced = s.reduction == Reduction::Sum ? "summed" : "mean";
+  const bool penalty = s.l2 != 0.0;
+  if (r.status != StepStatus::Refused) {
+    const std::string value = penalty ? format_number(r.batch_data_loss) + " + " + format_number(r.penalty_before) +
+                                            " = " + format_number(r.batch_loss)
+                                      : format_number(r.batch_loss);
+    TextWrappedAtSpaces((compact ? "batch " : "batch loss ") + value + (compact ? " (" + reduced + " L" : "   (" + reduced + " L of the batch") +
+                        (penalty ? " + penalty" : "") + ", m = " + format_count(r.batch.size()) + ")");
+  }
   const std::string before = r.loss_before ? format_number(*r.loss_before) : "undefined";
   const std::string after = r.loss_after ? format_number(*r.loss_after) : "undefined";
-  TextWrappedAtSpaces((compact ? "all " : "mean loss over all ") + format_count(data.rows()) + " samples");
+  TextWrappedAtSpaces((compact ? "all " : reduced + " loss over all ") + format_count(data.rows()) + " samples" +
+                      (penalty ? " + penalty" : ""));
   // The change, to its significant digits (format_change): the difference of the rounded numbers
   // can differ from the rounded difference in the last digit, and students subtract what they see.
   const bool both = r.loss_before && r.loss_after && r.status == StepStatus::Ok;

@@ -32,7 +32,7 @@ float int_width(const std::string& s) {
 bool is_number_column(Kind k) { return k != Kind::Note && k != Kind::MoreX; }
 
 std::string undefined_reason(const ChainBatch& b, const SampleChain& c) {
-  if (b.activation == Activation::Tanh && b.loss == Loss::BCE && !(c.y_hat[0] > 0.0))
+  if (b.settings.activation == Activation::Tanh && b.settings.loss == Loss::BCE && !(c.y_hat[0] > 0.0))
     return "L undefined: log ŷ needs ŷ > 0";
   return "undefined";
 }
@@ -52,7 +52,7 @@ void draw_text(ImDrawList* dl, ImVec2 pos, ImU32 color, const std::string& s) {
 
 SampleChain ChainBatch::chain(std::size_t row) const {
   if (kept != nullptr && row < kept->size()) return (*kept)[row];
-  return sample_chain(*data, (*batch)[row], theta, activation, loss, labels);
+  return sample_chain(*data, (*batch)[row], theta, settings);
 }
 
 int ChainBatch::row_of(int index) const {

@@ -101,6 +101,7 @@ void ShowControlsPanel(AppState& state) {
   ShowModelSection(state);
   ShowDescentSection(state);
   ShowThetaSection(state);
+  ShowConventionsSection(state);
   ImGui::End();
 }
 

@@ -37,9 +37,23 @@ bool only_full_batches(const Trainer& t) {
   return true;
 }
 
+// With L2 (λ > 0 in any settings of the run) the loss is data term + penalty: both are drawn.
+bool has_penalty(const Trainer& t) {
+  for (std::size_t k = 0; k <= t.settings_index(); ++k)
+    if (t.settings_at(k).l2 != 0.0) return true;
+  return false;
+}
+
+// The data-set loss's name: "mean loss", or "summed loss" (--reduction sum), "+ penalty" with L2.
+std::string loss_name(const Trainer& t) {
+  return std::string(t.settings().reduction == Reduction::Sum ? "summed loss" : "mean loss") +
+         (has_penalty(t) ? " + penalty" : "");
+}
+
 // "step 12: mean loss 0.6123, batch loss 0.7001" (step 0 has no batch).
 std::string readout(const AppState& state, std::size_t step, bool batches) {
-  std::string s = "step " + std::to_string(step) + ": mean loss " + loss_text(mean_loss_at(state, step));
+  std::string s = "step " + std::to_string(step) + ": " + loss_name(*state.trainer) + " " + loss_text(mean_loss_at(state, step));
+  if (has_penalty(*state.trainer)) s += ", data loss " + loss_text(data_loss_at(state, step));
   if (const std::optional<double> batch = batch_loss_at(state, step); batches && batch)
     s += ", batch loss " + loss_text(*batch);
   return s;
@@ -62,9 +76,13 @@ void show_readout(const AppState& state, std::size_t step, bool batches) {
   const ImVec4 mean(CurrentAccents().mean_loss.x, CurrentAccents().mean_loss.y, CurrentAccents().mean_loss.z, 1.0f);
   const ImVec4 batch(CurrentAccents().batch_loss.x, CurrentAccents().batch_loss.y, CurrentAccents().batch_loss.z, 1.0f);
   const double now = mean_loss_at(state, step), before = step >= 1 ? mean_loss_at(state, step - 1) : NAN;
-  piece("mean loss " + loss_text(now), &mean);
+  piece(loss_name(*state.trainer) + " " + loss_text(now), &mean);
   // What the step changed: a student stepping alone sees it without subtracting.
   if (std::isfinite(before) && std::isfinite(now)) piece("(Δ " + format_change(before, now) + ")", &mean);
+  if (has_penalty(*state.trainer)) {
+    const ImVec4& data = CurrentAccents().data_loss;
+    piece("data loss " + loss_text(data_loss_at(state, step)), &data);
+  }
   if (const std::optional<double> b = batch_loss_at(state, step); batches && b) piece("batch loss " + loss_text(*b), &batch);
 }
 
@@ -102,6 +120,7 @@ void draw_hover(const AppState& state, const LossCurve& c, std::size_t step, boo
   };
   if (const std::optional<double> b = batch_loss_at(state, step); batches && b) dot(*b, CurrentAccents().batch_loss);
   dot(mean_loss_at(state, step), CurrentAccents().mean_loss);
+  if (has_penalty(*state.trainer)) dot(data_loss_at(state, step), CurrentAccents().data_loss);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(readout(state, step, batches).c_str());
   if (batches && epoch_after(*state.trainer, step)) ImGui::TextDisabled("a new epoch began with step %zu", step + 1);
@@ -200,12 +219,18 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
       plot::PlotLine("batch loss", curve.batch_low.data(), static_cast<int>(curve.batch_low.size()), stride, stride);
     }
   }
+  const std::string name = loss_name(*state.trainer);
+  if (has_penalty(*state.trainer) && curve.known_steps.empty()) {  // the data term, under the total
+    plot::SetNextLineStyle(CurrentAccents().data_loss, 2.0f);
+    if (few) plot::SetNextMarkerStyle(plot::Marker_Diamond, 0.2f * ImGui::GetFontSize(), CurrentAccents().data_loss);
+    plot::PlotLine("data loss", curve.data_loss.data(), static_cast<int>(curve.data_loss.size()), stride);
+  }
   plot::SetNextLineStyle(CurrentAccents().mean_loss, 2.5f);
   if (few) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize());
   if (curve.known_steps.empty())
-    plot::PlotLine("mean loss", curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()), stride);
+    plot::PlotLine(name.c_str(), curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()), stride);
   else  // a fast run on big data: the steps whose loss was worked out (every 1,000th and those shown)
-    plot::PlotLine("mean loss", curve.known_steps.data(), curve.known_loss.data(), static_cast<int>(curve.known_steps.size()));
+    plot::PlotLine(name.c_str(), curve.known_steps.data(), curve.known_loss.data(), static_cast<int>(curve.known_steps.size()));
   plot::SetNextLineStyle(current_step_color(), 1.5f);
   plot::PlotVLine("current step", static_cast<double>(current));
   caches.loss_axis_from = state.log_loss ? NAN : mark_zoomed_axis();

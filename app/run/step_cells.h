@@ -12,6 +12,8 @@ namespace ll::app {
 
 // "Step 1 · epoch 1 · sigmoid + binary cross-entropy · batch · η = 0.01" (and β, a hand-picked batch).
 std::string step_title(const StepRecord& record);
+// The rates and the penalty, as titles write them: "η = 0.01", "η = 0.01 · β = 0.9 · λ = 0.5".
+std::string rates_text(const Settings& settings);
 
 // "samples 1, 2, 3, 4"; long batches end in "…, 1000000".
 std::string batch_numbers(const StepRecord& record);

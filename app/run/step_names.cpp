@@ -27,8 +27,14 @@ std::string step_title(const StepRecord& r) {
   std::string t = "Step " + std::to_string(r.step) + " · epoch " + std::to_string(r.epoch) + " · " +
                   std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) + " · " +
                   std::string(name(s.mode)) + (r.explicit_batch ? " (batch chosen by hand)" : "") +
-                  " · η = " + format_number(s.learning_rate);
+                  " · " + rates_text(s);
+  return t;
+}
+
+std::string rates_text(const Settings& s) {
+  std::string t = "η = " + format_number(s.learning_rate);
   if (s.momentum != 0.0) t += " · β = " + format_number(s.momentum);
+  if (s.l2 != 0.0) t += " · λ = " + format_number(s.l2);
   return t;
 }
 
@@ -135,8 +141,11 @@ std::vector<UpdateLine> update_lines(const StepRecord& r) {
   const NumberStyle after_style = style_for(r.theta_after.values), grad_style = style_for(r.gradient.values);
   std::vector<double> v_before;
   const double beta = r.settings.momentum;
+  // The gradient's weight in v: 1 (v = β·v_before + ∂L/∂θ) or 1 − β (the ema form).
+  const bool ema = r.settings.momentum_form == MomentumForm::Ema;
+  const double pull = ema ? 1.0 - beta : 1.0;
   for (std::size_t k = 0; beta != 0.0 && k < direction.size() && k < r.gradient.size(); ++k)
-    v_before.push_back((direction.values[k] - r.gradient.values[k]) / beta);  // from v = β·v_before + ∂L/∂θ
+    v_before.push_back((direction.values[k] - pull * r.gradient.values[k]) / beta);
   const NumberStyle v_before_style = style_for(v_before);
   std::vector<UpdateLine> lines;
   for (std::size_t k = 0; k < r.theta_before.size() && k < direction.size(); ++k) {
@@ -149,7 +158,8 @@ std::vector<UpdateLine> update_lines(const StepRecord& r) {
       const std::string b = format_in(v_before[k], v_before_style);
       const std::string grad_text = format_in(std::fabs(grad), grad_style);
       line.velocity = "v = " + format_number(beta) + "·" + (v_before[k] < 0 && b != "0" ? "(" + b + ")" : b) +
-                      (grad < 0 && grad_text != "0" ? " − " : " + ") + grad_text + " = " + format_in(g, step_style);
+                      (grad < 0 && grad_text != "0" ? " − " : " + ") + (ema ? format_number(pull) + "·" : "") +
+                      grad_text + " = " + format_in(g, step_style);
     }
     lines.push_back(std::move(line));
   }

@@ -27,6 +27,12 @@ std::optional<double> Trainer::loss_at(std::size_t step) const {
   return as_optional(after.total);
 }
 
+std::optional<double> Trainer::data_loss_at(std::size_t step) const {
+  if (step == 0) return as_optional(initial_loss_.data);
+  if (!history_->entry(step).losses_known) loss_at(step);   // works both out and keeps them
+  return as_optional(history_->entry(step).data_loss_after);
+}
+
 StepSummary Trainer::summary(std::size_t k) const {
   const HistoryEntry e = history_->entry(k);
   StepSummary s;

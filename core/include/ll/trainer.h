@@ -129,6 +129,8 @@ class Trainer {
   // Mean loss over the data set at θ after `step` steps (none: undefined). If the step left it
   // out, one pass over the data computes it now (and the history keeps it).
   std::optional<double> loss_at(std::size_t step) const;
+  // Its data term: the same without the L2 penalty (equal to loss_at when λ = 0).
+  std::optional<double> data_loss_at(std::size_t step) const;
   // The full record of step k (1-based), recomputed from the kept θ: identical to the one step()
   // returned.
   StepRecord record(std::size_t k, bool with_samples = true) const;
