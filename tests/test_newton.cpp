@@ -12,6 +12,7 @@
 #include "approx.h"
 #include "ll/dataset.h"
 #include "ll/kernel.h"
+#include "ll/optimum.h"
 #include "ll/settings.h"
 #include "ll/trainer.h"
 
@@ -140,4 +141,19 @@ TEST_CASE("full-batch gradient descent reaches the maximum-likelihood θ of Newt
   INFO("after ", trainer.current_step(), " steps, θ = ", theta.values[0], ", ", theta.values[1], ", ",
        theta.values[2]);
   for (std::size_t k = 0; k < 3; ++k) CHECK_NEAR(theta.values[k], mle.theta[k], 1e-6);
+}
+
+TEST_CASE("the core's optimum equals this file's Newton solve: iris versicolor vs virginica, and blobs") {
+  ll::DataOptions o;
+  o.source = "iris";
+  o.classes = {2, 3};   // petal length and width, unstandardized
+  const ll::Dataset iris = ll::load_dataset(o);
+  const auto blobs = overlapping_blobs();
+  for (const ll::Dataset* data : {&iris, blobs.get()}) {
+    const NewtonResult mle = newton(*data);
+    REQUIRE(mle.converged);
+    const ll::Optimum best = ll::find_optimum(*data, ll::Settings{}, ll::Params::row({0, 0, 0}));
+    REQUIRE(best.status == ll::OptimumStatus::Ok);
+    for (std::size_t k = 0; k < 3; ++k) CHECK_NEAR(best.theta.values[k], mle.theta[k], 1e-9);
+  }
 }

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "cli/manual.h"
+#include "cli/optimum_command.h"
 #include "cli/run_options.h"
 #include "cli/trace.h"
 #include "cli/window_options.h"
@@ -61,9 +62,13 @@ int run_command_line(int argc, char** argv) {
   CLI::App* shot_cmd = app.add_subcommand("screenshot", "Run n steps, render the window once and write a PNG");
   add_screenshot_options(*shot_cmd, shot);
 
+  OptimumOptions optimum;
+  CLI::App* optimum_cmd = app.add_subcommand("optimum", "Find the best θ for the data (Newton's method where the loss is convex)");
+  add_optimum_options(*optimum_cmd, optimum);
+
   std::string command;
   auto parsed_command = [&] {
-    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd})
+    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd, optimum_cmd})
       if (sub->parsed()) return sub->get_name();
     return std::string();
   };
@@ -101,18 +106,23 @@ int run_command_line(int argc, char** argv) {
     if (!open_path.empty()) {
       std::error_code ec;
       if (!std::filesystem::exists(open_path, ec))
-        throw InputError("no such file: " + open_path + " (the commands are gui, trace and screenshot)");
+        throw InputError("no such file: " + open_path + " (the commands are gui, trace, screenshot and optimum)");
       const bool lesson = open_path.size() >= 5 && open_path.compare(open_path.size() - 5, 5, ".json") == 0;
       if (lesson && !gui.scenario_path.empty()) throw InputError("give one scenario: " + open_path + " or --scenario");
       if (lesson) gui.scenario_path = open_path;
       else gui.run.data.source = open_path;
     }
-    if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed()))
+    if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed() || optimum_cmd->parsed()))
       throw InputError("--scenario goes after the command (e.g. logistic-lab trace --scenario FILE)");
     if (trace_cmd->parsed()) {
       command = "trace";
       resolve_scenario(trace.scenario, *trace_cmd, trace.run);
       return run_trace(trace);
+    }
+    if (optimum_cmd->parsed()) {
+      command = "optimum";
+      resolve_scenario(optimum.scenario, *optimum_cmd, optimum.run);
+      return run_optimum(optimum);
     }
     if (shot_cmd->parsed()) {
       command = "screenshot";

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "ll/error.h"
-#include "ll/kernel.h"
+#include "ll/objective.h"
 #include "ll/number_format.h"
 #include "ll/run_watch.h"
 #include "history.h"
@@ -86,19 +86,8 @@ Trainer::~Trainer() = default;
 
 Trainer::KnownPass Trainer::pass_at(std::size_t state, const Params& theta, const Settings& s,
                                     bool gradient) const {
-  const DataPass pass = full_pass(*data_, theta, s.activation, s.loss, gradient);
-  const std::size_t n = data_->rows();
-  const double scale = loss_scale(s);   // ½ or 1: exact, so scaling the sums equals summing scaled terms
-  // NaN with no undefined sample is not tanh + BCE's "undefined": the sums overflowed (∞ − ∞ at a
-  // huge θ), so it counts as an infinite loss, and the divergence rule catches it.
-  const double data = pass.undefined ? kUndefined
-                      : std::isnan(pass.loss_sum) ? std::numeric_limits<double>::infinity()
-                                                  : reduce(scale * pass.loss_sum, n, s.reduction);
-  KnownPass known{state, s, {s.l2 == 0.0 ? data : data + l2_penalty(s, theta), data}, {}};
-  if (gradient) {
-    known.data_gradient = pass.gradient_sum;
-    for (double& g : known.data_gradient.values) g = reduce(scale * g, n, s.reduction);
-  }
+  ObjectiveValue v = objective_at(*data_, theta, s, gradient);
+  KnownPass known{state, s, {v.loss, v.data_loss}, std::move(v.data_gradient)};
   return known;
 }
 
