@@ -15,12 +15,13 @@ namespace {
 using ll::app::Layout;
 using ll::app::Rect;
 
-std::array<std::pair<const char*, Rect>, 7> panels(const Layout& l) {
+std::array<std::pair<const char*, Rect>, 8> panels(const Layout& l) {
   return {{{"bar", l.bar},
            {"controls", l.controls},
            {"data", l.data},
            {"activation", l.activation},
            {"loss", l.loss},
+           {"landscape", l.landscape},
            {"chain", l.chain},
            {"status", l.status}}};
 }
@@ -101,7 +102,8 @@ TEST_CASE("every panel of the default layout is big enough to read") {
       CHECK(l.controls.w >= 18.0f * std::min(font, 20.0f));
       CHECK(l.bar.empty());  // only in presentation mode
       for (const auto& [name, r] : panels(l)) {
-        if (std::string(name) == "status" || std::string(name) == "bar") continue;
+        // (The landscape is off by default: the test with every combination covers it.)
+        if (std::string(name) == "status" || std::string(name) == "bar" || std::string(name) == "landscape") continue;
         INFO(std::string(name) << " " << describe(r));
         // A plot needs room for its title, tick labels and axis labels. The tightest case, a
         // 40 px font in a 1280 px wide window, leaves each top-row plot about 7 font sizes wide.
@@ -113,10 +115,10 @@ TEST_CASE("every panel of the default layout is big enough to read") {
 
 namespace {
 
-// Every combination of shown panels (2⁵), in and out of presentation mode.
+// Every combination of shown panels (2⁶), in and out of presentation mode.
 std::vector<std::pair<ll::app::PanelsShown, bool>> all_views() {
   std::vector<std::pair<ll::app::PanelsShown, bool>> views;
-  for (int bits = 0; bits < 32; ++bits)
+  for (int bits = 0; bits < 64; ++bits)
     for (bool presentation : {false, true}) {
       ll::app::PanelsShown p;
       p.controls = bits & 1;
@@ -124,6 +126,7 @@ std::vector<std::pair<ll::app::PanelsShown, bool>> all_views() {
       p.activation = bits & 4;
       p.loss = bits & 8;
       p.chain = bits & 16;
+      p.landscape = bits & 32;
       views.push_back({p, presentation});
     }
   return views;
@@ -132,7 +135,7 @@ std::vector<std::pair<ll::app::PanelsShown, bool>> all_views() {
 std::string describe(const ll::app::PanelsShown& p, bool presentation) {
   return std::string(presentation ? "presentation" : "normal") + (p.controls ? " controls" : "") +
          (p.data ? " data" : "") + (p.activation ? " activation" : "") + (p.loss ? " loss" : "") +
-         (p.chain ? " chain" : "");
+         (p.chain ? " chain" : "") + (p.landscape ? " landscape" : "");
 }
 
 }  // namespace
@@ -150,6 +153,7 @@ TEST_CASE("with any panels hidden, in or out of presentation mode, the shown one
         CHECK(l.activation.empty() == !shown.activation);
         CHECK(l.loss.empty() == !shown.loss);
         CHECK(l.chain.empty() == !shown.chain);
+        CHECK(l.landscape.empty() == !shown.landscape);
         CHECK(l.bar.empty() == !presentation);
         const auto all = panels(l);
         double area = 0.0;
@@ -167,7 +171,7 @@ TEST_CASE("with any panels hidden, in or out of presentation mode, the shown one
         }
         // Shown panels and the bar cover the window below the menu bar, except where no panel at
         // all is shown to the right of the controls.
-        const bool right_empty = !shown.data && !shown.activation && !shown.loss && !shown.chain;
+        const bool right_empty = !shown.data && !shown.activation && !shown.loss && !shown.chain && !shown.landscape;
         if (!right_empty)
           CHECK(area == doctest::Approx(static_cast<double>(w.width) * (w.height - top)).epsilon(1e-6));
       }

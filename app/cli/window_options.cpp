@@ -37,8 +37,8 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
           "--font-scale", [&o](const float& scale) { o.font_scale = scale; },
           "Text size as Ctrl+= / Ctrl+− set it (default 1)")
       ->check(number_between(0.5, 3.0));
-  command.add_option("--panel", o.panel, "One panel alone: controls, data, activation, loss or chain")
-      ->check(CLI::IsMember({"controls", "data", "activation", "loss", "chain"}));
+  command.add_option("--panel", o.panel, "One panel alone: controls, data, activation, loss, chain or landscape")
+      ->check(CLI::IsMember({"controls", "data", "activation", "loss", "chain", "landscape"}));
   command.add_option("--scale", o.scale, "1 (default) or 2: render at twice the size, for print")
       ->check(CLI::IsMember({1, 2}));
   command

@@ -93,6 +93,16 @@ struct AppState {
   int chain_page = 0;                 // the chain in pages (too small a panel): the page shown
   bool show_derivative = false;       // σ′(z) curve in the activation plot
   bool log_loss = false;              // log-y loss plot
+  // The loss landscape panel: which two entries of θ are its axes (−1: the default pair), which
+  // surface (the run's loss, or the other of BCE/CCE and squared error), and what its range fits.
+  struct LandscapeView {
+    int a = -1, b = -1;
+    bool other_surface = false;
+    bool fit_optimum = false;         // the range takes in θ* (else the path alone)
+    bool refit = true;                // fit the range on the next frame
+    double range[4] = {-1, 1, -1, 1};  // the fitted range: x min, x max, y min, y max
+    Params pending_theta0;            // a click asked to start over from here (empty: none)
+  } landscape;
   bool show_shading = true;           // P(y = 1 | x) behind the data
   bool show_help = false;
   bool light_theme = false;           // the light, high-contrast theme (projectors, slides)

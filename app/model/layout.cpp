@@ -45,7 +45,7 @@ Layout default_layout(float width, float height, float top, float font_px, const
 
   // How the right side's height is shared: the chain at least half, more when it needs it.
   PanelsShown shown = shown_asked;
-  const bool any_plot = shown.data || shown.activation || shown.loss;
+  const bool any_plot = shown.data || shown.activation || shown.loss || shown.landscape;
   float chain_h = 0.0f;
   if (shown.chain && any_plot) {
     chain_h = std::floor(body_h * 0.5f);
@@ -60,25 +60,27 @@ Layout default_layout(float width, float height, float top, float font_px, const
       shown.chain = false;
       chain_h = 0.0f;
     } else if (l.plots_dropped) {
-      shown.data = shown.activation = shown.loss = false;
+      shown.data = shown.activation = shown.loss = shown.landscape = false;
     }
   } else if (shown.chain) {
     chain_h = body_h;
   }
 
-  // The top row's plots share its width in the proportions 36 : 32 : 32 (the data plot has a
-  // key below it); the chain panel takes the lower half, or everything when the row is empty.
-  Rect* row[] = {&l.data, &l.activation, &l.loss};
-  const bool in_row[] = {shown.data, shown.activation, shown.loss};
-  const float weight[] = {0.36f, 0.32f, 0.32f};
+  // The top row's plots share its width in the proportions 36 : 32 : 32 (: 36 for the landscape,
+  // which has a colour bar beside it; the data plot has a key below it); the chain panel takes
+  // the lower half, or everything when the row is empty.
+  Rect* row[] = {&l.data, &l.activation, &l.loss, &l.landscape};
+  const bool in_row[] = {shown.data, shown.activation, shown.loss, shown.landscape};
+  const float weight[] = {0.36f, 0.32f, 0.32f, 0.36f};
+  constexpr int kRow = 4;
   float total = 0.0f;
-  for (int i = 0; i < 3; ++i) total += in_row[i] ? weight[i] : 0.0f;
+  for (int i = 0; i < kRow; ++i) total += in_row[i] ? weight[i] : 0.0f;
   const float row_h = total == 0.0f ? 0.0f : body_h - chain_h;
   float x = right_x;
   int last = -1;
-  for (int i = 0; i < 3; ++i)
+  for (int i = 0; i < kRow; ++i)
     if (in_row[i]) last = i;
-  for (int i = 0; i < 3; ++i) {
+  for (int i = 0; i < kRow; ++i) {
     if (!in_row[i]) continue;
     // The last plot takes what rounding left, so the row ends exactly at the window's edge.
     const float w = i == last ? right_x + right_w - x : std::floor(right_w * weight[i] / total);

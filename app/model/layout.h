@@ -18,6 +18,7 @@ struct Layout {
   Rect data;         // top row: data and decision boundary
   Rect activation;   // top row: σ(z) with the batch
   Rect loss;         // top row: loss curve
+  Rect landscape;    // top row, when shown: the loss landscape
   Rect chain;        // bottom: the derivative chain of the last step
   Rect status;       // one line at the very bottom
   // The plots of the top row that were shown but had to give way to the chain, which needed the
@@ -30,7 +31,7 @@ struct Layout {
                                   // a chain that needs the height of the big counter's line
   bool operator==(const Layout& o) const {
     return bar == o.bar && controls == o.controls && data == o.data && activation == o.activation &&
-           loss == o.loss && chain == o.chain && status == o.status && plots_dropped == o.plots_dropped &&
+           loss == o.loss && landscape == o.landscape && chain == o.chain && status == o.status && plots_dropped == o.plots_dropped &&
            controls_dropped == o.controls_dropped && bar_compact == o.bar_compact &&
            chain_untitled == o.chain_untitled;
   }

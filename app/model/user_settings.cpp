@@ -224,6 +224,7 @@ UserSettings from_json(const json& root, std::vector<std::string>& problems) {
     r.flag(*p, "panels.activation", s.panels.activation);
     r.flag(*p, "panels.loss", s.panels.loss);
     r.flag(*p, "panels.chain", s.panels.chain);
+    r.flag(*p, "panels.landscape", s.panels.landscape);
   }
   r.number(root, "steps_per_second", s.steps_per_second, 1.0, 5000.0);
   r.whole(root, "decimals", s.decimals, 0, 8);
@@ -256,7 +257,7 @@ bool operator==(const UserSettings& a, const UserSettings& b) {
   const auto fields = [](const UserSettings& s) {
     return std::tie(s.theme, s.font_scale, s.window_width, s.window_height, s.maximized, s.screenshot_folder,
                     s.screenshot_scale, s.recent_files, s.recent_scenarios, s.panels.controls, s.panels.data,
-                    s.panels.activation, s.panels.loss, s.panels.chain, s.steps_per_second, s.presentation,
+                    s.panels.activation, s.panels.loss, s.panels.chain, s.panels.landscape, s.steps_per_second, s.presentation,
                     s.decimals, s.screenshot_caption);
   };
   return fields(a) == fields(b);
@@ -344,7 +345,8 @@ std::string settings_to_json(const UserSettings& s) {
         {"data", s.panels.data},
         {"activation", s.panels.activation},
         {"loss", s.panels.loss},
-        {"chain", s.panels.chain}}},
+        {"chain", s.panels.chain},
+        {"landscape", s.panels.landscape}}},
       {"steps_per_second", tidy(s.steps_per_second)},
       {"decimals", s.decimals},
       {"presentation", s.presentation},

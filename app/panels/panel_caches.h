@@ -12,7 +12,9 @@
 #include "ll/activation.h"
 #include "ll/dataset.h"
 #include "ll/params.h"
+#include "model/landscape.h"
 #include "panels/data_layers.h"
+#include "panels/landscape_parts.h"
 #include "panels/point_cloud.h"
 #include "panels/sample_plot.h"
 
@@ -82,6 +84,10 @@ struct PanelCaches {
   DataPanelCache data;
   BatchPoints activation;
   ChainMeasure chain;
+  // The loss landscape's grids and picture, and the optimum (landscape, data and loss panels).
+  LandscapeCache landscape;
+  LandscapeImage landscape_image;
+  OptimumCache optimum;
   // The loss plot's y axis, when it does not start at 0: where it starts (last frame; NaN: at 0
   // or on a log scale), said above the plot so that the key never covers it.
   double loss_axis_from = std::numeric_limits<double>::quiet_NaN();

@@ -14,6 +14,7 @@ void ShowControlsPanel(AppState& state);     // panels/controls_panel.cpp
 void ShowDataPanel(AppState& state, PanelCaches& caches);        // panels/data_panel.cpp
 void ShowActivationPanel(AppState& state, PanelCaches& caches);  // panels/activation_panel.cpp
 void ShowLossPanel(AppState& state, PanelCaches& caches); // panels/loss_panel.cpp
+void ShowLandscapePanel(AppState& state, PanelCaches& caches);   // panels/landscape_panel.cpp
 void ShowChainPanel(AppState& state, ChainMeasure& measure);        // panels/chain_panel.cpp
 void ShowStatusBar(AppState& state);         // panels/status_bar.cpp
 void ShowHelpWindow(AppState& state);        // panels/help_window.cpp
@@ -37,6 +38,7 @@ inline constexpr const char* kControlsWindow = "Controls";
 inline constexpr const char* kDataWindow = "Data and decision boundary";
 inline constexpr const char* kActivationWindow = "Activation";
 inline constexpr const char* kLossWindow = "Loss";
+inline constexpr const char* kLandscapeWindow = "Loss landscape";
 inline constexpr const char* kChainWindow = "Derivative chain";
 inline constexpr const char* kStatusWindow = "##status";
 inline constexpr const char* kPresentationBarWindow = "##presentation bar";

@@ -24,9 +24,10 @@ std::optional<Theme> parse_theme(const std::string& name);  // none for any othe
 // Which panels are shown (View menu, scenario files). The status bar is always there.
 struct PanelsShown {
   bool controls = true, data = true, activation = true, loss = true, chain = true;
+  bool landscape = false;   // the loss landscape: off until asked for (View menu, --panel landscape)
   bool operator==(const PanelsShown& o) const {
     return controls == o.controls && data == o.data && activation == o.activation && loss == o.loss &&
-           chain == o.chain;
+           chain == o.chain && landscape == o.landscape;
   }
   bool operator!=(const PanelsShown& o) const { return !(*this == o); }
 };

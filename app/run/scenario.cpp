@@ -237,7 +237,7 @@ void read_panels(const std::string& file, const json& panels, PanelsShown& out) 
   const std::vector<std::pair<std::string, bool PanelsShown::*>> known = {
       {"controls", &PanelsShown::controls}, {"data", &PanelsShown::data},
       {"activation", &PanelsShown::activation}, {"loss", &PanelsShown::loss},
-      {"chain", &PanelsShown::chain}};
+      {"chain", &PanelsShown::chain}, {"landscape", &PanelsShown::landscape}};
   if (!panels.is_object()) KeyReader(file, "panels", panels).expected("an object such as {\"chain\": false}");
   std::vector<std::string> names;
   for (const auto& k : known) names.push_back(k.first);

@@ -68,7 +68,8 @@ std::string scenario_json(const RunSpec& spec) {
   j["theme"] = theme_name(view.theme);
   j["font_scale"] = as_written(view.font_scale);
   j["panels"] = {{"controls", view.panels.controls}, {"data", view.panels.data},
-                 {"activation", view.panels.activation}, {"loss", view.panels.loss}, {"chain", view.panels.chain}};
+                 {"activation", view.panels.activation}, {"loss", view.panels.loss}, {"chain", view.panels.chain},
+                 {"landscape", view.panels.landscape}};
   // Text from the window may hold broken UTF-8: replaced, never a throw.
   return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

@@ -132,7 +132,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
     if (ImGui::MenuItem("Save window as PNG", "F12")) RequestPng(s, nullptr, nullptr, s.png_scale);
     if (ImGui::BeginMenu("Save panel as PNG")) {
       const char* panels[][2] = {{kDataWindow, "data"}, {kActivationWindow, "activation"}, {kLossWindow, "loss"},
-                                 {kChainWindow, "chain"}, {kControlsWindow, "controls"}};
+                                 {kChainWindow, "chain"}, {kControlsWindow, "controls"}, {kLandscapeWindow, "landscape"}};
       for (const auto& p : panels)
         if (ImGui::MenuItem(p[0])) RequestPng(s, p[0], p[1], s.png_scale);
       ImGui::EndMenu();
@@ -171,6 +171,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
     ImGui::MenuItem("Activation", nullptr, &s.panels.activation);
     ImGui::MenuItem("Loss", nullptr, &s.panels.loss);
     ImGui::MenuItem("Derivative chain", nullptr, &s.panels.chain);
+    ImGui::MenuItem("Loss landscape", nullptr, &s.panels.landscape);
     if (!(before == s.panels)) s.reset_layout = true;
     ImGui::EndMenu();
   }
@@ -244,6 +245,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   if (place(layout.data, always)) ShowDataPanel(s, caches);
   if (place(layout.activation, always)) ShowActivationPanel(s, caches);
   if (place(layout.loss, always)) ShowLossPanel(s, caches);
+  if (place(layout.landscape, always)) ShowLandscapePanel(s, caches);
   if (place(layout.chain, always)) ShowChainPanel(s, caches.chain);
   place(layout.status, true);
   ShowStatusBar(s);

@@ -34,6 +34,7 @@ const char* panel_window_name(const std::string& panel) {
   if (panel == "data") return kDataWindow;
   if (panel == "activation") return kActivationWindow;
   if (panel == "loss") return kLossWindow;
+  if (panel == "landscape") return kLandscapeWindow;
   return kChainWindow;
 }
 
@@ -138,8 +139,11 @@ int run_screenshot(const ScreenshotOptions& o) {
   state.slide = o.slide;
   state.slide_caption = o.caption;
   state.chain_page = o.chain_page - 1;   // the panel clamps it to the pages there are
+  // The landscape is off by default: asked for alone, it takes the window.
+  if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};
   auto window = open(options, state);
   if (!window) return 2;
+  if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};
   const double frame_seconds = platform::kDeterministicDeltaTime;
   if (o.bench_frames > 0) {
     platform::FrameStats stats(o.bench_frames);
@@ -172,6 +176,18 @@ int run_screenshot(const ScreenshotOptions& o) {
     }
   };
   settle();
+  // The landscape's grid and the optimum come from worker threads: the picture waits for them
+  // (at most a minute), then settles again.
+  if (state.panels.landscape) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while ((caches.landscape.grid.busy() || caches.optimum.value.busy()) && std::chrono::steady_clock::now() < give_up) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      window->present();
+      frame(*window, state, caches, frame_seconds);
+    }
+    window->present();
+    settle();
+  }
   std::string error;
   int exit_code = 0;
   if (o.check_layout) {
