@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <thread>
+#include <vector>
 
 #include "ll/objective.h"
 #include "model/app_state.h"
@@ -92,22 +94,35 @@ LandscapeGrid compute_landscape(const LandscapeRequest& r) {
   g.samples = data->rows();
   const int n = r.cells;
   g.loss.assign(static_cast<std::size_t>(n) * n, 0.0);
-  Params theta = r.theta;
+  // Rows [from, to): each cell J at its centre (NaN: undefined).
+  const auto rows = [&](int from, int to) {
+    Params theta = r.theta;
+    for (int iy = from; iy < to; ++iy)
+      for (int ix = 0; ix < n; ++ix) {
+        theta.values[r.a] = g.x_at(ix);
+        theta.values[r.b] = g.y_at(iy);
+        g.loss[static_cast<std::size_t>(iy) * n + ix] = objective_at(*data, theta, r.settings, false).loss;
+      }
+  };
+  // Big grids on every core (the passes below 32,768 samples use one each): the rows split in two
+  // halves or more. Each cell is the same whoever computes it.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned parts = static_cast<double>(data->rows()) * n * n > 1e6 ? std::min(cores, 4u) : 1u;
+  std::vector<std::thread> helpers;
+  for (unsigned p = 1; p < parts; ++p)
+    helpers.emplace_back(rows, static_cast<int>(p * n / parts), static_cast<int>((p + 1) * n / parts));
+  rows(0, static_cast<int>(n / parts));
+  for (std::thread& t : helpers) t.join();
   g.low = std::numeric_limits<double>::infinity();
   g.high = -std::numeric_limits<double>::infinity();
-  for (int iy = 0; iy < n; ++iy)
-    for (int ix = 0; ix < n; ++ix) {
-      theta.values[r.a] = g.x_at(ix);
-      theta.values[r.b] = g.y_at(iy);
-      const double j = objective_at(*data, theta, r.settings, false).loss;   // NaN: undefined
-      g.loss[static_cast<std::size_t>(iy) * n + ix] = j;
-      if (std::isfinite(j)) {
-        g.low = std::min(g.low, j);
-        g.high = std::max(g.high, j);
-      } else {
-        g.any_undefined = true;
-      }
+  for (double j : g.loss) {
+    if (std::isfinite(j)) {
+      g.low = std::min(g.low, j);
+      g.high = std::max(g.high, j);
+    } else {
+      g.any_undefined = true;
     }
+  }
   if (!(g.low <= g.high)) g.low = g.high = std::numeric_limits<double>::quiet_NaN();
   g.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return g;
