@@ -142,3 +142,24 @@ TEST_CASE("the reference file's L2 batch step: data loss, penalty, gradient and 
   CHECK_NEAR_ALL(r.gradient.values, (std::vector<double>{0.270249, 0.393133, -0.049540}), 5e-7);
   CHECK_NEAR_ALL(r.theta_after.values, (std::vector<double>{0.097298, 0.496069, -0.099505}), 5e-7);
 }
+
+TEST_CASE("wide data: θ too big for Newton's Hessian takes the descent, within its budget, and says why") {
+  // 60 features and 8 classes: Θ has 8 × 61 = 488 entries, above kMostNewtonParams.
+  ll::Dataset data;
+  data.name = "wide";
+  for (int j = 0; j < 60; ++j) data.feature_names.push_back("f" + std::to_string(j));
+  for (int k = 0; k < 8; ++k) data.class_names.push_back("c" + std::to_string(k));
+  data.columns.assign(60, std::vector<double>(80));
+  for (std::size_t i = 0; i < 80; ++i) {
+    data.labels.push_back(static_cast<int>(i % 8));
+    for (std::size_t j = 0; j < 60; ++j) data.columns[j][i] = std::sin(static_cast<double>(i * 61 + j * 7));
+  }
+  ll::Settings s;
+  s.activation = ll::Activation::Softmax;
+  s.loss = ll::Loss::CCE;
+  s.l2 = 0.1;
+  const ll::Optimum o = ll::find_optimum(data, s, ll::zero_params(s, data));
+  CHECK_FALSE(o.newton);
+  CHECK_CONTAINS(o.message, "488 entries, too many for Newton's method");
+  CHECK(o.iterations <= ll::kMostDescentSteps);
+}

@@ -224,6 +224,42 @@ Settings other_surface(const Settings& s) {
   return o;
 }
 
+double theta_distance(const Params& a, const Params& b) {
+  double sum = 0.0;
+  for (std::size_t j = 0; j < a.size(); ++j) sum += (a.values[j] - b.values[j]) * (a.values[j] - b.values[j]);
+  return std::sqrt(sum);
+}
+
+const DistanceCurve& distance_curve(const AppState& s, const Optimum& best, DistanceCurve& c) {
+  const Trainer& t = *s.trainer;
+  std::string key = std::to_string(s.run_serial) + ":" + std::to_string(t.branches()) + ":";
+  for (double v : best.theta.values) put(key, v);
+  if (key != c.key || c.steps > t.history_size()) c = DistanceCurve{key, 1, 0, {}, {}};
+  const auto distance = [&](std::size_t k) { return theta_distance(t.theta_at(k), best.theta); };
+  if (c.xs.empty()) {
+    c.xs.push_back(0.0);
+    c.ys.push_back(distance(0));
+  }
+  for (std::size_t k = c.steps + 1; k <= t.history_size(); ++k) {
+    if (k % c.stride == 0) {
+      c.xs.push_back(static_cast<double>(k));
+      c.ys.push_back(distance(k));
+    }
+    c.steps = k;
+    if (c.xs.size() > kMostDistancePoints) {   // every other point: twice the steps per point
+      std::size_t j = 0;
+      for (std::size_t i = 0; i < c.xs.size(); i += 2, ++j) {
+        c.xs[j] = c.xs[i];
+        c.ys[j] = c.ys[i];
+      }
+      c.xs.resize(j);
+      c.ys.resize(j);
+      c.stride *= 2;
+    }
+  }
+  return c;
+}
+
 std::shared_ptr<const Optimum> OptimumCache::get(const AppState& state) {
   const std::shared_ptr<const Dataset> data = state.data_ptr();
   const Settings settings = state.settings();

@@ -36,6 +36,8 @@ struct LandscapeRequest {
 // Above this many samples a grid is first computed over a seeded subsample of this size, then
 // over all of them.
 constexpr std::size_t kLandscapeSampleFirst = 10'000;
+// What one grid may cost, in samples × θ's entries visited (the cells per side follow from it).
+constexpr double kLandscapeBudget = 1.5e9;
 
 struct LandscapeGrid {
   LandscapeRequest request;
@@ -84,6 +86,19 @@ struct OptimumCache {
   // The optimum for the state's data, settings and θ₀ when it is ready (none meanwhile).
   std::shared_ptr<const Optimum> get(const AppState& state);
 };
+
+// ‖θ_k − θ*‖ over the history, for the loss panel: at most kMostDistancePoints points, every
+// `stride`-th step (stride doubles as the history grows), read as steps are taken.
+constexpr std::size_t kMostDistancePoints = 4096;
+struct DistanceCurve {
+  std::string key;                 // the run, its branches and θ* it was read for
+  std::size_t stride = 1, steps = 0;
+  std::vector<double> xs, ys;      // step, ‖θ_step − θ*‖
+};
+// ‖a − b‖ (Euclidean, over every entry).
+double theta_distance(const Params& a, const Params& b);
+// Brings the curve up to the state's history for θ* = `best`.
+const DistanceCurve& distance_curve(const AppState& state, const Optimum& best, DistanceCurve& curve);
 
 // The panel's grids: one computed at a time, the latest asked for.
 struct LandscapeCache {

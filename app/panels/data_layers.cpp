@@ -36,9 +36,23 @@ double score(const Params& theta, std::size_t row, double x1, double x2) {
   return theta.at(row, 0) + theta.at(row, 1) * x1 + (theta.cols > 2 ? theta.at(row, 2) * x2 : 0.0);
 }
 
-void plot_segment(const char* label, double x0, double y0, double x1, double y1) {
-  const double xs[2] = {x0, x1}, ys[2] = {y0, y1};
-  plot::PlotLine(label, xs, ys, 2);
+// A line segment in the next line style; dashed: dashes of half a font size, as wide gaps.
+void plot_segment(const char* label, double x0, double y0, double x1, double y1, bool dashed = false,
+                  const ImVec4& color = ImVec4(1, 1, 1, 1), float weight = 1.0f) {
+  if (!dashed) {
+    const double xs[2] = {x0, x1}, ys[2] = {y0, y1};
+    plot::PlotLine(label, xs, ys, 2);
+    return;
+  }
+  const ImVec2 a = plot::PlotToPixels(x0, y0), b = plot::PlotToPixels(x1, y1);
+  const float dx = b.x - a.x, dy = b.y - a.y, length = std::sqrt(dx * dx + dy * dy);
+  const float dash = 0.5f * ImGui::GetFontSize();
+  if (length <= 0.0f) return;
+  for (float t = 0.0f; t < length; t += 2.0f * dash) {
+    const float u0 = t / length, u1 = std::min(t + dash, length) / length;
+    plot::GetPlotDrawList()->AddLine(ImVec2(a.x + u0 * dx, a.y + u0 * dy), ImVec2(a.x + u1 * dx, a.y + u1 * dy),
+                                     ImGui::GetColorU32(color), weight);
+  }
 }
 
 plot::Range padded(double lo, double hi) {
@@ -139,7 +153,7 @@ bool Shading::update(const Params& theta, Activation activation, const plot::Lim
 }
 
 int PlotBoundaries(const std::string& label, const Params& theta, Activation activation,
-                   const plot::Limits& view, const ImVec4& color, float alpha, float weight_px) {
+                   const plot::Limits& view, const ImVec4& color, float alpha, float weight_px, bool dashed) {
   if (!theta.all_finite() || theta.cols < 3) return 0;
   const float weight = weight_px * ImGui::GetFontSize() / 13.0f;
   const ImVec4 col(color.x, color.y, color.z, color.w * alpha);
@@ -147,7 +161,7 @@ int PlotBoundaries(const std::string& label, const Params& theta, Activation act
     const auto s = decision_boundary(theta, 0, view.X.Min, view.X.Max, view.Y.Min, view.Y.Max);
     if (!s) return 0;
     plot::SetNextLineStyle(col, weight);
-    plot_segment(label.c_str(), s->x0, s->y0, s->x1, s->y1);
+    plot_segment(label.c_str(), s->x0, s->y0, s->x1, s->y1, dashed, col, weight);
     return 1;
   }
   int drawn = 0;
@@ -175,7 +189,7 @@ int PlotBoundaries(const std::string& label, const Params& theta, Activation act
       if (!(t0 < t1)) continue;
       const double dx = s->x1 - s->x0, dy = s->y1 - s->y0;
       plot::SetNextLineStyle(col, weight);
-      plot_segment(label.c_str(), s->x0 + t0 * dx, s->y0 + t0 * dy, s->x0 + t1 * dx, s->y0 + t1 * dy);
+      plot_segment(label.c_str(), s->x0 + t0 * dx, s->y0 + t0 * dy, s->x0 + t1 * dx, s->y0 + t1 * dy, dashed, col, weight);
       ++drawn;
     }
   }

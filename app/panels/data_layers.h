@@ -56,8 +56,9 @@ struct Shading {
 // likely, (θ_a − θ_b)ᵀx = 0 clipped to where a and b beat every other class — the edges of the
 // class regions. `alpha` multiplies the colour's alpha.
 // Returns how many segments were drawn (0: no boundary in the view).
+// `dashed`: drawn in dashes (θ*'s boundary, beside the run's solid one).
 int PlotBoundaries(const std::string& label, const Params& theta, Activation activation,
-                   const plot::Limits& view, const ImVec4& color, float alpha, float weight_px);
+                   const plot::Limits& view, const ImVec4& color, float alpha, float weight_px, bool dashed = false);
 
 // One feature: ŷ(x) = σ(w·x + b) (or tanh) over the view's x range; softmax: each class's
 // P(y = k | x) in its colour. `trail`: a faded earlier θ (no class colours).

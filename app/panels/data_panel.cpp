@@ -146,6 +146,9 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
     PlotBoundaries("##trail" + std::to_string(k), slice_at_means(trail[k], c.means), a, view, text, trail_alpha(k, trail.size()),
                    1.5f);
   const int boundaries = finite ? PlotBoundaries("##boundary", plotted, a, view, text, 1.0f, 2.5f) : 0;
+  if (c.best && c.best->status == OptimumStatus::Ok)   // where the run is going: θ*'s boundary, dashed
+    PlotBoundaries("##optimum", slice_at_means(c.best->theta, c.means), a, view, ImVec4(1.0f, 0.35f, 0.35f, 1.0f), 0.9f,
+                   2.0f, true);
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
@@ -266,7 +269,7 @@ void theta_caption(AppState& s, const Params& theta) {
 // What the plot shows, under it: the classes, the boundary or curve, the faded steps, the rings
 // and the shading's scale. `in_view`: whether the boundary (threshold) is in view; −1 not known
 // yet, for measuring: then the longer text.
-std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool two, int in_view) {
+std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool two, int in_view, bool optimum) {
   const Dataset& d = s.data();
   const Activation a = s.settings().activation;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -299,6 +302,7 @@ std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool t
   if (trail > 0)
     key.push_back({"—", ImGui::GetColorU32(ImGuiCol_Text, 0.6f),
                    trail == 1 ? "last step" : "last " + std::to_string(trail) + " steps"});
+  if (two && optimum) key.push_back({"- -", IM_COL32(255, 90, 90, 255), "θ*, the best θ: its boundary"});
   if (shown_record(s) && !shown_record(s)->batch.empty()) key.push_back({"○", text, batch_text(*shown_record(s), d)});
   if (!s.picked.empty()) key.push_back({"○", ImGui::GetColorU32(PickedColor()), "next batch (picked)"});
   if (two && s.show_shading) key.push_back(ShadingKeyEntry(a));
@@ -337,6 +341,8 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
     return;
   }
   DataPanelCache& c = caches.data;
+  c.best = caches.optimum.get(state);
+  const bool optimum = c.best && c.best->status == OptimumStatus::Ok;
   const Params theta = current_theta(state);
   if (UpdateDataView(c.view, state.data_ptr(), theta, state.settings().activation)) {
     plot::ResetPlot(kPlot2d);
@@ -348,7 +354,7 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
   const bool two = state.data().features() >= 2;
   const std::string note = state.picked.empty() ? "" : picked_note(state);
   const float width = ImGui::GetContentRegionAvail().x;
-  const float below = KeyHeight(key_entries(state, theta, two, -1), width) +
+  const float below = KeyHeight(key_entries(state, theta, two, -1, optimum), width) +
                       (note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str(), nullptr, false, width).y) +
                       2.0f * ImGui::GetStyle().ItemSpacing.y;
   const float height =
@@ -356,7 +362,7 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
   const int in_view =
       two ? plot_two_features(state, c, theta, height) : (plot_one_feature(state, c, theta, height) ? 1 : 0);
 
-  ShowKey(key_entries(state, theta, two, in_view > 0 ? 1 : 0));
+  ShowKey(key_entries(state, theta, two, in_view > 0 ? 1 : 0, optimum));
   if (!note.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, PickedColor());
     ImGui::PushTextWrapPos(0.0f);

@@ -117,10 +117,21 @@ const LandscapeGrid* wanted_grid(const AppState& s, LandscapeCache& cache, const
   r.x_max = view.X.Max;
   r.y_min = view.Y.Min;
   r.y_max = view.Y.Max;
+  // 128 × 128 cells while a grid costs at most ~1.5·10⁹ sample-parameter visits, fewer (16 at
+  // least) for wide data, so that no grid takes more than about a second.
+  const auto cells_for = [&](std::size_t samples) {
+    const double per_cell = static_cast<double>(samples) * static_cast<double>(theta.size());
+    return static_cast<int>(std::clamp(std::sqrt(kLandscapeBudget / per_cell), 16.0, 128.0));
+  };
+  const std::size_t n = s.data().rows();
+  r.cells = cells_for(std::min(n, kLandscapeSampleFirst));
+  // Big data: a subsample first, then all of it, unless all of it would need a coarser grid (then
+  // the subsample's stays, and the panel says so).
+  const bool refine = n <= kLandscapeSampleFirst || cells_for(n) >= r.cells;
   const std::string full_key = r.key();
-  if (s.data().rows() > kLandscapeSampleFirst) r.most_samples = kLandscapeSampleFirst;
+  if (n > kLandscapeSampleFirst) r.most_samples = kLandscapeSampleFirst;
   const std::string first_key = r.key(), have = cache.grid.value_key();
-  if (have == first_key || have == full_key) r.most_samples = 0;
+  if (refine && (have == first_key || have == full_key)) r.most_samples = 0;
   cache.grid.want(r.key(), [r] { return compute_landscape(r); });
   return cache.grid.value().get();
 }
@@ -201,7 +212,9 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
   const std::shared_ptr<const LandscapeGrid> shown = caches.landscape.grid.value();
   if (caches.landscape.grid.busy() || (shown && shown->samples < state.data().rows())) {
     ImGui::SameLine();
-    ImGui::TextDisabled(caches.landscape.grid.busy() ? "computing…" : "(a subsample of %zu)", shown ? shown->samples : 0);
+    const std::string note = caches.landscape.grid.busy() ? "computing…"
+                             : "(over a subsample of " + format_count(shown->samples) + " samples)";
+    ImGui::TextDisabled("%s", note.c_str());
   }
 
   const float bar_w = ColourBarWidth();

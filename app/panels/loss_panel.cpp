@@ -146,6 +146,28 @@ double mark_zoomed_axis() {
   return lim.Y.Min;
 }
 
+// ‖θ_k − θ*‖ over the steps, log y, the current step marked.
+void plot_distance(AppState& state, const Optimum& best, const DistanceCurve& d, std::size_t current) {
+  if (!plot::BeginPlot("##distance", ImVec2(-FLT_MIN, -FLT_MIN), plot::PlotFlags_NoLegend | plot::PlotFlags_NoTooltip))
+    return;
+  plot::SetupAxes("step", "‖θ − θ*‖", plot::AxisFlags_AutoFit, plot::AxisFlags_AutoFit | plot::AxisFlags_LogScale);
+  if (static_cast<double>(d.steps) < kFixedSteps) plot::SetupAxisLimits(plot::Axis_X, -0.3, kFixedSteps + 0.3, ImGuiCond_Always);
+  plot::SetupFinish();
+  plot::SetNextLineStyle(CurrentAccents().data_loss, 2.0f);
+  plot::PlotLine("‖θ − θ*‖", d.xs.data(), d.ys.data(), static_cast<int>(d.xs.size()));
+  plot::SetNextLineStyle(current_step_color(), 1.5f);
+  plot::PlotVLine("current step", static_cast<double>(current));
+  if (plot::IsPlotHovered()) {
+    const std::size_t step = static_cast<std::size_t>(std::clamp(std::round(plot::GetPlotMousePos().x), 0.0,
+                                                                 static_cast<double>(state.trainer->history_size())));
+    ImGui::BeginTooltip();
+    ImGui::Text("step %zu: ‖θ − θ*‖ = %s", step,
+                format_number(theta_distance(state.trainer->theta_at(step), best.theta)).c_str());
+    ImGui::EndTooltip();
+  }
+  plot::EndPlot();
+}
+
 }  // namespace
 
 void ShowLossPanel(AppState& state, PanelCaches& caches) {
@@ -185,7 +207,14 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
   // A narrow plot keeps its area for the curves: the coloured read-out above says which is which.
   plot::PlotFlags flags = plot::PlotFlags_NoTooltip | plot::PlotFlags_NoMouseText;
   if (ImGui::GetContentRegionAvail().x < 20.0f * ImGui::GetFontSize()) flags |= plot::PlotFlags_NoLegend;
-  if (curve.mean_loss.empty() || !plot::BeginPlot("##loss", ImVec2(-FLT_MIN, -FLT_MIN), flags)) {
+  // With θ* known and room for both: ‖θ − θ*‖ per step under the loss, on a log axis (linear
+  // convergence is a straight line; stochastic steps level off at their noise floor).
+  const std::shared_ptr<const Optimum> best = caches.optimum.get(state);
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const bool distance = best && best->status == OptimumStatus::Ok && ImGui::GetContentRegionAvail().y >= 18.0f * line;
+  const float distance_h = distance ? std::floor(0.38f * ImGui::GetContentRegionAvail().y) : 0.0f;
+  if (curve.mean_loss.empty() ||
+      !plot::BeginPlot("##loss", ImVec2(-FLT_MIN, distance ? -distance_h : -FLT_MIN), flags)) {
     caches.loss_axis_from = NAN;
     ImGui::End();
     return;
@@ -242,6 +271,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
     if (plot::IsPlotClicked() && step != current && step <= state.trainer->history_size()) seek(state, step);
   }
   plot::EndPlot();
+  if (distance) plot_distance(state, *best, distance_curve(state, *best, caches.distance), current);
   ImGui::End();
 }
 

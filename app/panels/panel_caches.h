@@ -58,6 +58,7 @@ struct DataPanelCache {
   std::shared_ptr<const Dataset> means_of;  // the data set `means` were worked out for (kept, so
                                             // that a new one at the same address is not taken for it)
   std::vector<double> means;           // each feature's mean (ll::feature_means)
+  std::shared_ptr<const Optimum> best; // θ* for this frame (none: not ready, or none exists)
 };
 
 // The activation panel: the points of one batch at one θ, kept between frames: recomputed only when the batch, θ or the
@@ -88,6 +89,7 @@ struct PanelCaches {
   LandscapeCache landscape;
   LandscapeImage landscape_image;
   OptimumCache optimum;
+  DistanceCurve distance;   // the loss panel's ‖θ − θ*‖
   // The loss plot's y axis, when it does not start at 0: where it starts (last frame; NaN: at 0
   // or on a log scale), said above the plot so that the key never covers it.
   double loss_axis_from = std::numeric_limits<double>::quiet_NaN();

@@ -27,9 +27,11 @@ constexpr double kSmallestStep = 1e-14;     // relative: a Newton step this smal
 constexpr double kSettledGradient = 1e-10;  // the descent has settled when ‖∇J‖ is below this
 constexpr double kFarAway = 1e12;           // ‖θ‖∞ beyond this: no finite optimum in sight
 
-bool newton_applies(const Settings& s) {
-  return (s.activation == Activation::Sigmoid && s.loss == Loss::BCE) ||
-         (s.activation == Activation::Softmax && s.loss == Loss::CCE);
+bool newton_applies(const Settings& s, const Dataset& data) {
+  const double p = static_cast<double>(zero_params(s, data).size());
+  const bool convex = (s.activation == Activation::Sigmoid && s.loss == Loss::BCE) ||
+                      (s.activation == Activation::Softmax && s.loss == Loss::CCE);
+  return convex && p <= kMostNewtonParams && static_cast<double>(data.rows()) * p * p <= kNewtonBudget;
 }
 
 // z = Θx for sample i (K values, or 1).
@@ -261,8 +263,9 @@ Optimum by_descent(const Dataset& data, const Settings& s, const Params& theta0)
     return o;
   }
   const bool saturating = s.activation != Activation::Tanh;   // ŷ → the label as z grows
-  const auto most = static_cast<std::size_t>(std::min(static_cast<double>(kMostDescentSteps),
-                                                      kDescentBudget / static_cast<double>(data.rows())));
+  const auto most = static_cast<std::size_t>(std::min(
+      static_cast<double>(kMostDescentSteps),
+      std::max(10.0, kDescentBudget / (static_cast<double>(data.rows()) * static_cast<double>(theta.size())))));
   // The descent as on standardized features: each entry's step divided by its feature's variance
   // (the bias's by 1), so raw features of very different scales do not make it crawl.
   std::vector<double> scale(theta.size(), 1.0), step(theta.size());
@@ -290,10 +293,15 @@ Optimum by_descent(const Dataset& data, const Settings& s, const Params& theta0)
   o.theta = theta;
   o.loss = v.loss;
   o.gradient_norm = v.gradient.norm();
-  const std::string how = std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) +
-                          " is not convex, so this is the minimum that full-batch gradient descent (a line "
-                          "search for the step, each feature's scaled as if standardized) reaches from θ₀ (" + std::to_string(o.iterations) + " steps, ‖∇J‖ = " +
-                          format_number(o.gradient_norm) + "); another θ₀ may end at another one";
+  const bool convex = (s.activation == Activation::Sigmoid && s.loss == Loss::BCE) ||
+                      (s.activation == Activation::Softmax && s.loss == Loss::CCE);
+  const std::string descent = "full-batch gradient descent (a line search for the step, each feature's scaled as if "
+                              "standardized) from θ₀: " + std::to_string(o.iterations) + " steps, ‖∇J‖ = " +
+                              format_number(o.gradient_norm);
+  const std::string how =
+      convex ? "θ has " + std::to_string(theta.size()) + " entries, too many for Newton's method here: " + descent
+             : std::string(name(s.activation)) + " + " + std::string(long_name(s.loss)) +
+                   " is not convex, so this is the minimum that " + descent + " reaches; another θ₀ may end at another one";
   if (o.gradient_norm <= 1e3 * kSettledGradient && largest(theta.values) <= kFarAway) {
     o.status = OptimumStatus::Ok;
     o.message = how;
@@ -309,7 +317,7 @@ Optimum by_descent(const Dataset& data, const Settings& s, const Params& theta0)
 
 Optimum find_optimum(const Dataset& data, const Settings& settings, const Params& theta0) {
   validate(settings, data);
-  return newton_applies(settings) ? by_newton(data, settings) : by_descent(data, settings, theta0);
+  return newton_applies(settings, data) ? by_newton(data, settings) : by_descent(data, settings, theta0);
 }
 
 }  // namespace ll

@@ -40,10 +40,15 @@ struct Optimum {
   std::string message;          // in plain words: how it was found, or why there is none
 };
 
-// Newton's iterations at most, and the descent's budget in samples visited (N × steps).
+// Newton's iterations at most; Newton only while its Hessian stays small (p ≤ kMostNewtonParams
+// parameters, N·p² ≤ kNewtonBudget multiply-adds an iteration), else the descent. The descent's
+// steps at most, and its budget in N·p multiply-adds (each step about three passes): every
+// optimum is found, or given up on, within seconds.
 constexpr std::size_t kMostNewtonSteps = 200;
+constexpr std::size_t kMostNewtonParams = 300;
+constexpr double kNewtonBudget = 2e9;
 constexpr std::size_t kMostDescentSteps = 200'000;
-constexpr double kDescentBudget = 1e8;
+constexpr double kDescentBudget = 3e8;
 
 // θ₀: where the descent starts (the non-convex pairs); Newton starts at 0.
 Optimum find_optimum(const Dataset& data, const Settings& settings, const Params& theta0);
