@@ -169,6 +169,32 @@ void add_scenario_option(CLI::App& command, std::string& path, const std::string
   command.add_option("--scenario", path, help)->type_name("FILE");
 }
 
+CompareSpec compare_spec(const RunSpec& first, const std::string& options) {
+  CLI::App parser{"the second run", "--compare"};
+  RunSpec given;
+  add_run_options(parser, given);
+  try {
+    parser.parse(options, false);
+  } catch (const CLI::ParseError& e) {
+    throw InputError(std::string("--compare \"") + options + "\": " + e.what());
+  } catch (const InputError& e) {
+    throw InputError(std::string("--compare \"") + options + "\": " + e.what());
+  }
+  for (const char* shared : {"--data", "--n", "--separation", "--label", "--ignore", "--features", "--classes",
+                             "--theta", "--seed", "--batch", "--steps"})
+    if (parser.get_option(shared)->count() > 0)
+      throw InputError(std::string("--compare: ") + shared +
+                       " cannot differ: the two runs share the data, θ₀, the seed and the steps (give it to the "
+                       "first run; --standardize may differ)");
+  RunSpec second = first;
+  second.compare.reset();
+  apply_given_run_options(parser, given, second);
+  const CompareSpec b{second.settings, second.data.standardize};
+  if (b == CompareSpec{first.settings, first.data.standardize})
+    throw InputError("--compare \"" + options + "\": no option that changes the run");
+  return b;
+}
+
 RunSpec scenario_with_options(const std::string& path, const CLI::App& command, const RunSpec& given) {
   RunSpec spec = load_scenario(path);
   apply_given_run_options(command, given, spec);

@@ -49,4 +49,10 @@ void add_scenario_option(CLI::App& command, std::string& path,
 // Throws InputError.
 RunSpec scenario_with_options(const std::string& path, const CLI::App& command, const RunSpec& given);
 
+// `--compare "OPTIONS"`: the second run of a side-by-side comparison, the first run's spec with
+// OPTIONS (run options, e.g. "--loss mse --lr 0.1") on top. The two share the data, θ₀, the seed
+// (so the same sample order) and the number of steps: options that would change those are
+// refused, except --standardize. Throws InputError naming --compare.
+CompareSpec compare_spec(const RunSpec& first, const std::string& options);
+
 }  // namespace ll::app

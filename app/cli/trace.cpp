@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include "cli/run_options.h"
 #include "ll/number_format.h"
@@ -29,6 +31,9 @@ void add_trace_options(CLI::App& cmd, TraceOptions& o) {
                  "text (default), csv (one row per printed step), json (one object per line), markdown, "
                  "latex, or history-csv (θ and the losses of every step, printed at the end)")
       ->check(CLI::IsMember(kFormats));
+  cmd.add_option("--compare", o.compare,
+                 "Run options for a second run beside the first, e.g. \"--loss mse\": the same data, θ₀ "
+                 "and sample order, both stepped together (text or json; json lines carry \"run\": \"a\" or \"b\")");
 }
 
 namespace {
@@ -62,42 +67,69 @@ int run_trace(const TraceOptions& o) {
                      "' (choose text, csv, json, markdown, latex or history-csv)");
   if (o.every == 0) throw InputError("--every must be at least 1");
   if (o.decimals) set_display_decimals(*o.decimals);
-  const Run run = make_run(o.run);
-  Trainer trainer(run.data, run.settings, run.theta0);
-  if (!run.first_batch.empty()) trainer.set_next_batch(run.first_batch);
+  // The runs: a, and with --compare b beside it.
+  RunSpec spec_a = o.run;
+  if (!o.compare.empty()) spec_a.compare = compare_spec(o.run, o.compare);   // beside a scenario's: wins
+  if (spec_a.compare && o.format != "text" && o.format != "json")
+    throw InputError("--compare prints text or json (--format text or --format json)");
+  std::vector<RunSpec> specs = {spec_a};
+  if (spec_a.compare) specs.push_back(second_run(spec_a));
+  std::vector<Run> runs;
+  std::vector<std::unique_ptr<Trainer>> trainers;
+  for (const RunSpec& spec : specs) {
+    runs.push_back(make_run(spec));
+    trainers.push_back(std::make_unique<Trainer>(runs.back().data, runs.back().settings, runs.back().theta0));
+    if (!runs.back().first_batch.empty()) trainers.back()->set_next_batch(runs.back().first_batch);
+  }
+  const Run& run = runs[0];
+  Trainer& trainer = *trainers[0];
+  const bool compare = runs.size() > 1;
   const bool history = o.format == "history-csv";
   const bool samples = !o.no_samples && !history;
 
   if (o.format == "csv") write_csv_header(stdout, run.theta0);
   bool first = true;
+  std::size_t run_index = 0;   // the run being printed
   auto print = [&](const StepRecord& r) {
-    if (o.format == "json") std::cout << step_json(r, samples).dump() << "\n";
+    const char* run_name = run_index == 0 ? "a" : "b";
+    if (o.format == "json" && compare) {
+      nlohmann::ordered_json j = {{"run", run_name}};
+      j.update(step_json(r, samples));
+      std::cout << j.dump() << "\n";
+    } else if (o.format == "json") std::cout << step_json(r, samples).dump() << "\n";
     else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
     else if (o.format == "markdown") std::cout << (first ? "" : "\n") << step_markdown(r, *run.data, samples);
     else if (o.format == "latex") std::cout << (first ? "" : "\n") << step_latex(r, *run.data, samples);
-    else if (!history) write_step_text(std::cout, r, *run.data, samples);
+    else if (!history) {
+      if (compare) std::cout << "── run " << run_name << (run_index == 0 || o.compare.empty() ? "" : ": " + o.compare) << " ──\n";
+      write_step_text(std::cout, r, *runs[run_index].data, samples);
+    }
     first = false;
   };
   // Notices (the data, the run) go to stderr once, as notes: the run goes on and exits as usual.
   for (const std::string& note : data_notices(*run.data)) std::cerr << "logistic-lab trace: note: " << note << "\n";
   for (std::size_t k = 1; k <= o.run.steps; ++k) {
     const bool shown = !history && (k % o.every == 0 || k == o.run.steps);
-    // Chains are computed only for the steps that are printed (a million-step run stays fast).
-    // The data-set loss too: a stochastic step on a big data set leaves it out (one pass each).
-    StepRecord r = trainer.step(shown && samples, shown || history);
-    if (!r.notice.empty()) std::cerr << "logistic-lab trace: note: step " << r.step << ": " << r.notice << "\n";
-    if (r.status != StepStatus::Ok) {
-      if (!shown) r = trainer.step(samples, true);  // the same failure, with its samples and losses
-      print(r);
-      if (history) std::cout << history_csv(trainer);  // the steps before it
-      if (output_lost()) return 2;
-      std::cerr << "logistic-lab trace: " << r.message << "\n";
-      return 3;
-    }
-    if (shown) {
-      errno = 0;
-      print(r);
-      if ((std::cout.fail() || std::ferror(stdout) != 0) && output_lost()) return 2;  // no use running on
+    for (run_index = 0; run_index < trainers.size(); ++run_index) {
+      Trainer& t = *trainers[run_index];
+      const std::string who = compare ? std::string("run ") + (run_index == 0 ? "a" : "b") + ": " : "";
+      // Chains are computed only for the steps that are printed (a million-step run stays fast).
+      // The data-set loss too: a stochastic step on a big data set leaves it out (one pass each).
+      StepRecord r = t.step(shown && samples, shown || history);
+      if (!r.notice.empty()) std::cerr << "logistic-lab trace: note: " << who << "step " << r.step << ": " << r.notice << "\n";
+      if (r.status != StepStatus::Ok) {
+        if (!shown) r = t.step(samples, true);  // the same failure, with its samples and losses
+        print(r);
+        if (history) std::cout << history_csv(trainer);  // the steps before it
+        if (output_lost()) return 2;
+        std::cerr << "logistic-lab trace: " << who << r.message << "\n";
+        return 3;
+      }
+      if (shown) {
+        errno = 0;
+        print(r);
+        if ((std::cout.fail() || std::ferror(stdout) != 0) && output_lost()) return 2;  // no use running on
+      }
     }
   }
   if (history) std::cout << history_csv(trainer);

@@ -16,10 +16,13 @@ struct TraceOptions {
   std::string format = "text"; // text | csv | json | markdown | latex | history-csv
   std::string scenario;        // --scenario FILE: the run options not given come from it
   std::optional<int> decimals; // --decimals N
+  std::string compare;         // --compare "OPTIONS": a second run beside the first (text, json)
 };
 
 void add_trace_options(CLI::App& command, TraceOptions& options);
-// Returns the exit code: 0, 2 (bad input), 3 (the run diverged or a step was refused).
+// With --compare both runs step together: each step of run a, then the same step of run b (JSON:
+// "run": "a" | "b" first in each object; every number of b as `trace` with b's options prints it).
+// Returns the exit code: 0, 2 (bad input), 3 (a run diverged or a step was refused).
 int run_trace(const TraceOptions& options);
 
 }  // namespace ll::app

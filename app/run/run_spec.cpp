@@ -24,7 +24,17 @@ bool RunSpec::operator==(const RunSpec& o) const {
          a.blobs_seed == b.blobs_seed && a.features == b.features && a.classes == b.classes &&
          a.standardize == b.standardize && a.label_column == b.label_column &&
          a.ignore_columns == b.ignore_columns && settings == o.settings &&
-         theta0 == o.theta0 && first_batch == o.first_batch && steps == o.steps && view == o.view;
+         theta0 == o.theta0 && first_batch == o.first_batch && steps == o.steps && view == o.view &&
+         compare == o.compare;
+}
+
+RunSpec second_run(const RunSpec& spec) {
+  RunSpec b = spec;
+  b.settings = spec.compare->settings;
+  b.settings.seed = spec.settings.seed;   // the same sample order
+  b.data.standardize = spec.compare->standardize;
+  b.compare.reset();
+  return b;
 }
 
 void set_choice(Settings& s, std::string_view what, const std::string& text) {

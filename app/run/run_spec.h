@@ -46,6 +46,14 @@ struct ViewSpec {
 // about 120 bytes a step, so 10,000,000 steps are about 1.2 GB.
 constexpr std::size_t kMostSteps = 10'000'000;
 
+// The second run of a side-by-side comparison (trace --compare, a scenario's "compare"): what may
+// differ from the first run; the data, θ₀, the seed and the steps are the first run's.
+struct CompareSpec {
+  Settings settings;
+  bool standardize = false;
+  bool operator==(const CompareSpec& o) const { return settings == o.settings && standardize == o.standardize; }
+};
+
 struct RunSpec {
   DataOptions data;                        // source and its options; features and classes 1-based
   Settings settings;                       // loss, activation, mode, batch size, order, seed, η, β
@@ -53,6 +61,7 @@ struct RunSpec {
   std::vector<std::size_t> first_batch;    // 0-based samples of the first step; empty: the sampler's
   std::size_t steps = 1;                   // steps to take at the start (at most kMostSteps)
   std::optional<ViewSpec> view;            // a scenario's look; none: the user's own settings
+  std::optional<CompareSpec> compare;      // a second run beside this one (none: one run)
   bool operator==(const RunSpec& o) const;
   bool operator!=(const RunSpec& o) const { return !(*this == o); }
 };
@@ -72,6 +81,9 @@ struct Run {
 
 // Loads the data and checks the settings against it. Throws InputError naming the option.
 Run make_run(const RunSpec& spec);
+// The second run's spec: `spec` with its compare part in place of its settings and standardize,
+// and no compare of its own. Requires spec.compare.
+RunSpec second_run(const RunSpec& spec);
 
 // The starting θ when none is given: the slides' θ for their data sets (iris4: [0.1, 0.5, −0.1],
 // iris6: [−0.654, 0.535]), zeros otherwise.

@@ -254,6 +254,32 @@ void read_panels(const std::string& file, const json& panels, PanelsShown& out) 
   }
 }
 
+// "compare": {"loss": "mse", …}: the second run, the keys of a run that may differ on top of this
+// one's (applied after the file's own keys).
+void read_compare(const std::string& file, const json& compare, RunSpec& s) {
+  if (!compare.is_object()) KeyReader(file, "compare", compare).expected("an object such as {\"loss\": \"mse\"}");
+  static const char* const kShared[] = {"data", "label", "ignore", "n", "separation", "features", "classes",
+                                        "theta", "seed", "batch", "steps", "title", "description", "theme",
+                                        "font_scale", "panels", "format", "version", "compare"};
+  RunSpec second = s;
+  for (const auto& [key, value] : compare.items()) {
+    for (const char* shared : kShared)
+      if (key == shared)
+        throw InputError(file + ": key 'compare." + key + "': the two runs share the data, θ₀, the seed and the steps; "
+                         "give it to the first run");
+    bool found = false;
+    for (const auto& [name, set] : run_keys())
+      if (key == name) {
+        set(KeyReader(file, "compare." + key, value), second);
+        found = true;
+        break;
+      }
+    if (!found)
+      throw InputError(file + ": unknown key 'compare." + key + "'" + did_you_mean(key, names_of(run_keys())));
+  }
+  s.compare = CompareSpec{second.settings, second.data.standardize};
+}
+
 void check_format_and_version(const std::string& file, const json& root) {
   if (!root.contains("format"))
     throw InputError(file + ": not a Logistic Lab scenario: the key \"format\": \"" + kScenarioFormat +
@@ -291,7 +317,7 @@ RunSpec parse_scenario(const std::string& text, const std::string& file) {
   s.view.emplace();
   const auto& keys = run_keys();
   for (const auto& [key, value] : root.items()) {
-    if (key == "format" || key == "version") continue;
+    if (key == "format" || key == "version" || key == "compare") continue;
     if (key == "panels") {
       read_panels(file, value, s.view->panels);
       continue;
@@ -305,6 +331,7 @@ RunSpec parse_scenario(const std::string& text, const std::string& file) {
       }
     if (!found) throw InputError(file + ": unknown key '" + key + "'" + did_you_mean(key, names_of(keys)));
   }
+  if (root.contains("compare")) read_compare(file, root["compare"], s);
   return s;
 }
 

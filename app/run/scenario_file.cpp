@@ -65,6 +65,25 @@ std::string scenario_json(const RunSpec& spec) {
   j["momentum"] = s.momentum;
   if (spec.theta0) j["theta"] = params_json(*spec.theta0);
   j["steps"] = spec.steps;
+  if (spec.compare) {  // the second run: the keys where it differs from the first
+    const Settings& b = spec.compare->settings;
+    ordered_json c = ordered_json::object();
+    if (b.loss != s.loss) c["loss"] = std::string(name(b.loss));
+    if (b.activation != s.activation) c["activation"] = std::string(name(b.activation));
+    if (b.mode != s.mode) c["mode"] = std::string(name(b.mode));
+    if (b.batch_size != s.batch_size) c["batch_size"] = b.batch_size;
+    if (b.order != s.order) c["order"] = std::string(name(b.order));
+    if (b.labels != s.labels) c["labels"] = std::string(name(b.labels));
+    if (b.reduction != s.reduction) c["reduction"] = std::string(name(b.reduction));
+    if (b.squared_error != s.squared_error) c["squared_error"] = std::string(name(b.squared_error));
+    if (b.momentum_form != s.momentum_form) c["momentum_form"] = std::string(name(b.momentum_form));
+    if (b.l2 != s.l2) c["l2"] = b.l2;
+    if (b.l2_bias != s.l2_bias) c["l2_bias"] = b.l2_bias;
+    if (b.learning_rate != s.learning_rate) c["lr"] = b.learning_rate;
+    if (b.momentum != s.momentum) c["momentum"] = b.momentum;
+    if (spec.compare->standardize != d.standardize) c["standardize"] = spec.compare->standardize;
+    j["compare"] = c;
+  }
   j["theme"] = theme_name(view.theme);
   j["font_scale"] = as_written(view.font_scale);
   j["panels"] = {{"controls", view.panels.controls}, {"data", view.panels.data},
