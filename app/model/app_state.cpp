@@ -108,6 +108,9 @@ std::string settings_caption(const AppState& s) {
 std::string ready_status(const AppState& s) {
   std::string ready = "Ready: " + s.data().name + ", " + format_count(s.data().rows()) + " samples. Press Space to step.";
   for (const std::string& note : data_notices(s.data())) ready += " Note: " + note;
+  // The window shows one run; a lesson's second run is there for trace (said, not dropped silently).
+  if (s.spec.compare)
+    ready += " This lesson compares two runs: the window shows the first; `trace --scenario FILE` prints both.";
   return ready;
 }
 
