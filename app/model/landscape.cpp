@@ -260,6 +260,16 @@ const DistanceCurve& distance_curve(const AppState& s, const Optimum& best, Dist
   return c;
 }
 
+double LandscapeCache::loss_at(const AppState& state, const Params& theta, const Settings& surface) {
+  std::string key = std::to_string(state.run_serial) + ":" + settings_key(surface);
+  for (double v : theta.values) put(key, v);
+  if (key != loss_key_) {
+    loss_ = objective_at(state.data(), theta, surface, false).loss;
+    loss_key_ = std::move(key);
+  }
+  return loss_;
+}
+
 std::shared_ptr<const Optimum> OptimumCache::get(const AppState& state) {
   const std::shared_ptr<const Dataset> data = state.data_ptr();
   const Settings settings = state.settings();

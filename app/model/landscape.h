@@ -103,6 +103,13 @@ const DistanceCurve& distance_curve(const AppState& state, const Optimum& best, 
 // The panel's grids: one computed at a time, the latest asked for.
 struct LandscapeCache {
   BackgroundValue<LandscapeGrid> grid;
+  // J at θ under `surface` (one full-data pass), kept until the run, θ or the surface change:
+  // the panel's read-out asks every frame.
+  double loss_at(const AppState& state, const Params& theta, const Settings& surface);
+
+ private:
+  std::string loss_key_;
+  double loss_ = 0.0;
 };
 
 }  // namespace ll::app

@@ -204,7 +204,7 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
   }
 
   // The read-out line: J now, θ*, and whether a newer grid is on its way.
-  const double j_now = objective_at(state.data(), theta, surface, false).loss;
+  const double j_now = caches.landscape.loss_at(state, theta, surface);
   std::string line = "J now " + (std::isfinite(j_now) ? format_number(j_now) : std::string("undefined"));
   if (has_best) line += " · θ* " + format_params(best->theta);
   else if (best && best->status == OptimumStatus::Separable) line += " · no finite θ* (separable)";
@@ -221,6 +221,7 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
   const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x - bar_w - ImGui::GetStyle().ItemSpacing.x, 1.0f),
                     std::max(ImGui::GetContentRegionAvail().y, 8.0f * ImGui::GetFontSize()));
   const LandscapeGrid* grid = nullptr;
+  std::vector<double> levels;   // the contours' values, for the lines and the colour bar
   if (plot::BeginPlot("##landscape", size, plot::PlotFlags_NoLegend)) {
     plot::SetupAxes(parameter_name(theta, a, &state.data()).c_str(), parameter_name(theta, b, &state.data()).c_str());
     plot::SetupAxesLimits(v.range[0], v.range[1], v.range[2], v.range[3], ImGuiCond_Once);
@@ -233,8 +234,9 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
       v.refit = true;
     grid = wanted_grid(state, caches.landscape, surface, theta, a, b, plot::GetPlotLimits());
     if (grid != nullptr) {
+      levels = contour_levels(*grid, kContourLevels);
       PlotLandscapeImage(caches.landscape_image, *grid);
-      PlotContours(*grid, contour_levels(*grid, kContourLevels));
+      PlotContours(*grid, levels);
     }
     plot::SetNextLineStyle(ImVec4(1, 1, 1, 0.9f), std::max(1.5f, 0.1f * ImGui::GetFontSize()));
     if (xs.size() <= 60) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize(), ImVec4(1, 1, 1, 1));
@@ -270,7 +272,7 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
   }
   if (grid != nullptr) {
     ImGui::SameLine();
-    DrawColourBar(*grid, contour_levels(*grid, kContourLevels), size.y);
+    DrawColourBar(*grid, levels, size.y);
   }
   confirm_theta0(state);
   ImGui::End();
