@@ -7,6 +7,7 @@
 #include "ll/error.h"
 #include "ll/number_format.h"
 #include "ll/predict.h"
+#include "model/compare_run.h"
 #include "run/step_cells.h"
 
 namespace ll::app {
@@ -14,10 +15,8 @@ namespace {
 
 // Per-sample chains are kept for the current step only, and only for batches up to this size;
 // bigger batches are shown row by row on demand (ll::sample_chain).
-constexpr std::size_t kChainsUpTo = 5000;
-
-
-bool keep_chains(const AppState& s) { return batch_size_of(s.settings(), s.data()) <= kChainsUpTo; }
+bool keep_chains(const Trainer& t) { return batch_size_of(t.settings(), t.data()) <= kChainsShownUpTo; }
+bool keep_chains(const AppState& s) { return keep_chains(*s.trainer); }
 
 // The panels index the batch by row; a full-batch record made without chains does not list it.
 StepRecord listed(StepRecord r) {
@@ -31,10 +30,12 @@ StepRecord listed(StepRecord r) {
 std::string loss_text(const std::optional<double>& v) { return v ? format_number(*v) : "undefined"; }
 
 // A new trainer: what was shown of the old one no longer holds.
+// A second run (model/compare_run.h) starts over beside it.
 void install(AppState& s, std::unique_ptr<Trainer> trainer) {
   s.trainer = std::move(trainer);
-  ++s.run_serial;
+  s.run_serial = ++s.serials;
   s.queued_steps = 0;   // queued for the run this one replaces
+  build_second_run(s);
 }
 
 // Keeps the record the trainer just returned as the one shown, so that it is not computed again.
@@ -53,20 +54,20 @@ void say(AppState& s, std::string text, bool error = false) {
 
 }  // namespace
 
-const StepRecord* shown_record(const AppState& s) {
-  const Trainer& t = *s.trainer;
-  RunViewCache& c = s.view_cache;
+const StepRecord* shown_record_of(const Trainer& t, std::uint64_t serial, RunViewCache& c) {
   const bool failure = t.failure().has_value();
-  if (c.run != s.run_serial || c.step != t.current_step() || c.failure != failure) {
-    c.run = s.run_serial;
+  if (c.run != serial || c.step != t.current_step() || c.failure != failure) {
+    c.run = serial;
     c.step = t.current_step();
     c.failure = failure;
     if (failure) c.record = listed(*t.failure());
     else if (c.step == 0) c.record.reset();
-    else c.record = listed(t.record(c.step, keep_chains(s)));
+    else c.record = listed(t.record(c.step, keep_chains(t)));
   }
   return c.record ? &*c.record : nullptr;
 }
+
+const StepRecord* shown_record(const AppState& s) { return shown_record_of(*s.trainer, s.run_serial, s.view_cache); }
 
 double accuracy_now(const AppState& s) {
   RunViewCache& c = s.view_cache;
@@ -108,9 +109,7 @@ std::string settings_caption(const AppState& s) {
 std::string ready_status(const AppState& s) {
   std::string ready = "Ready: " + s.data().name + ", " + format_count(s.data().rows()) + " samples. Press Space to step.";
   for (const std::string& note : data_notices(s.data())) ready += " Note: " + note;
-  // The window shows one run; a lesson's second run is there for trace (said, not dropped silently).
-  if (s.spec.compare)
-    ready += " This lesson compares two runs: the window shows the first; `trace --scenario FILE` prints both.";
+  if (s.second) ready += " Run b beside it: " + second_run_label(s) + ".";
   return ready;
 }
 
@@ -201,6 +200,7 @@ static bool take_step(AppState& s, bool chains, std::string& notice) {
   }
   s.discard_allowed = false;
   s.confirm_discard = false;
+  const std::vector<std::size_t> batch = s.picked;   // the second run takes the same batch
   if (!s.picked.empty()) {
     try {
       t.set_next_batch(s.picked);
@@ -228,6 +228,7 @@ static bool take_step(AppState& s, bool chains, std::string& notice) {
     return false;
   }
   s.picked.clear();
+  step_second_run(s, batch, chains);
   if (!rec.notice.empty()) notice = rec.notice;
   if (chains) {
     say(s, "Step " + std::to_string(rec.step) + " · epoch " + std::to_string(rec.epoch) + " · loss " +
@@ -304,12 +305,14 @@ void cancel_queued_steps(AppState& s) {
 
 void step_back(AppState& s) {
   if (!s.trainer->step_back()) return;
+  follow_first_run(s);
   s.playing = false;
   say(s, "Back at step " + std::to_string(s.trainer->current_step()) + " (Space replays the same steps).");
 }
 
 void seek(AppState& s, std::size_t step) {
   s.trainer->seek(step);
+  follow_first_run(s);
 }
 
 void advance_play(AppState& s, double seconds) {

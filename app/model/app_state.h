@@ -55,6 +55,19 @@ struct RunViewCache {
   double accuracy = 0.0;
 };
 
+// The second run of a side-by-side comparison (RunSpec::compare): a trainer of its own on the same
+// data (standardized as its spec says), from the first run's θ₀ with its seed, stepping with the
+// first run (model/compare_run.h). Its view cache is its own.
+struct SecondRun {
+  CompareSpec spec;
+  std::unique_ptr<Trainer> trainer;
+  std::uint64_t serial = 0;           // as AppState::run_serial (one counter for both)
+  mutable RunViewCache view_cache;
+};
+
+// The largest batch whose per-sample chains are kept for display (a bigger one shows its sums).
+constexpr std::size_t kChainsShownUpTo = 5000;
+
 struct AppState {
   // What defines the run: the spec it started from (data and its options, θ₀ as given, the first
   // batch, the steps, a lesson's view). The trainer owns the data, the settings in force and the
@@ -62,6 +75,11 @@ struct AppState {
   RunSpec spec;
   std::unique_ptr<Trainer> trainer;
   std::uint64_t run_serial = 0;       // a new trainer, a new number (for the caches)
+  std::uint64_t serials = 0;          // the numbers given so far (the second run's too)
+  std::unique_ptr<SecondRun> second;  // run b beside this one (none: one run)
+  // What the chain panel shows while there are two runs: run a's step, run b's, or a table of
+  // the differences of their numbers.
+  enum class ChainShows { RunA, RunB, Differences } chain_shows = ChainShows::RunA;
   const Dataset& data() const { return trainer->data(); }
   std::shared_ptr<const Dataset> data_ptr() const { return trainer->data_ptr(); }
   const Settings& settings() const { return trainer->settings(); }   // what the next step uses
@@ -192,11 +210,14 @@ void cancel_queued_steps(AppState& state);
 void advance_play(AppState& state, double seconds);
 
 // The step on show: the trainer's failed step if the latest step failed (which sample broke it),
-// else the current step's record (with its per-sample chains for batches up to kChainsUpTo); none
+// else the current step's record (with its per-sample chains for batches up to kChainsShownUpTo); none
 // at step 0.
 const StepRecord* shown_record(const AppState& state);
 // The loss curve of the kept history.
 const LossCurve& loss_curve(const AppState& state);
+// The same two for any trainer, with its own serial and cache (the second run's).
+const StepRecord* shown_record_of(const Trainer& trainer, std::uint64_t serial, RunViewCache& cache);
+const LossCurve& loss_curve_of(const Trainer& trainer, std::uint64_t serial, RunViewCache& cache);
 // One step's losses, exactly: the mean over the data set after `step` steps (NaN: undefined) and
 // the batch loss of step `step` (none at step 0). A step the curve decimated, or one before the
 // history's tail, is recomputed.

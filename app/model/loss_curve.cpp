@@ -39,13 +39,13 @@ void halve(LossCurve& c) {
 
 }  // namespace
 
-const LossCurve& loss_curve(const AppState& s) {
-  const Trainer& t = *s.trainer;
-  RunViewCache& c = s.view_cache;
+const LossCurve& loss_curve(const AppState& s) { return loss_curve_of(*s.trainer, s.run_serial, s.view_cache); }
+
+const LossCurve& loss_curve_of(const Trainer& t, std::uint64_t serial, RunViewCache& c) {
   LossCurve& curve = c.curve;
-  if (c.curve_run != s.run_serial || c.curve_branches != t.branches() || curve.steps > t.history_size()) {
+  if (c.curve_run != serial || c.curve_branches != t.branches() || curve.steps > t.history_size()) {
     curve = LossCurve{};
-    c.curve_run = s.run_serial;
+    c.curve_run = serial;
     c.curve_branches = t.branches();
   }
   if (curve.mean_loss.empty()) {
