@@ -127,10 +127,12 @@ int run_command_line(int argc, char** argv) {
     if (shot_cmd->parsed()) {
       command = "screenshot";
       resolve_scenario(shot.scenario_path, *shot_cmd, shot.run);
+      apply_compare_option(shot.run, shot.compare);
       return run_screenshot(shot);
     }
     command = gui_cmd->parsed() ? "gui" : "";
     resolve_scenario(gui.scenario_path, *gui_cmd, gui.run);
+    apply_compare_option(gui.run, gui.compare);
     return run_gui(gui);
   } catch (const InputError& e) {
     return bad_input(command, e.what());

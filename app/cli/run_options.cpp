@@ -201,4 +201,14 @@ RunSpec scenario_with_options(const std::string& path, const CLI::App& command, 
   return spec;
 }
 
+void add_compare_option(CLI::App& command, std::string& options) {
+  command.add_option("--compare", options,
+                     "Run options for a second run beside the first, e.g. \"--loss mse\": the same data, θ₀ "
+                     "and sample order, both stepped together (trace: text or json; json lines carry \"run\": \"a\" or \"b\")");
+}
+
+void apply_compare_option(RunSpec& run, const std::string& options) {
+  if (!options.empty()) run.compare = compare_spec(run, options);
+}
+
 }  // namespace ll::app

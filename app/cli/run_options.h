@@ -54,5 +54,9 @@ RunSpec scenario_with_options(const std::string& path, const CLI::App& command, 
 // (so the same sample order) and the number of steps: options that would change those are
 // refused, except --standardize. Throws InputError naming --compare.
 CompareSpec compare_spec(const RunSpec& first, const std::string& options);
+// The --compare option itself (trace, gui, screenshot), and putting what it was given into `run`
+// (after a scenario's: the option wins over the file's compare). Empty: nothing changes.
+void add_compare_option(CLI::App& command, std::string& options);
+void apply_compare_option(RunSpec& run, const std::string& options);
 
 }  // namespace ll::app

@@ -31,9 +31,7 @@ void add_trace_options(CLI::App& cmd, TraceOptions& o) {
                  "text (default), csv (one row per printed step), json (one object per line), markdown, "
                  "latex, or history-csv (θ and the losses of every step, printed at the end)")
       ->check(CLI::IsMember(kFormats));
-  cmd.add_option("--compare", o.compare,
-                 "Run options for a second run beside the first, e.g. \"--loss mse\": the same data, θ₀ "
-                 "and sample order, both stepped together (text or json; json lines carry \"run\": \"a\" or \"b\")");
+  add_compare_option(cmd, o.compare);
 }
 
 namespace {
@@ -69,7 +67,7 @@ int run_trace(const TraceOptions& o) {
   if (o.decimals) set_display_decimals(*o.decimals);
   // The runs: a, and with --compare b beside it.
   RunSpec spec_a = o.run;
-  if (!o.compare.empty()) spec_a.compare = compare_spec(o.run, o.compare);   // beside a scenario's: wins
+  apply_compare_option(spec_a, o.compare);
   if (spec_a.compare && o.format != "text" && o.format != "json")
     throw InputError("--compare prints text or json (--format text or --format json)");
   std::vector<RunSpec> specs = {spec_a};

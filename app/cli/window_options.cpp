@@ -11,6 +11,7 @@ void add_gui_options(CLI::App& command, GuiOptions& o) {
   add_run_options(command, o.run);
   add_scenario_option(command, o.scenario_path);
   add_decimals_option(command, o.decimals);
+  add_compare_option(command, o.compare);
   command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
       ->check(number_between(1.0, 5000.0));
 }
@@ -19,6 +20,7 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   add_run_options(command, o.run);
   add_scenario_option(command, o.scenario_path);
   add_decimals_option(command, o.decimals);
+  add_compare_option(command, o.compare);
   command.add_option("--out", o.out, "PNG file to write (default logistic-lab.png)");
   // "1600x900" → 1600, 900, within 320x240 … 8192x8192.
   add_typed_option(command, "--size", "Window size WxH (default 1600x900)", [&o](const std::string& text) {

@@ -15,6 +15,7 @@ struct GuiOptions {
   double play = 0.0;          // --play S: start playing at S steps per second (0: paused)
   std::string scenario_path;  // --scenario FILE
   std::optional<int> decimals;  // --decimals N: over the user's setting
+  std::string compare;        // --compare "OPTIONS": a second run beside the first
   GuiOptions() { run.steps = 0; }
 };
 
@@ -34,6 +35,7 @@ struct ScreenshotOptions {
   int chain_page = 1;             // --chain-page N: the chain's page shown when it is in pages
   std::string scenario_path;      // --scenario FILE
   std::optional<int> decimals;    // --decimals N (default 4)
+  std::string compare;            // --compare "OPTIONS": a second run beside the first
   ScreenshotOptions() { run.steps = 0; }
 };
 
