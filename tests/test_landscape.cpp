@@ -89,13 +89,13 @@ TEST_CASE("the path is the history's θ on the pair, the range holds it, the oth
   REQUIRE(ll::app::start_run(s, spec));
   for (int k = 0; k < 25; ++k) REQUIRE(ll::app::step_forward(s));
   std::vector<double> xs, ys;
-  ll::app::landscape_path(s, 1, 2, 2000, xs, ys);
+  ll::app::landscape_path(*s.trainer, 1, 2, 2000, xs, ys);
   REQUIRE(xs.size() == s.trainer->current_step() + 1);
   for (std::size_t k = 0; k < xs.size(); ++k) {
     CHECK(xs[k] == s.trainer->theta_at(k).values[1]);
     CHECK(ys[k] == s.trainer->theta_at(k).values[2]);
   }
-  ll::app::landscape_path(s, 1, 2, 10, xs, ys);   // decimated: at most about 10, the current one last
+  ll::app::landscape_path(*s.trainer, 1, 2, 10, xs, ys);   // decimated: at most about 10, the current one last
   CHECK(xs.size() <= 11u);
   CHECK(xs.back() == s.trainer->theta().values[1]);
   const ll::app::Range r = ll::app::fit_range(xs, ys, 1.0);

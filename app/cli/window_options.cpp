@@ -54,6 +54,9 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   command.add_flag("--slide", o.slide,
                    "A picture for a slide: no menu bar, controls, (?) markers, check boxes or title-bar arrows; "
                    "the chain panel cropped to its step");
+  command.add_option("--chain-run", o.chain_run,
+                     "With --compare: the derivative chain of run a (default), of run b, or the differences a − b")
+      ->check(CLI::IsMember({"a", "b", "differences"}));
   command.add_option("--chain-page", o.chain_page,
                      "The derivative chain's page to show when it is in pages (a panel too small for its step)")
       ->check(CLI::Range(1, 100));

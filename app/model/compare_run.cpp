@@ -1,6 +1,7 @@
 #include "model/compare_run.h"
 
 #include <algorithm>
+#include <cmath>
 #include <new>
 #include <utility>
 
@@ -114,6 +115,11 @@ const LossCurve* second_loss_curve(const AppState& s) {
   return &loss_curve_of(*s.second->trainer, s.second->serial, s.second->view_cache);
 }
 
+double second_mean_loss_at(const AppState& s, std::size_t step) {
+  if (!s.second || step > s.second->trainer->history_size()) return NAN;
+  return s.second->trainer->loss_at(step).value_or(NAN);
+}
+
 bool second_run_drawable(const AppState& s) {
   if (!s.second) return false;
   const Params a = s.trainer->theta(), b = s.second->trainer->theta();
@@ -152,7 +158,7 @@ std::string second_run_stop_note(const AppState& s) {
   return note;
 }
 
-SecondRunInView::SecondRunInView(AppState& state) : state_(state), active_(state.second != nullptr) {
+SecondRunInView::SecondRunInView(AppState& state, bool when) : state_(state), active_(when && state.second != nullptr) {
   if (active_) swap_runs();
 }
 

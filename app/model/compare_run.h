@@ -29,6 +29,8 @@ bool change_second_run(AppState& state, const std::optional<CompareSpec>& spec);
 // Run b's step on show (as shown_record) and loss curve; null without a second run.
 const StepRecord* second_shown_record(const AppState& state);
 const LossCurve* second_loss_curve(const AppState& state);
+// b's mean loss over its data after `step` steps (NaN: undefined, or b did not get that far).
+double second_mean_loss_at(const AppState& state, std::size_t step);
 // Whether b's θ can be drawn in a's pictures (the data plot, the landscape): the same θ shape and
 // the same coordinates (both standardized or both raw).
 bool second_run_drawable(const AppState& state);
@@ -38,10 +40,10 @@ std::string second_run_label(const AppState& state);
 std::string second_run_stop_note(const AppState& state);
 
 // While it lives, the state shows run b in run a's place (trainer, serial, view cache), so that a
-// panel draws b with the code that draws a. Changes nothing without a second run.
+// panel draws b with the code that draws a. Changes nothing without a second run, or if not `when`.
 class SecondRunInView {
  public:
-  explicit SecondRunInView(AppState& state);
+  explicit SecondRunInView(AppState& state, bool when = true);
   ~SecondRunInView();
   SecondRunInView(const SecondRunInView&) = delete;
   SecondRunInView& operator=(const SecondRunInView&) = delete;

@@ -202,15 +202,15 @@ Range fit_range(const std::vector<double>& xs, const std::vector<double>& ys, do
   return {cx - 0.5 * w, cx + 0.5 * w, cy - 0.5 * h, cy + 0.5 * h};
 }
 
-void landscape_path(const AppState& s, std::size_t a, std::size_t b, std::size_t most, std::vector<double>& xs,
+void landscape_path(const Trainer& run, std::size_t a, std::size_t b, std::size_t most, std::vector<double>& xs,
                     std::vector<double>& ys) {
   xs.clear();
   ys.clear();
-  const std::size_t now = s.trainer->current_step();
+  const std::size_t now = run.current_step();
   const std::size_t stride = std::max<std::size_t>(1, (now + most - 1) / std::max<std::size_t>(most, 1));
   for (std::size_t k = 0;; k += stride) {
     const std::size_t step = std::min(k, now);
-    const Params theta = s.trainer->theta_at(step);
+    const Params theta = run.theta_at(step);
     xs.push_back(theta.values[a]);
     ys.push_back(theta.values[b]);
     if (step == now) break;

@@ -14,6 +14,7 @@
 #include "ll/optimum.h"
 #include "ll/params.h"
 #include "ll/settings.h"
+#include "ll/trainer.h"
 #include "model/background.h"
 
 namespace ll::app {
@@ -73,7 +74,7 @@ Range fit_range(const std::vector<double>& xs, const std::vector<double>& ys, do
 
 // The run's θ over its history on the pair: at most `most` points (every k-th step, and the
 // current one last), up to the current step.
-void landscape_path(const AppState& state, std::size_t a, std::size_t b, std::size_t most, std::vector<double>& xs,
+void landscape_path(const Trainer& run, std::size_t a, std::size_t b, std::size_t most, std::vector<double>& xs,
                     std::vector<double>& ys);
 
 // The other surface of the seeds' comparison: squared error for a cross-entropy, and back.

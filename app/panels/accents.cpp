@@ -16,6 +16,7 @@ const Accents kDarkAccents{
     {0.70f, 0.70f, 0.70f, 0.50f}, // epoch marks: grey
     {0.80f, 0.47f, 0.65f, 0.95f}, // settings marks: reddish purple
     {0.94f, 0.89f, 0.26f, 1.0f},  // data loss: yellow
+    {0.35f, 0.88f, 0.70f, 1.0f},  // run b: light bluish green
 };
 const Accents kLightAccents{
     {0.75f, 0.15f, 0.05f, 1.0f},  // error: dark vermillion
@@ -27,6 +28,7 @@ const Accents kLightAccents{
     {0.35f, 0.35f, 0.35f, 0.50f}, // epoch marks: grey
     {0.65f, 0.30f, 0.50f, 0.95f}, // settings marks: dark reddish purple
     {0.00f, 0.62f, 0.45f, 1.0f},  // data loss: bluish green
+    {0.55f, 0.45f, 0.00f, 1.0f},  // run b: dark olive
 };
 
 }  // namespace

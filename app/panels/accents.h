@@ -17,6 +17,7 @@ struct Accents {
   ImVec4 epoch_mark;     // vertical marks at epoch starts
   ImVec4 settings_mark;  // vertical marks where the settings changed
   ImVec4 data_loss;      // the loss curve with λ > 0: the data term, under the total
+  ImVec4 second_run;     // run b of a comparison: its loss curve, boundary and path
 };
 const Accents& CurrentAccents();
 

@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "ll/number_format.h"
+#include "model/compare_run.h"
 #include "panels/accents.h"
 #include "ll/formulas.h"
 #include "panels/chain_parts.h"
@@ -80,25 +81,6 @@ void draw_lesson(const AppState& s, bool in_full) {
     }
   }
   if (in_full) ImGui::Separator();  // folded, the step's line follows on the title's
-}
-
-// A refused or diverged step: what happened, in plain words, in a box that stands out.
-void draw_failure(const StepRecord& r) {
-  const bool refused = r.status == StepStatus::Refused;
-  const ImVec4 color = refused ? ErrorColor() : WarningColor();
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(color.x, color.y, color.z, 0.12f));
-  ImGui::PushStyleColor(ImGuiCol_Border, color);
-  const float wrap_w = ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().WindowPadding.x;
-  const char* word = refused ? "Refused" : "Diverged";  // unless the message starts with it
-  const std::string text = r.message.rfind(word, 0) == 0 ? r.message : std::string(word) + ": " + r.message;
-  const float h = static_cast<float>(LinesAtSpaces(text, wrap_w).size()) * ImGui::GetTextLineHeightWithSpacing() +
-                  2.0f * ImGui::GetStyle().WindowPadding.y + 2.0f;
-  ImGui::BeginChild("##failure", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
-  ImGui::PushStyleColor(ImGuiCol_Text, color);
-  TextWrappedAtSpaces(text);
-  ImGui::PopStyleColor();
-  ImGui::EndChild();
-  ImGui::PopStyleColor(2);
 }
 
 
@@ -182,6 +164,14 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     return;
   }
   PanelContextMenu(state, kChainWindow, "chain");
+  if (state.second && state.chain_shows == AppState::ChainShows::Differences) {
+    DrawChainDifferences(state, m);
+    ImGui::End();
+    return;
+  }
+  // Run b's step is drawn as run a's is: the state shows b while the panel draws.
+  const std::string run_b_label = second_run_label(state);
+  const SecondRunInView run_b_in_view(state, state.chain_shows == AppState::ChainShows::RunB);
   const StepRecord* r = shown_record(state);
   const std::vector<std::size_t> preview = r == nullptr ? first_batch(state) : std::vector<std::size_t>{};
   ChainBatch batch;
@@ -223,9 +213,10 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const bool has_lesson = !state.lesson_title.empty() || !state.lesson_description.empty();
   // What is above the table at this level.
   auto draw_head = [&](int at) {
+    DrawRunSwitch(state, run_b_label);
     draw_lesson(state, at <= 1);
     draw_header(state, r, *batch.batch, has_lesson && at >= 2, at == 3);
-    if (r != nullptr && r->status != StepStatus::Ok) draw_failure(*r);
+    if (r != nullptr && r->status != StepStatus::Ok) DrawFailure(*r);
     DrawFormulas(s, at == 0 ? FormulaRows::All : at == 3 ? FormulaRows::Simplified : FormulaRows::FactorsAndSimplified);
   };
   const SampleTable table(batch);

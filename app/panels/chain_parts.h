@@ -113,6 +113,16 @@ void DrawUpdate(const StepRecord& record, const Dataset& data, bool as_matrix = 
 // `compact` (short of room): the batch loss and the data set's before → after in a line each.
 void DrawLoss(const StepRecord& record, const Dataset& data, bool compact = false);
 
+// A refused or diverged step: what happened, in plain words, in a box that stands out.
+void DrawFailure(const StepRecord& record);
+
+// ---- Two runs (chain_compare.cpp) ----------------------------------------------------------
+
+// With a second run: "○ run a ○ run b ○ a − b" and `label`, what b changes. Nothing with one run.
+void DrawRunSwitch(AppState& state, const std::string& label);
+// The a − b table of the step's numbers, in place of the chain (state.chain_shows).
+void DrawChainDifferences(AppState& state, ChainMeasure& measure);
+
 // ---- Shared look ---------------------------------------------------------------------------
 
 ImFont* MonoFont();                 // DejaVu Sans Mono if loaded, else the default font

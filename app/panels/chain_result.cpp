@@ -282,4 +282,23 @@ void DrawLoss(const StepRecord& r, const Dataset& data, bool compact) {
   }
 }
 
+// A refused or diverged step: what happened, in plain words, in a box that stands out.
+void DrawFailure(const StepRecord& r) {
+  const bool refused = r.status == StepStatus::Refused;
+  const ImVec4 color = refused ? ErrorColor() : WarningColor();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(color.x, color.y, color.z, 0.12f));
+  ImGui::PushStyleColor(ImGuiCol_Border, color);
+  const float wrap_w = ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().WindowPadding.x;
+  const char* word = refused ? "Refused" : "Diverged";  // unless the message starts with it
+  const std::string text = r.message.rfind(word, 0) == 0 ? r.message : std::string(word) + ": " + r.message;
+  const float h = static_cast<float>(LinesAtSpaces(text, wrap_w).size()) * ImGui::GetTextLineHeightWithSpacing() +
+                  2.0f * ImGui::GetStyle().WindowPadding.y + 2.0f;
+  ImGui::BeginChild("##failure", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  TextWrappedAtSpaces(text);
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+}
+
 }  // namespace ll::app::chain

@@ -102,6 +102,7 @@ void ShowControlsPanel(AppState& state) {
   ShowDescentSection(state);
   ShowThetaSection(state);
   ShowConventionsSection(state);
+  ShowCompareSection(state);
   ImGui::End();
 }
 

@@ -19,6 +19,7 @@ void ShowDataSection(AppState& state);       // controls_data.cpp: data set, fea
 void ShowModelSection(AppState& state);      // controls_settings.cpp: loss, activation
 void ShowDescentSection(AppState& state);    // controls_settings.cpp: batch, order, η, β
 void ShowThetaSection(AppState& state);      // controls_settings.cpp: θ₀
-void ShowConventionsSection(AppState& state);  // controls_conventions.cpp: mean/sum, ½, momentum form, L2
+void ShowConventionsSection(AppState& state);
+void ShowCompareSection(AppState& state);      // controls_compare.cpp: run b beside this run  // controls_conventions.cpp: mean/sum, ½, momentum form, L2
 
 }  // namespace ll::app

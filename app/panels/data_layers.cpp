@@ -209,14 +209,14 @@ std::string MissingBoundaryText(const Params& theta, Activation activation) {
 }
 
 void PlotOutputCurves(const std::string& label, const Params& theta, Activation activation,
-                      const plot::Range& x_view, float alpha, float weight_px, bool trail) {
+                      const plot::Range& x_view, float alpha, float weight_px, bool trail, const ImVec4* color) {
   if (!theta.all_finite() || theta.cols != 2) return;
   constexpr int kPoints = 256;
   const float weight = weight_px * ImGui::GetFontSize() / 13.0f;
   std::vector<double> xs(kPoints), ys(kPoints);
   for (int i = 0; i < kPoints; ++i)
     xs[static_cast<std::size_t>(i)] = x_view.Min + x_view.Size() * i / (kPoints - 1);
-  const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  const ImVec4 text = color != nullptr ? *color : ImGui::GetStyleColorVec4(ImGuiCol_Text);
   for (std::size_t k = 0; k < theta.rows; ++k) {
     for (std::size_t i = 0; i < xs.size(); ++i) {
       if (activation == Activation::Softmax) {

@@ -61,9 +61,11 @@ int PlotBoundaries(const std::string& label, const Params& theta, Activation act
                    const plot::Limits& view, const ImVec4& color, float alpha, float weight_px, bool dashed = false);
 
 // One feature: ŷ(x) = σ(w·x + b) (or tanh) over the view's x range; softmax: each class's
-// P(y = k | x) in its colour. `trail`: a faded earlier θ (no class colours).
+// P(y = k | x) in its colour. `trail`: a faded earlier θ, or another run's θ (no class colours);
+// `color`: its colour (none: the text's).
 void PlotOutputCurves(const std::string& label, const Params& theta, Activation activation,
-                      const plot::Range& x_view, float alpha, float weight_px, bool trail);
+                      const plot::Range& x_view, float alpha, float weight_px, bool trail,
+                      const ImVec4* color = nullptr);
 
 // Why there is no boundary in the view: "boundary: outside this view", "no boundary: w = 0", …
 std::string MissingBoundaryText(const Params& theta, Activation activation);

@@ -21,6 +21,8 @@
 #include "ll/activation.h"
 #include "ll/number_format.h"
 #include "ll/predict.h"
+#include "model/compare_run.h"
+#include "panels/accents.h"
 #include "panels/data_layers.h"
 #include "panels/panel_caches.h"
 #include "panels/panels.h"
@@ -149,6 +151,9 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
   if (c.best && c.best->status == OptimumStatus::Ok)   // where the run is going: θ*'s boundary, dashed
     PlotBoundaries("##optimum", slice_at_means(c.best->theta, c.means), a, view, ImVec4(1.0f, 0.35f, 0.35f, 1.0f), 0.9f,
                    2.0f, true);
+  if (second_run_drawable(s))   // run b's boundary beside a's, in its own colour
+    PlotBoundaries("##run b", slice_at_means(s.second->trainer->theta(), c.means), s.second->trainer->settings().activation,
+                   view, CurrentAccents().second_run, 1.0f, 2.5f);
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
@@ -182,6 +187,11 @@ bool plot_one_feature(AppState& s, DataPanelCache& c, const Params& theta, float
     PlotOutputCurves("##trail" + std::to_string(k), trail[k], a, x_view, trail_alpha(k, trail.size()), 1.5f,
                      true);
   bool threshold = false;
+  if (second_run_drawable(s) && s.second->trainer->theta().all_finite()) {   // run b's curve, behind a's
+    const Params b = s.second->trainer->theta();
+    PlotOutputCurves("##run b", b, s.second->trainer->settings().activation, x_view, 1.0f, 2.5f, true,
+                     &CurrentAccents().second_run);
+  }
   if (theta.all_finite()) {
     PlotOutputCurves("##curve", theta, a, x_view, 1.0f, 2.5f, false);
     // x = −b/w, where ŷ crosses ½ (tanh: 0); softmax has no single threshold.
@@ -303,6 +313,8 @@ std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool t
     key.push_back({"—", ImGui::GetColorU32(ImGuiCol_Text, 0.6f),
                    trail == 1 ? "last step" : "last " + std::to_string(trail) + " steps"});
   if (two && optimum) key.push_back({"- -", IM_COL32(255, 90, 90, 255), "θ*, the best θ: its boundary"});
+  if (second_run_drawable(s))
+    key.push_back({"—", ImGui::GetColorU32(CurrentAccents().second_run), "run b: " + second_run_label(s)});
   if (shown_record(s) && !shown_record(s)->batch.empty()) key.push_back({"○", text, batch_text(*shown_record(s), d)});
   if (!s.picked.empty()) key.push_back({"○", ImGui::GetColorU32(PickedColor()), "next batch (picked)"});
   if (two && s.show_shading) key.push_back(ShadingKeyEntry(a));

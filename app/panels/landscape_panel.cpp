@@ -13,6 +13,8 @@
 
 #include "ll/number_format.h"
 #include "ll/objective.h"
+#include "model/compare_run.h"
+#include "panels/accents.h"
 #include "panels/landscape_parts.h"
 #include "panels/panel_caches.h"
 #include "panels/panels.h"
@@ -185,9 +187,13 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
   const bool has_best = best && best->status == OptimumStatus::Ok;
 
   std::vector<double> xs, ys;
-  landscape_path(state, a, b, kMostPathPoints, xs, ys);
+  landscape_path(*state.trainer, a, b, kMostPathPoints, xs, ys);
+  std::vector<double> bx, by;   // run b's path, on a's surface (the same θ shape and coordinates)
+  if (second_run_drawable(state)) landscape_path(*state.second->trainer, a, b, kMostPathPoints, bx, by);
   if (v.refit) {
     std::vector<double> fx = xs, fy = ys;
+    fx.insert(fx.end(), bx.begin(), bx.end());
+    fy.insert(fy.end(), by.begin(), by.end());
     if (v.fit_optimum && has_best) {
       fx.push_back(best->theta.values[a]);
       fy.push_back(best->theta.values[b]);
@@ -217,6 +223,12 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
     ImGui::TextDisabled("%s", note.c_str());
   }
 
+  if (!bx.empty()) {   // which path is b's, and that the surface is a's loss
+    const bool same_surface = same_objective(state.second->trainer->settings(), surface);
+    ImGui::PushStyleColor(ImGuiCol_Text, CurrentAccents().second_run);
+    TextWrappedAtSpaces("run b's path: " + second_run_label(state) + (same_surface ? "" : " (the surface is run a's J)"));
+    ImGui::PopStyleColor();
+  }
   const float bar_w = ColourBarWidth();
   const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x - bar_w - ImGui::GetStyle().ItemSpacing.x, 1.0f),
                     std::max(ImGui::GetContentRegionAvail().y, 8.0f * ImGui::GetFontSize()));
@@ -241,6 +253,14 @@ void ShowLandscapePanel(AppState& state, PanelCaches& caches) {
     plot::SetNextLineStyle(ImVec4(1, 1, 1, 0.9f), std::max(1.5f, 0.1f * ImGui::GetFontSize()));
     if (xs.size() <= 60) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize(), ImVec4(1, 1, 1, 1));
     plot::PlotLine("path", xs.data(), ys.data(), static_cast<int>(xs.size()));
+    if (!bx.empty()) {
+      const ImVec4& col = CurrentAccents().second_run;
+      plot::SetNextLineStyle(col, std::max(1.5f, 0.1f * ImGui::GetFontSize()));
+      if (bx.size() <= 60) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), col);
+      plot::PlotLine("run b", bx.data(), by.data(), static_cast<int>(bx.size()));
+      plot::GetPlotDrawList()->AddCircle(plot::PlotToPixels(bx.back(), by.back()), 0.5f * ImGui::GetFontSize(),
+                                         ImGui::GetColorU32(col), 0, 2.5f);
+    }
     step_arrows(state, a, b);
     ImDrawList* dl = plot::GetPlotDrawList();
     const ImVec2 now = plot::PlotToPixels(xs.back(), ys.back());

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "ll/number_format.h"
+#include "model/compare_run.h"
 #include "panels/accents.h"
 #include "panels/panel_caches.h"
 #include "panels/panels.h"
@@ -76,7 +77,7 @@ void show_readout(const AppState& state, std::size_t step, bool batches) {
   const ImVec4 mean(CurrentAccents().mean_loss.x, CurrentAccents().mean_loss.y, CurrentAccents().mean_loss.z, 1.0f);
   const ImVec4 batch(CurrentAccents().batch_loss.x, CurrentAccents().batch_loss.y, CurrentAccents().batch_loss.z, 1.0f);
   const double now = mean_loss_at(state, step), before = step >= 1 ? mean_loss_at(state, step - 1) : NAN;
-  piece(loss_name(*state.trainer) + " " + loss_text(now), &mean);
+  piece((state.second ? "run a: " : "") + loss_name(*state.trainer) + " " + loss_text(now), &mean);
   // What the step changed: a student stepping alone sees it without subtracting.
   if (std::isfinite(before) && std::isfinite(now)) piece("(Δ " + format_change(before, now) + ")", &mean);
   if (has_penalty(*state.trainer)) {
@@ -84,6 +85,24 @@ void show_readout(const AppState& state, std::size_t step, bool batches) {
     piece("data loss " + loss_text(data_loss_at(state, step)), &data);
   }
   if (const std::optional<double> b = batch_loss_at(state, step); batches && b) piece("batch loss " + loss_text(*b), &batch);
+  if (state.second) {
+    const std::string stopped = second_run_stop_note(state);
+    piece("run b: " + (stopped.empty() ? loss_text(second_mean_loss_at(state, step)) : "(" + stopped + ")"),
+          &CurrentAccents().second_run);
+  }
+}
+
+// Run b's mean loss over the steps (model/compare_run.h), over run a's curves.
+void plot_second_run(const AppState& state, bool few) {
+  const LossCurve* b = second_loss_curve(state);
+  if (b == nullptr || b->mean_loss.empty()) return;
+  const char* name = "run b";   // (what b changes is in the read-out above: a long legend would cover the curves)
+  plot::SetNextLineStyle(CurrentAccents().second_run, 2.5f);
+  if (few) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), CurrentAccents().second_run);
+  if (b->known_steps.empty())
+    plot::PlotLine(name, b->mean_loss.data(), static_cast<int>(b->mean_loss.size()), static_cast<double>(b->stride));
+  else
+    plot::PlotLine(name, b->known_steps.data(), b->known_loss.data(), static_cast<int>(b->known_steps.size()));
 }
 
 bool has_mark(const std::vector<double>& marks, std::size_t step) {
@@ -121,8 +140,11 @@ void draw_hover(const AppState& state, const LossCurve& c, std::size_t step, boo
   if (const std::optional<double> b = batch_loss_at(state, step); batches && b) dot(*b, CurrentAccents().batch_loss);
   dot(mean_loss_at(state, step), CurrentAccents().mean_loss);
   if (has_penalty(*state.trainer)) dot(data_loss_at(state, step), CurrentAccents().data_loss);
+  if (state.second) dot(second_mean_loss_at(state, step), CurrentAccents().second_run);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(readout(state, step, batches).c_str());
+  if (state.second)
+    ImGui::TextColored(CurrentAccents().second_run, "run b: %s", loss_text(second_mean_loss_at(state, step)).c_str());
   if (batches && epoch_after(*state.trainer, step)) ImGui::TextDisabled("a new epoch began with step %zu", step + 1);
   if (has_mark(c.setting_marks, step)) ImGui::TextDisabled("the settings changed after this step");
   ImGui::TextDisabled("click: go to this step");
@@ -203,7 +225,9 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
     ImGui::TextDisabled("%s", from.c_str());
   }
 
-  const std::string y_label(long_name(state.settings().loss));
+  // Two runs with different losses share the axis: it says "loss" then, the legend which is which.
+  const bool other_loss = state.second && state.second->spec.settings.loss != state.settings().loss;
+  const std::string y_label = other_loss ? std::string("loss") : std::string(long_name(state.settings().loss));
   // A narrow plot keeps its area for the curves: the coloured read-out above says which is which.
   plot::PlotFlags flags = plot::PlotFlags_NoTooltip | plot::PlotFlags_NoMouseText;
   if (ImGui::GetContentRegionAvail().x < 20.0f * ImGui::GetFontSize()) flags |= plot::PlotFlags_NoLegend;
@@ -248,7 +272,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
       plot::PlotLine("batch loss", curve.batch_low.data(), static_cast<int>(curve.batch_low.size()), stride, stride);
     }
   }
-  const std::string name = loss_name(*state.trainer);
+  const std::string name = (state.second ? "run a: " : "") + loss_name(*state.trainer);
   if (has_penalty(*state.trainer) && curve.known_steps.empty()) {  // the data term, under the total
     plot::SetNextLineStyle(CurrentAccents().data_loss, 2.0f);
     if (few) plot::SetNextMarkerStyle(plot::Marker_Diamond, 0.2f * ImGui::GetFontSize(), CurrentAccents().data_loss);
@@ -260,6 +284,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
     plot::PlotLine(name.c_str(), curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()), stride);
   else  // a fast run on big data: the steps whose loss was worked out (every 1,000th and those shown)
     plot::PlotLine(name.c_str(), curve.known_steps.data(), curve.known_loss.data(), static_cast<int>(curve.known_steps.size()));
+  plot_second_run(state, few);
   plot::SetNextLineStyle(current_step_color(), 1.5f);
   plot::PlotVLine("current step", static_cast<double>(current));
   caches.loss_axis_from = state.log_loss ? NAN : mark_zoomed_axis();

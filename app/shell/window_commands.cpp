@@ -139,6 +139,9 @@ int run_screenshot(const ScreenshotOptions& o) {
   state.slide = o.slide;
   state.slide_caption = o.caption;
   state.chain_page = o.chain_page - 1;   // the panel clamps it to the pages there are
+  state.chain_shows = o.chain_run == "b"             ? AppState::ChainShows::RunB
+                      : o.chain_run == "differences" ? AppState::ChainShows::Differences
+                                                     : AppState::ChainShows::RunA;
   // The landscape is off by default: asked for alone, it takes the window.
   if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};
   auto window = open(options, state);

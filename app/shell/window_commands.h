@@ -33,6 +33,7 @@ struct ScreenshotOptions {
   bool slide = false;             // --slide: a clean picture (no widgets, markers or arrows)
   bool caption = false;           // --caption: stamp the settings on it
   int chain_page = 1;             // --chain-page N: the chain's page shown when it is in pages
+  std::string chain_run = "a";    // --chain-run a|b|differences: with --compare, what the chain shows
   std::string scenario_path;      // --scenario FILE
   std::optional<int> decimals;    // --decimals N (default 4)
   std::string compare;            // --compare "OPTIONS": a second run beside the first
