@@ -175,19 +175,25 @@ TEST_CASE("the history CSV has θ₀ and one row per step, with the slides' θ a
   REQUIRE(lines.size() == 6);
   CHECK(lines[0] == "# conventions: θ = [b, w1, w2] · labels 0/1 · mean over the batch · squared error (ŷ − y)² · "
                     "v ← βv + ∇L · raw features · λ = 0");
-  CHECK(lines[1] == "step,epoch,batch_loss,loss_before,loss_after,gradient_norm,theta_b,theta_w1,theta_w2");
+  CHECK(lines[1] == "step,epoch,batch_loss,loss_before,loss_after,gradient_norm,accuracy,test_loss,test_accuracy,"
+                    "theta_b,theta_w1,theta_w2");
   CHECK(lines[2].rfind("0,,,,0.6692", 0) == 0);
   CHECK(lines[2].substr(lines[2].size() - 13) == ",0.1,0.5,-0.1");
   // Step 1: θ after = [0.097298, 0.497569, −0.099805]
   std::vector<double> cells;
   std::istringstream row(lines[3]);
-  for (std::string cell; std::getline(row, cell, ',');) cells.push_back(std::stod(cell));
-  REQUIRE(cells.size() == 9);
+  for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell.empty() ? NAN : std::stod(cell));
+  REQUIRE(cells.size() == 12);
   CHECK(cells[0] == 1);
   CHECK(cells[1] == 1);
   CHECK_NEAR(cells[3], 0.669262, 5e-7);
   CHECK_NEAR(cells[4], 0.667943, 5e-7);
-  CHECK_NEAR_ALL(std::vector<double>(cells.begin() + 6, cells.end()),
+  // θ after step 1 = [0.0973, 0.4976, −0.0998]: z = 0.0973 + 0.4976·x1 − 0.0998·x2 > 0 for every
+  // sample (x1 ≥ 1.4, x2 ≤ 1.3), so all four are called class 1, and two of the four are: 50%.
+  CHECK(cells[6] == 0.5);
+  CHECK(std::isnan(cells[7]));   // no test part: empty cells
+  CHECK(std::isnan(cells[8]));
+  CHECK_NEAR_ALL(std::vector<double>(cells.begin() + 9, cells.end()),
                  (std::vector<double>{0.097298, 0.497569, -0.099805}), 5e-7);
   CHECK(lines[5].rfind("3,3,", 0) == 0);   // full batch: one epoch per step
 }
@@ -218,5 +224,7 @@ TEST_CASE("a softmax history CSV names θ's rows and has no NaN, also when tanh 
   ll::Trainer undefined(shared(ll::make_iris4()), tanh, ll::Params::row({-1, 0, 0}));
   const std::vector<std::string> lines = lines_of(ll::app::history_csv(undefined));
   REQUIRE(lines.size() == 3);
-  CHECK(lines[2] == "0,,,,,,-1,0,0");   // the loss at θ₀ is undefined: an empty cell
+  // The loss at θ₀ is undefined: an empty cell; z = −1 < 0 calls every sample class 0 (two of four
+  // right); no test part: empty test cells.
+  CHECK(lines[2] == "0,,,,,,0.5,,,-1,0,0");
 }

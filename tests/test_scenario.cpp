@@ -97,6 +97,7 @@ TEST_CASE("a scenario saved and loaded again is the same scenario") {
   s.data.features = {1, 3};
   s.data.classes = {2, 3};
   s.data.standardize = true;
+  s.data.test_fraction = 0.25;
   s.settings.loss = ll::Loss::MSE;
   s.settings.activation = ll::Activation::Tanh;
   s.settings.mode = ll::BatchMode::MiniBatch;

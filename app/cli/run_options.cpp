@@ -118,6 +118,8 @@ void add_run_options(CLI::App& cmd, RunSpec& o) {
   add_typed_option(cmd, "--theta", "Starting θ = b,w1,w2 (bias first); softmax: K rows separated by ';'",
             [&o](const std::string& t) { o.theta0 = t.empty() ? std::nullopt : std::optional(parse_params(t)); });
   cmd.add_flag("--standardize", o.data.standardize, "z-score each feature (off by default)");
+  cmd.add_option("--test-fraction", o.data.test_fraction,
+                 "Hold out this share of each class for testing, chosen from --seed (0 to 0.9, default 0)");
   cmd.add_option("--steps", o.steps, "Number of steps to run (at most 10,000,000)")->check(whole_number(0, kMostSteps));
 }
 
@@ -136,6 +138,7 @@ void apply_given_run_options(const CLI::App& cmd, const RunSpec& given, RunSpec&
   if (was_given("--n")) into.data.blobs_n = given.data.blobs_n;
   if (was_given("--separation")) into.data.blobs_separation = given.data.blobs_separation;
   if (was_given("--standardize")) into.data.standardize = given.data.standardize;
+  if (was_given("--test-fraction")) into.data.test_fraction = given.data.test_fraction;
   if (was_given("--features")) into.data.features = given.data.features;
   if (was_given("--classes")) into.data.classes = given.data.classes;
   if (was_given("--loss")) s.loss = g.loss;
@@ -181,10 +184,10 @@ CompareSpec compare_spec(const RunSpec& first, const std::string& options) {
     throw InputError(std::string("--compare \"") + options + "\": " + e.what());
   }
   for (const char* shared : {"--data", "--n", "--separation", "--label", "--ignore", "--features", "--classes",
-                             "--theta", "--seed", "--batch", "--steps"})
+                             "--test-fraction", "--theta", "--seed", "--batch", "--steps"})
     if (parser.get_option(shared)->count() > 0)
       throw InputError(std::string("--compare: ") + shared +
-                       " cannot differ: the two runs share the data, θ₀, the seed and the steps (give it to the "
+                       " cannot differ: the two runs share the data (and its test part), θ₀, the seed and the steps (give it to the "
                        "first run; --standardize may differ)");
   RunSpec second = first;
   second.compare.reset();

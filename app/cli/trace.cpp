@@ -90,17 +90,19 @@ int run_trace(const TraceOptions& o) {
   std::size_t run_index = 0;   // the run being printed
   auto print = [&](const StepRecord& r) {
     const char* run_name = run_index == 0 ? "a" : "b";
-    if (o.format == "json" && compare) {
-      nlohmann::ordered_json j = {{"run", run_name}};
+    const Run& printed = runs[run_index];
+    if (o.format == "json") {
+      nlohmann::ordered_json j = nlohmann::ordered_json::object();
+      if (compare) j["run"] = run_name;
       j.update(step_json(r, samples));
+      j.update(score_json(r, *printed.data, printed.test_data.get()));
       std::cout << j.dump() << "\n";
-    } else if (o.format == "json") std::cout << step_json(r, samples).dump() << "\n";
-    else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
+    } else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
     else if (o.format == "markdown") std::cout << (first ? "" : "\n") << step_markdown(r, *run.data, samples);
     else if (o.format == "latex") std::cout << (first ? "" : "\n") << step_latex(r, *run.data, samples);
     else if (!history) {
       if (compare) std::cout << "── run " << run_name << (run_index == 0 || o.compare.empty() ? "" : ": " + o.compare) << " ──\n";
-      write_step_text(std::cout, r, *runs[run_index].data, samples);
+      write_step_text(std::cout, r, *printed.data, printed.test_data.get(), samples);
     }
     first = false;
   };
@@ -118,7 +120,7 @@ int run_trace(const TraceOptions& o) {
       if (r.status != StepStatus::Ok) {
         if (!shown) r = t.step(samples, true);  // the same failure, with its samples and losses
         print(r);
-        if (history) std::cout << history_csv(trainer);  // the steps before it
+        if (history) std::cout << history_csv(trainer, run.test_data.get());  // the steps before it
         if (output_lost()) return 2;
         std::cerr << "logistic-lab trace: " << who << r.message << "\n";
         return 3;
@@ -130,7 +132,7 @@ int run_trace(const TraceOptions& o) {
       }
     }
   }
-  if (history) std::cout << history_csv(trainer);
+  if (history) std::cout << history_csv(trainer, run.test_data.get());
   return output_lost() ? 2 : 0;
 }
 

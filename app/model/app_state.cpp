@@ -124,6 +124,7 @@ bool start_run(AppState& s, const RunSpec& spec) {
     return false;
   }
   s.spec = spec;
+  s.test_data = run.test_data;
   install(s, std::move(trainer));
   s.picked = run.first_batch;
   s.hovered_sample = -1;

@@ -12,6 +12,7 @@
 
 #include "ll/dataset.h"
 #include "ll/trainer.h"
+#include "model/held_out_view.h"
 #include "model/layout.h"
 #include "run/run_spec.h"
 
@@ -74,6 +75,8 @@ struct AppState {
   // history; the accessors below read them there.
   RunSpec spec;
   std::unique_ptr<Trainer> trainer;
+  std::shared_ptr<const Dataset> test_data;   // the held-out part (--test-fraction); none: no split
+  mutable HeldOutCache held_out;              // what the panels show of it (model/held_out_view.h)
   std::uint64_t run_serial = 0;       // a new trainer, a new number (for the caches)
   std::uint64_t serials = 0;          // the numbers given so far (the second run's too)
   std::unique_ptr<SecondRun> second;  // run b beside this one (none: one run)
@@ -122,6 +125,7 @@ struct AppState {
     Params pending_theta0;            // a click asked to start over from here (empty: none)
   } landscape;
   bool show_shading = true;           // P(y = 1 | x) behind the data
+  bool show_confusion = false;        // the confusion matrix under the data plot (always with a test part)
   bool show_help = false;
   bool light_theme = false;           // the light, high-contrast theme (projectors, slides)
   bool presentation = false;          // F11: full screen, the slim bar, a big step counter

@@ -24,7 +24,7 @@ std::string output_folder(const AppState& s) {
 }
 
 std::string export_text(const AppState& s, ExportKind kind, std::string* why) {
-  if (kind == ExportKind::HistoryCsv) return history_csv(*s.trainer);
+  if (kind == ExportKind::HistoryCsv) return history_csv(*s.trainer, s.test_data.get());
   // A refused or diverged step exports as what it is: which sample broke it, and why.
   if (shown_record(s) && shown_record(s)->status != StepStatus::Ok)
     return kind == ExportKind::Markdown ? step_markdown(*shown_record(s), s.data()) : step_latex(*shown_record(s), s.data());

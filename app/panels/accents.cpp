@@ -17,6 +17,7 @@ const Accents kDarkAccents{
     {0.80f, 0.47f, 0.65f, 0.95f}, // settings marks: reddish purple
     {0.94f, 0.89f, 0.26f, 1.0f},  // data loss: yellow
     {0.35f, 0.88f, 0.70f, 1.0f},  // run b: light bluish green
+    {1.00f, 0.60f, 0.80f, 1.0f},  // test loss: pink
 };
 const Accents kLightAccents{
     {0.75f, 0.15f, 0.05f, 1.0f},  // error: dark vermillion
@@ -29,6 +30,7 @@ const Accents kLightAccents{
     {0.65f, 0.30f, 0.50f, 0.95f}, // settings marks: dark reddish purple
     {0.00f, 0.62f, 0.45f, 1.0f},  // data loss: bluish green
     {0.55f, 0.45f, 0.00f, 1.0f},  // run b: dark olive
+    {0.70f, 0.10f, 0.45f, 1.0f},  // test loss: dark magenta
 };
 
 }  // namespace

@@ -18,6 +18,7 @@ struct Accents {
   ImVec4 settings_mark;  // vertical marks where the settings changed
   ImVec4 data_loss;      // the loss curve with λ > 0: the data term, under the total
   ImVec4 second_run;     // run b of a comparison: its loss curve, boundary and path
+  ImVec4 test_loss;      // the loss curve on the held-out part (--test-fraction)
 };
 const Accents& CurrentAccents();
 

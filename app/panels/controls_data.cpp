@@ -161,6 +161,23 @@ void blobs_controls(AppState& s) {
   if (ImGui::IsItemDeactivatedAfterEdit()) restart_run(s, s.spec, s.settings());
 }
 
+// The share of each class held out for testing (DataOptions::test_fraction), from the run's seed.
+void test_fraction_combo(AppState& s) {
+  FormRow("Test part", "Hold out this share of each class: the steps never see those samples (drawn "
+                       "hollow); the loss panel shows their loss beside the training loss, and the "
+                       "confusion matrix counts them. Chosen from the seed, the same every time.");
+  const double now = s.spec.data.test_fraction;
+  auto text = [](double f) { return f == 0.0 ? std::string("none") : format_percent(f); };
+  if (!ImGui::BeginCombo("##test fraction", text(now).c_str())) return;
+  for (double f : {0.0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5})
+    if (ImGui::Selectable(text(f).c_str(), f == now) && f != now) {
+      RunSpec o = s.spec;
+      o.data.test_fraction = f;
+      restart_run(s, o, s.settings());
+    }
+  ImGui::EndCombo();
+}
+
 }  // namespace
 
 void ShowDataSection(AppState& s) {
@@ -180,6 +197,7 @@ void ShowDataSection(AppState& s) {
     o.data.standardize = standardize;
     restart_run(s, o, s.settings());
   }
+  test_fraction_combo(s);
   EndForm();
   ImGui::Spacing();
 }

@@ -24,6 +24,7 @@
 #include "model/compare_run.h"
 #include "panels/accents.h"
 #include "panels/data_layers.h"
+#include "panels/held_out_parts.h"
 #include "panels/panel_caches.h"
 #include "panels/panels.h"
 #include "panels/point_cloud.h"
@@ -155,6 +156,7 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
     PlotBoundaries("##run b", slice_at_means(s.second->trainer->theta(), c.means), s.second->trainer->settings().activation,
                    view, CurrentAccents().second_run, 1.0f, 2.5f);
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
+  PlotTestSamples(s, c.test_view);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
   const bool fit = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
@@ -206,6 +208,7 @@ bool plot_one_feature(AppState& s, DataPanelCache& c, const Params& theta, float
     }
   }
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
+  PlotTestSamples(s, c.test_view);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
   const bool fit = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
@@ -231,7 +234,7 @@ void theta_caption(AppState& s, const Params& theta) {
                             " of " + format_count(n) + ")";
   if (theta.rows > 1) {
     // Softmax: K rows do not fit on one line; they show on hover, one row per class.
-    ImGui::Text("θ: %zu rows (hover) · accuracy %s", theta.rows, percent.c_str());
+    ImGui::Text("θ: %zu rows (hover) · %saccuracy %s", theta.rows, has_test_part(s) ? "training " : "", percent.c_str());
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
       for (std::size_t r = 0; r < theta.rows; ++r) {
@@ -247,7 +250,8 @@ void theta_caption(AppState& s, const Params& theta) {
   }
   // The longest that fits on one line (a narrow panel drops the count, then says "right").
   const std::string theta_text = "θ = " + format_params(theta, kMostTableEntries);
-  const std::string fits[] = {theta_text + " · accuracy " + percent + count, theta_text + " · accuracy " + percent,
+  const std::string named = has_test_part(s) ? " · training accuracy " : " · accuracy ";  // beside the test part's
+  const std::string fits[] = {theta_text + named + percent + count, theta_text + named + percent,
                               theta_text + " · " + percent + " right"};
   const float width = ImGui::GetContentRegionAvail().x;
   const std::string* text = &fits[1];
@@ -317,6 +321,7 @@ std::vector<KeyEntry> key_entries(const AppState& s, const Params& theta, bool t
     key.push_back({"—", ImGui::GetColorU32(CurrentAccents().second_run), "run b: " + second_run_label(s)});
   if (shown_record(s) && !shown_record(s)->batch.empty()) key.push_back({"○", text, batch_text(*shown_record(s), d)});
   if (!s.picked.empty()) key.push_back({"○", ImGui::GetColorU32(PickedColor()), "next batch (picked)"});
+  if (has_test_part(s)) key.push_back(TestSamplesKeyEntry(s));
   if (two && s.show_shading) key.push_back(ShadingKeyEntry(a));
   if (two && d.features() > 2) {  // what the plane holds fixed (slice_at_means)
     std::string others;
@@ -366,11 +371,15 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
   const bool two = state.data().features() >= 2;
   const std::string note = state.picked.empty() ? "" : picked_note(state);
   const float width = ImGui::GetContentRegionAvail().x;
-  const float below = KeyHeight(key_entries(state, theta, two, -1, optimum), width) +
-                      (note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str(), nullptr, false, width).y) +
-                      2.0f * ImGui::GetStyle().ItemSpacing.y;
-  const float height =
-      std::max(8.0f * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetContentRegionAvail().y - below);
+  float below = KeyHeight(key_entries(state, theta, two, -1, optimum), width) +
+                (note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str(), nullptr, false, width).y) +
+                2.0f * ImGui::GetStyle().ItemSpacing.y;
+  // The confusion matrix under the key while the plot keeps its 8 lines, else one line (hover).
+  const float min_plot = 8.0f * ImGui::GetTextLineHeightWithSpacing();
+  const bool confusion = ConfusionShown(state);
+  const bool whole_matrix = confusion && ImGui::GetContentRegionAvail().y - below - ConfusionHeight(state) >= min_plot;
+  if (confusion) below += whole_matrix ? ConfusionHeight(state) : ImGui::GetTextLineHeightWithSpacing();
+  const float height = std::max(min_plot, ImGui::GetContentRegionAvail().y - below);
   const int in_view =
       two ? plot_two_features(state, c, theta, height) : (plot_one_feature(state, c, theta, height) ? 1 : 0);
 
@@ -382,6 +391,8 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
+  if (whole_matrix) ShowConfusion(state);
+  else if (confusion) ShowConfusionLine(state);
   ImGui::End();
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "ll/held_out.h"
 #include "ll/number_format.h"
 #include "model/compare_run.h"
 #include "panels/accents.h"
@@ -51,12 +52,24 @@ std::string loss_name(const Trainer& t) {
          (has_penalty(t) ? " + penalty" : "");
 }
 
+// Beside a test part, the run's own loss is the training loss.
+std::string training_prefix(const AppState& state) { return has_test_part(state) ? "training " : ""; }
+
+// The held-out part's loss after `step` steps: the curve's point, or worked out (hover, off the points).
+double test_loss_at(const AppState& state, std::size_t step) {
+  const HeldOutCurve& c = held_out_curve(state);
+  if (step % c.stride == 0 && step / c.stride < c.test_loss.size()) return c.test_loss[step / c.stride];
+  const Trainer& t = *state.trainer;
+  return score_on(*state.test_data, t.theta_at(step), t.settings_at(step == 0 ? 0 : t.summary(step).settings_index)).loss;
+}
+
 // "step 12: mean loss 0.6123, batch loss 0.7001" (step 0 has no batch).
 std::string readout(const AppState& state, std::size_t step, bool batches) {
   std::string s = "step " + std::to_string(step) + ": " + loss_name(*state.trainer) + " " + loss_text(mean_loss_at(state, step));
   if (has_penalty(*state.trainer)) s += ", data loss " + loss_text(data_loss_at(state, step));
   if (const std::optional<double> batch = batch_loss_at(state, step); batches && batch)
     s += ", batch loss " + loss_text(*batch);
+  if (has_test_part(state)) s += ", test loss " + loss_text(test_loss_at(state, step));
   return s;
 }
 
@@ -77,7 +90,7 @@ void show_readout(const AppState& state, std::size_t step, bool batches) {
   const ImVec4 mean(CurrentAccents().mean_loss.x, CurrentAccents().mean_loss.y, CurrentAccents().mean_loss.z, 1.0f);
   const ImVec4 batch(CurrentAccents().batch_loss.x, CurrentAccents().batch_loss.y, CurrentAccents().batch_loss.z, 1.0f);
   const double now = mean_loss_at(state, step), before = step >= 1 ? mean_loss_at(state, step - 1) : NAN;
-  piece((state.second ? "run a: " : "") + loss_name(*state.trainer) + " " + loss_text(now), &mean);
+  piece((state.second ? "run a: " : "") + training_prefix(state) + loss_name(*state.trainer) + " " + loss_text(now), &mean);
   // What the step changed: a student stepping alone sees it without subtracting.
   if (std::isfinite(before) && std::isfinite(now)) piece("(Δ " + format_change(before, now) + ")", &mean);
   if (has_penalty(*state.trainer)) {
@@ -85,6 +98,14 @@ void show_readout(const AppState& state, std::size_t step, bool batches) {
     piece("data loss " + loss_text(data_loss_at(state, step)), &data);
   }
   if (const std::optional<double> b = batch_loss_at(state, step); batches && b) piece("batch loss " + loss_text(*b), &batch);
+  if (has_test_part(state)) {
+    // The held-out part: its loss, and both parts' accuracy at θ now.
+    piece("test loss " + loss_text(test_loss_at(state, step)), &CurrentAccents().test_loss);
+    if (step == state.trainer->current_step())
+      piece("accuracy: training " + format_percent(accuracy_now(state)) + ", test " +
+                format_percent(held_out_now(state).test_accuracy),
+            nullptr);
+  }
   if (state.second) {
     const std::string stopped = second_run_stop_note(state);
     piece("run b: " + (stopped.empty() ? loss_text(second_mean_loss_at(state, step)) : "(" + stopped + ")"),
@@ -141,6 +162,7 @@ void draw_hover(const AppState& state, const LossCurve& c, std::size_t step, boo
   dot(mean_loss_at(state, step), CurrentAccents().mean_loss);
   if (has_penalty(*state.trainer)) dot(data_loss_at(state, step), CurrentAccents().data_loss);
   if (state.second) dot(second_mean_loss_at(state, step), CurrentAccents().second_run);
+  if (has_test_part(state)) dot(test_loss_at(state, step), CurrentAccents().test_loss);
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(readout(state, step, batches).c_str());
   if (state.second)
@@ -213,7 +235,9 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
              "step's batch at θ before that step (orange): noisy when the batch is a few samples. "
              "In batch mode the batch is every sample, so only the mean loss is drawn. Grey lines: "
              "an epoch began (every sample used once more). Purple: the settings changed. White: "
-             "the current step. Log scale shows the late, slow progress. Wheel zooms, drag pans, "
+             "the current step. Pink (with a test part, --test-fraction): the loss on the held-out "
+             "samples the steps never see; training loss falling while it rises is overfitting. "
+             "Log scale shows the late, slow progress. Wheel zooms, drag pans, "
              "double-click fits, a click goes to that step.");
   if (current <= last) show_readout(state, current, batches);
   if (std::isfinite(caches.loss_axis_from)) {
@@ -272,7 +296,7 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
       plot::PlotLine("batch loss", curve.batch_low.data(), static_cast<int>(curve.batch_low.size()), stride, stride);
     }
   }
-  const std::string name = (state.second ? "run a: " : "") + loss_name(*state.trainer);
+  const std::string name = (state.second ? "run a: " : "") + training_prefix(state) + loss_name(*state.trainer);
   if (has_penalty(*state.trainer) && curve.known_steps.empty()) {  // the data term, under the total
     plot::SetNextLineStyle(CurrentAccents().data_loss, 2.0f);
     if (few) plot::SetNextMarkerStyle(plot::Marker_Diamond, 0.2f * ImGui::GetFontSize(), CurrentAccents().data_loss);
@@ -284,6 +308,12 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
     plot::PlotLine(name.c_str(), curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()), stride);
   else  // a fast run on big data: the steps whose loss was worked out (every 1,000th and those shown)
     plot::PlotLine(name.c_str(), curve.known_steps.data(), curve.known_loss.data(), static_cast<int>(curve.known_steps.size()));
+  if (has_test_part(state)) {   // the held-out part's loss at the same points (data term of J)
+    const HeldOutCurve& test = held_out_curve(state);
+    plot::SetNextLineStyle(CurrentAccents().test_loss, 2.5f);
+    if (few) plot::SetNextMarkerStyle(plot::Marker_Triangle, 0.25f * ImGui::GetFontSize(), CurrentAccents().test_loss);
+    plot::PlotLine("test loss", test.test_loss.data(), static_cast<int>(test.test_loss.size()), stride);
+  }
   plot_second_run(state, few);
   plot::SetNextLineStyle(current_step_color(), 1.5f);
   plot::PlotVLine("current step", static_cast<double>(current));

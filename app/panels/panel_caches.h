@@ -53,6 +53,7 @@ struct ChainMeasure {
 // The data panel: the data's points and view (data_layers.h) and the shading.
 struct DataPanelCache {
   DataView view;
+  DataView test_view;  // the held-out samples (--test-fraction), drawn hollow
   Shading shading;
   PointCloud cloud;  // 100,000 points and more
   std::shared_ptr<const Dataset> means_of;  // the data set `means` were worked out for (kept, so

@@ -25,6 +25,7 @@ std::string numbers(AppState& s) {
   const std::optional<double> loss = t.loss_at(step);
   line += " · loss " + (loss ? format_number(*loss) : std::string("undefined"));
   line += " · accuracy " + format_percent(accuracy_now(s));
+  if (has_test_part(s)) line += " · test " + format_percent(held_out_now(s).test_accuracy);
   if (s.playing) {
     char speed[48];
     std::snprintf(speed, sizeof speed, " · ▶ %.0f steps/s", s.steps_per_second);

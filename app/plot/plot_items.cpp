@@ -312,7 +312,8 @@ void PlotScatter(const char* label_id, const double* xs, const double* ys, int c
   const Series s = MakeSeries(xs, ys, count, stride);
   const float r = st.MarkerSize > 0 ? st.MarkerSize : DefaultMarkerRadius();
   FitSeries(p, s);
-  DrawMarkers(p, s, mark, r, it->Color,
+  // A fill given is kept, also a transparent one (hollow markers; the item's colour would be auto).
+  DrawMarkers(p, s, mark, r, ColorOr(st.MarkerFill, it->Color),
               ColorOr(st.MarkerOutline, ImGui::GetColorU32(ImGuiCol_Text, 0.6f)),
               st.MarkerWeight >= 0 ? st.MarkerWeight : Px(1.0f));
   PickLastItem(p, s, IndexOf(p, it), PickRadius(r), r);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "ll/held_out.h"
 #include "run/step_export.h"
 
 namespace ll::app {
@@ -24,6 +25,18 @@ void put_optional(std::string& out, const std::optional<double>& v) {
   else out += ',';
 }
 
+// accuracy,test_loss,test_accuracy of θ: the test cells empty without a test part.
+void put_scores(std::string& out, const Dataset& train, const Dataset* test, const Params& theta, const Settings& s) {
+  put_number(out, score_on(train, theta, s).accuracy);
+  if (test != nullptr && test->rows() > 0) {
+    const Score held_out = score_on(*test, theta, s);
+    put_number(out, held_out.loss);
+    put_number(out, held_out.accuracy);
+  } else {
+    out += ",,";
+  }
+}
+
 void put_theta(std::string& out, const Params& theta) {
   for (double v : theta.values) put_number(out, v);
   out += '\n';
@@ -31,17 +44,18 @@ void put_theta(std::string& out, const Params& theta) {
 
 }  // namespace
 
-std::string history_csv(const Trainer& trainer) {
+std::string history_csv(const Trainer& trainer, const Dataset* test) {
   const Params theta0 = trainer.theta_at(0);
   // A comment line first (pandas: comment="#"): the conventions the numbers are in.
   std::string out = "# conventions: " + conventions_stamp(trainer.settings(), trainer.data()) + "\n";
-  out += "step,epoch,batch_loss,loss_before,loss_after,gradient_norm";
+  out += "step,epoch,batch_loss,loss_before,loss_after,gradient_norm,accuracy,test_loss,test_accuracy";
   for (std::size_t k = 0; k < theta0.size(); ++k) out += ",theta_" + parameter_name(theta0, k);
   out += '\n';
   // Step 0 is the start: no batch, no gradient; "loss after" 0 steps is the loss at θ₀.
   out += "0,,,";
   put_optional(out, trainer.loss_at(0));
   out += ',';
+  put_scores(out, trainer.data(), test, theta0, trainer.settings_at(0));
   put_theta(out, theta0);
   for (std::size_t k = 1; k <= trainer.history_size(); ++k) {
     StepSummary s = trainer.summary(k);
@@ -54,7 +68,9 @@ std::string history_csv(const Trainer& trainer) {
     put_optional(out, s.loss_before);
     put_optional(out, s.loss_after);
     put_number(out, s.gradient_norm);
-    put_theta(out, trainer.theta_at(k));
+    const Params theta = trainer.theta_at(k);
+    put_scores(out, trainer.data(), test, theta, trainer.settings_at(s.settings_index));
+    put_theta(out, theta);
   }
   return out;
 }

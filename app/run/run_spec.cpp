@@ -1,6 +1,7 @@
 #include "run/run_spec.h"
 
 #include "ll/error.h"
+#include "ll/held_out.h"
 
 namespace ll::app {
 
@@ -23,7 +24,7 @@ bool RunSpec::operator==(const RunSpec& o) const {
   return a.source == b.source && a.blobs_n == b.blobs_n && a.blobs_separation == b.blobs_separation &&
          a.blobs_seed == b.blobs_seed && a.features == b.features && a.classes == b.classes &&
          a.standardize == b.standardize && a.label_column == b.label_column &&
-         a.ignore_columns == b.ignore_columns && settings == o.settings &&
+         a.ignore_columns == b.ignore_columns && a.test_fraction == b.test_fraction && settings == o.settings &&
          theta0 == o.theta0 && first_batch == o.first_batch && steps == o.steps && view == o.view &&
          compare == o.compare;
 }
@@ -87,7 +88,14 @@ Run make_run(const RunSpec& spec) {
   run.settings = spec.settings;
   DataOptions data = spec.data;
   data.blobs_seed = spec.settings.seed;
-  run.data = std::make_shared<const Dataset>(load_dataset(data));
+  data.split_seed = spec.settings.seed;
+  if (data.test_fraction > 0.0) {
+    TrainTest parts = load_train_test(data);
+    run.data = std::make_shared<const Dataset>(std::move(parts.train));
+    run.test_data = std::make_shared<const Dataset>(std::move(parts.test));
+  } else {
+    run.data = std::make_shared<const Dataset>(load_dataset(data));
+  }
   validate(run.settings, *run.data);
   run.theta0 = spec.theta0 ? *spec.theta0 : default_theta(*run.data, run.settings);
   run.first_batch = spec.first_batch;

@@ -73,7 +73,8 @@ struct RunSpec {
 void set_choice(Settings& settings, std::string_view what, const std::string& text);
 
 struct Run {
-  std::shared_ptr<const Dataset> data;
+  std::shared_ptr<const Dataset> data;    // what the steps train on (all of it without a test part)
+  std::shared_ptr<const Dataset> test_data;   // held out (DataOptions::test_fraction); none: no split
   Settings settings;
   Params theta0;
   std::vector<std::size_t> first_batch;   // 0-based; empty: the sampler's

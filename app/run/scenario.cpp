@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ll/error.h"
+#include "ll/held_out.h"
 #include "ll/number_format.h"
 #include "run/json_reading.h"
 #include "run/scenario.h"
@@ -193,6 +194,13 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
       {"n", [](const KeyReader& r, RunSpec& s) { s.data.blobs_n = r.whole(2, kMostBlobs); }},
       {"separation", [](const KeyReader& r, RunSpec& s) { s.data.blobs_separation = r.number(); }},
       {"standardize", [](const KeyReader& r, RunSpec& s) { s.data.standardize = r.flag(); }},
+      {"test_fraction",
+       [](const KeyReader& r, RunSpec& s) {
+         const double f = r.number();
+         if (f < 0.0 || f > kMostTestFraction)
+           r.fail("expected a fraction from 0 to " + format_number(kMostTestFraction) + ", got " + format_number(f));
+         s.data.test_fraction = f;
+       }},
       {"features", [](const KeyReader& r, RunSpec& s) { s.data.features = r.numbers_1_based(); }},
       {"classes", [](const KeyReader& r, RunSpec& s) { s.data.classes = r.numbers_1_based(); }},
       {"loss", [](const KeyReader& r, RunSpec& s) { r.choice(s.settings, "loss"); }},
@@ -259,7 +267,7 @@ void read_panels(const std::string& file, const json& panels, PanelsShown& out) 
 void read_compare(const std::string& file, const json& compare, RunSpec& s) {
   if (!compare.is_object()) KeyReader(file, "compare", compare).expected("an object such as {\"loss\": \"mse\"}");
   static const char* const kShared[] = {"data", "label", "ignore", "n", "separation", "features", "classes",
-                                        "theta", "seed", "batch", "steps", "title", "description", "theme",
+                                        "test_fraction", "theta", "seed", "batch", "steps", "title", "description", "theme",
                                         "font_scale", "panels", "format", "version", "compare"};
   RunSpec second = s;
   for (const auto& [key, value] : compare.items()) {

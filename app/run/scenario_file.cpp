@@ -42,6 +42,7 @@ std::string scenario_json(const RunSpec& spec) {
   if (!d.features.empty()) j["features"] = d.features;
   if (!d.classes.empty()) j["classes"] = d.classes;
   j["standardize"] = d.standardize;
+  if (d.test_fraction != 0.0) j["test_fraction"] = d.test_fraction;
   j["loss"] = std::string(name(s.loss));
   j["activation"] = std::string(name(s.activation));
   j["mode"] = std::string(name(s.mode));

@@ -23,7 +23,8 @@ const std::pair<const char*, const char*> kOptionKeys[] = {
     {"--steps", "steps"}, {"--data", "data"}, {"--loss", "loss"}, {"--mode", "mode"}, {"--seed", "seed"},
     {"--lr", "lr"}, {"--n", "n"}, {"--label", "label"}, {"--ignore", "ignore"},
     {"--labels", "labels"}, {"--reduction", "reduction"}, {"--squared-error", "squared_error"},
-    {"--momentum-form", "momentum_form"}, {"--l2-bias", "l2_bias"}, {"--l2", "l2"}};
+    {"--momentum-form", "momentum_form"}, {"--l2-bias", "l2_bias"}, {"--l2", "l2"},
+    {"--test-fraction", "test_fraction"}};
 
 // "--lr: the learning rate …" → "lesson.json: key 'lr': the learning rate …"; later option names
 // in the message become 'key'.

@@ -40,9 +40,11 @@ std::string step_latex(const StepRecord& record, const Dataset& data, bool with_
 
 // The kept history as CSV: a comment line "# conventions: …" (conventions_stamp), then one row
 // per step and a first row for θ₀ (step 0):
-//   step,epoch,batch_loss,loss_before,loss_after,gradient_norm,theta_b,theta_w1,…
-// θ is the value after the step. Numbers at full precision (shortest text that reads back to the
+//   step,epoch,batch_loss,loss_before,loss_after,gradient_norm,accuracy,test_loss,test_accuracy,
+//   theta_b,theta_w1,…
+// θ is the value after the step; accuracy is θ's on the training data, test_loss and
+// test_accuracy its on the held-out part `test` (empty cells without one, ll/held_out.h). Numbers at full precision (shortest text that reads back to the
 // same double); an undefined or non-finite value is an empty cell.
-std::string history_csv(const Trainer& trainer);
+std::string history_csv(const Trainer& trainer, const Dataset* test = nullptr);
 
 }  // namespace ll::app

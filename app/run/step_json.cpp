@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "ll/held_out.h"
 #include "run/params_json.h"
 #include "run/step_output.h"
 
@@ -127,6 +128,18 @@ void write_csv_row(std::FILE* out, const StepRecord& r) {
   std::fputc(',', out);
   put_field(out, r.message);
   std::fputc('\n', out);
+}
+
+json score_json(const StepRecord& r, const Dataset& train, const Dataset* test) {
+  json j = {{"accuracy", nullptr}, {"test_loss", nullptr}, {"test_accuracy", nullptr}};
+  if (r.status != StepStatus::Ok) return j;
+  j["accuracy"] = score_on(train, r.theta_after, r.settings).accuracy;
+  if (test != nullptr && test->rows() > 0) {
+    const Score held_out = score_on(*test, r.theta_after, r.settings);
+    if (std::isfinite(held_out.loss)) j["test_loss"] = held_out.loss;  // tanh + BCE may be undefined
+    j["test_accuracy"] = held_out.accuracy;
+  }
+  return j;
 }
 
 }  // namespace ll::app

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ll/held_out.h"
 #include "ll/number_format.h"
 #include "run/step_cells.h"
 #include "run/step_output.h"
@@ -29,9 +30,27 @@ void write_table(std::ostream& out, const std::vector<std::vector<std::string>>&
   }
 }
 
+// "75% (3 of 4)"
+std::string percent_of(double fraction, std::size_t n) {
+  const auto right = static_cast<std::size_t>(std::llround(fraction * static_cast<double>(n)));
+  return format_percent(fraction) + " (" + format_count(right) + " of " + format_count(n) + ")";
+}
+
+// "accuracy 75% (3 of 4) · test loss 0.6543 · test accuracy 50% (1 of 2)"
+void write_score_line(std::ostream& out, const StepRecord& r, const Dataset& train, const Dataset* test) {
+  out << "accuracy " << percent_of(score_on(train, r.theta_after, r.settings).accuracy, train.rows());
+  if (test != nullptr && test->rows() > 0) {
+    const Score held_out = score_on(*test, r.theta_after, r.settings);
+    out << " · test loss " << (std::isfinite(held_out.loss) ? format_number(held_out.loss) : "undefined")
+        << " · test accuracy " << percent_of(held_out.accuracy, test->rows());
+  }
+  out << "\n";
+}
+
 }  // namespace
 
-void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data, bool with_samples) {
+void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data, const Dataset* test,
+                     bool with_samples) {
   const Settings& s = r.settings;
   const Formulas f = formulas(s);
   const bool softmax = s.activation == Activation::Softmax;
@@ -97,8 +116,11 @@ void write_step_text(std::ostream& out, const StepRecord& r, const Dataset& data
   out << "loss " << (r.loss_before ? format_number(*r.loss_before) : "undefined") << " → "
       << (r.loss_after ? format_number(*r.loss_after) : "undefined") << "   ("
       << reduced_over(s.reduction, "all " + format_count(data.rows())) << (s.l2 != 0.0 ? ", + penalty" : "") << ")\n";
+  if (r.status == StepStatus::Ok) write_score_line(out, r, data, test);
   if (r.status == StepStatus::Diverged) out << "DIVERGED: " << r.message << "\n";
   out << "\n";
 }
+
+
 
 }  // namespace ll::app

@@ -157,6 +157,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
     if (ImGui::MenuItem("Smaller text", "Ctrl+−")) change_font_scale(s, -0.25f, req);
     ImGui::Separator();
     ImGui::MenuItem("Probability shading", nullptr, &s.show_shading);
+    ImGui::MenuItem("Confusion matrix", nullptr, &s.show_confusion);
     ImGui::MenuItem("Derivative curve σ′(z)", nullptr, &s.show_derivative);
     ImGui::MenuItem("Log-scale loss", nullptr, &s.log_loss);
     if (ImGui::BeginMenu("Decimals")) {

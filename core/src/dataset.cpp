@@ -114,6 +114,14 @@ void standardize(Dataset& data) {
   data.standardized = true;
 }
 
+void standardize_with(Dataset& data, const std::vector<double>& mean, const std::vector<double>& stddev) {
+  for (std::size_t j = 0; j < data.features(); ++j)
+    for (double& v : data.columns[j]) v = (v - mean[j]) / stddev[j];
+  data.feature_mean = mean;
+  data.feature_stddev = stddev;
+  data.standardized = true;
+}
+
 namespace {
 
 // A feature is constant when every sample has its first sample's value.

@@ -38,9 +38,12 @@ struct DataOptions {
   std::string label_column;          // CSV: the label column's header name or 1-based number (empty: the last)
   std::vector<std::string> ignore_columns;  // CSV: columns to leave out, by header name or 1-based number
   bool standardize = false;
+  double test_fraction = 0.0;        // held out for testing (ll/held_out.h); 0: none
+  std::uint64_t split_seed = 1;      // the split's random seed (the run's --seed)
 };
 
-// Loads and selects a data set. Throws InputError with a message naming the setting, or the
+// Loads and selects a data set, every sample of it (test_fraction is load_train_test's,
+// ll/held_out.h). Throws InputError with a message naming the setting, or the
 // file, line and column, and what is wrong.
 Dataset load_dataset(const DataOptions& options);
 
@@ -87,6 +90,9 @@ Dataset select(const Dataset& data, const std::vector<std::size_t>& features,
 // z-score each feature: x' = (x − mean) / stddev (population stddev). Throws InputError for a
 // feature with zero variance.
 void standardize(Dataset& data);
+// z-scores with given means and spreads: x' = (x − mean_j) / stddev_j (a test part scaled as its
+// training part was).
+void standardize_with(Dataset& data, const std::vector<double>& mean, const std::vector<double>& stddev);
 
 
 // Plain-language notices about a loaded data set that training cannot fix but should not stop:
