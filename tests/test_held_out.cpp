@@ -13,6 +13,7 @@
 #include "approx.h"
 #include "cli_runner.h"
 #include "json_lines.h"
+#include "ll/assets.h"
 #include "ll/error.h"
 #include "ll/held_out.h"
 #include "ll/predict.h"
@@ -233,7 +234,7 @@ TEST_CASE("trace --format history-csv gains accuracy, test_loss and test_accurac
   }
 }
 
-TEST_CASE("a bad --test-fraction exits 2 naming it; --compare cannot change the split") {
+TEST_CASE("a bad --test-fraction exits 2 naming it, and --compare cannot change the split") {
   const CliResult high = run_cli("trace --test-fraction 0.95 --steps 1");
   CHECK(high.exit_code == 2);
   CHECK_CONTAINS(high.err, "--test-fraction 0.95");
@@ -245,7 +246,7 @@ TEST_CASE("a bad --test-fraction exits 2 naming it; --compare cannot change the 
   CHECK_CONTAINS(compare.err, "--test-fraction cannot differ");
 }
 
-TEST_CASE("a scenario keeps the test fraction; one out of range is refused naming the key") {
+TEST_CASE("a scenario keeps the test fraction, and one out of range is refused naming the key") {
   const app::RunSpec spec = app::parse_scenario(R"({"format": "logistic-lab-scenario", "version": 1,
       "data": "iris", "classes": [2, 3], "test_fraction": 0.25})", "lesson.json");
   CHECK(spec.data.test_fraction == 0.25);
@@ -270,8 +271,10 @@ TEST_CASE("the window: the run trains on its training part, the test curve is th
   const app::HeldOutCurve& curve = app::held_out_curve(s);
   REQUIRE(curve.complete);
   REQUIRE(curve.test_loss.size() == 13);
-  for (std::size_t k = 0; k <= 12; ++k)
+  for (std::size_t k = 0; k <= 12; ++k) {
+    CHECK(curve.steps[k] == static_cast<double>(k));
     CHECK(curve.test_loss[k] == score_on(*s.test_data, s.trainer->theta_at(k), s.settings()).loss);
+  }
   // The test loss falls with the training loss on these well-separated classes.
   CHECK(curve.test_loss[12] < curve.test_loss[0]);
   const app::HeldOutNow& now = app::held_out_now(s);
@@ -287,4 +290,64 @@ TEST_CASE("the window: the run trains on its training part, the test curve is th
   REQUIRE(app::start_run(s, plain));
   CHECK_FALSE(app::has_test_part(s));
   CHECK(app::held_out_curve(s).test_loss.empty());
+}
+
+TEST_CASE("the window's test curve fills in a slice per frame on a big test part") {
+  app::AppState s;
+  app::RunSpec spec;
+  spec.data.source = "blobs";
+  spec.data.blobs_n = 100'000;
+  spec.data.test_fraction = 0.5;   // 50,000 held out: 40 points a call
+  spec.steps = 100;
+  REQUIRE(app::start_run(s, spec));
+  s.work_in_slices = true;   // as in the window
+  CHECK(app::held_out_curve(s).steps.size() == app::kHeldOutSamplesPerCall / 50'000);
+  CHECK_FALSE(app::held_out_curve(s).complete);   // (the second call took 40 more)
+  CHECK(app::held_out_curve(s).complete);
+  const app::HeldOutCurve& curve = app::held_out_curve(s);
+  REQUIRE(curve.steps.size() == 101);
+  CHECK(curve.test_loss[77] == score_on(*s.test_data, s.trainer->theta_at(77), s.settings()).loss);
+}
+
+TEST_CASE("the window's test curve follows the loss curve as it thins out, keeping the values it has") {
+  app::AppState s;
+  app::RunSpec spec;
+  spec.data = iris_split(0.3, 2, true);
+  spec.settings.learning_rate = 0.1;
+  spec.steps = 70'000;   // past kMostCurvePoints: the loss curve keeps every other step
+  REQUIRE(app::start_run(s, spec));
+  const app::LossCurve& loss = app::loss_curve(s);
+  REQUIRE(loss.stride == 2);
+  const app::HeldOutCurve& curve = app::held_out_curve(s);
+  REQUIRE(curve.complete);
+  REQUIRE(curve.steps.size() == loss.mean_loss.size());
+  for (std::size_t i = 0; i < curve.steps.size(); i += 997) {
+    CHECK(curve.steps[i] == static_cast<double>(2 * i));
+    CHECK(curve.test_loss[i] == score_on(*s.test_data, s.trainer->theta_at(2 * i), s.settings()).loss);
+  }
+  // More steps thin it again: the points kept are the curve's, their values as before.
+  const double at_1000 = curve.test_loss[500];
+  app::run_steps(s, 70'000);
+  const app::HeldOutCurve& thinned = app::held_out_curve(s);
+  REQUIRE(app::loss_curve(s).stride == 4);
+  REQUIRE(thinned.complete);
+  CHECK(thinned.steps[250] == 1000.0);
+  CHECK(thinned.test_loss[250] == at_1000);
+  CHECK(thinned.steps.back() == 140'000.0);
+}
+
+TEST_CASE("lesson 11: on separable training data the training loss falls while the test loss rises, and L2 holds it") {
+  const std::string lesson = ll::assets_dir() + "/scenarios/11-held-out-overfitting.json";
+  const std::vector<nlohmann::json> lines =
+      json_lines(run_cli("trace --scenario " + lesson + " --format json --no-samples --every 10").out);
+  REQUIRE(lines.size() == 20);   // runs a and b, steps 10, 20, …, 100
+  std::vector<nlohmann::json> a, b;
+  for (const nlohmann::json& j : lines) (j.at("run") == "a" ? a : b).push_back(j);
+  REQUIRE(a.size() == 10);
+  for (std::size_t k = 1; k < a.size(); ++k) {
+    CHECK(a[k].at("loss_after").get<double>() < a[k - 1].at("loss_after").get<double>());
+    CHECK(a[k].at("test_loss").get<double>() > a[k - 1].at("test_loss").get<double>());
+  }
+  CHECK(a.back().at("accuracy").get<double>() == 1.0);   // every training sample right
+  CHECK(b.back().at("test_loss").get<double>() < 0.5 * a.back().at("test_loss").get<double>());
 }

@@ -13,15 +13,16 @@ namespace ll::app {
 
 struct AppState;
 
-// The test loss (the data term of J, ll/held_out.h) at the loss curve's points: [i] after
-// i·stride steps, NaN where undefined. Filled a slice per call (about kHeldOutSamplesPerCall
-// sample evaluations), so a long history on a big test part fills in over a few frames.
+// The test loss (the data term of J, ll/held_out.h) at the loss curve's points: at every point
+// i·stride, or, once a fast run on big data left the training loss out, at the steps whose
+// training loss is known (LossCurve::known_steps), so that the test part costs what the training
+// loss does. NaN where undefined. Filled a slice per call (about kHeldOutSamplesPerCall sample
+// evaluations) while the window works in slices, so a long history fills in over a few frames.
 constexpr std::size_t kHeldOutSamplesPerCall = 2'000'000;
 struct HeldOutCurve {
   std::uint64_t run = 0;
   std::size_t branches = 0;
-  std::size_t stride = 1;
-  std::vector<double> test_loss;
+  std::vector<double> steps, test_loss;
   bool complete = false;              // every point of the loss curve has its test loss
 };
 

@@ -365,6 +365,7 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
     plot::ResetPlot(kPlot2d);
     plot::ResetPlot(kPlot1d);
   }
+  TakeInTestSamples(state, c.view, c.test_view);
   theta_caption(state, theta);
 
   // The plot takes what the key and the note under it leave.
@@ -374,11 +375,10 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
   float below = KeyHeight(key_entries(state, theta, two, -1, optimum), width) +
                 (note.empty() ? 0.0f : ImGui::CalcTextSize(note.c_str(), nullptr, false, width).y) +
                 2.0f * ImGui::GetStyle().ItemSpacing.y;
-  // The confusion matrix under the key while the plot keeps its 8 lines, else one line (hover).
+  // The confusion matrix under the key while the plot keeps its 8 lines (panels/held_out_parts.h).
   const float min_plot = 8.0f * ImGui::GetTextLineHeightWithSpacing();
-  const bool confusion = ConfusionShown(state);
-  const bool whole_matrix = confusion && ImGui::GetContentRegionAvail().y - below - ConfusionHeight(state) >= min_plot;
-  if (confusion) below += whole_matrix ? ConfusionHeight(state) : ImGui::GetTextLineHeightWithSpacing();
+  const ConfusionFit matrix = FitConfusion(state, ImGui::GetContentRegionAvail().y - below - min_plot);
+  below += ConfusionFitHeight(state, matrix);
   const float height = std::max(min_plot, ImGui::GetContentRegionAvail().y - below);
   const int in_view =
       two ? plot_two_features(state, c, theta, height) : (plot_one_feature(state, c, theta, height) ? 1 : 0);
@@ -391,8 +391,7 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
-  if (whole_matrix) ShowConfusion(state);
-  else if (confusion) ShowConfusionLine(state);
+  ShowConfusion(state, matrix);
   ImGui::End();
 }
 

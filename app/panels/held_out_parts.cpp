@@ -8,6 +8,7 @@
 
 #include "ll/number_format.h"
 #include "model/held_out_view.h"
+#include "panels/widgets.h"
 #include "plot/plot.h"
 
 namespace ll::app {
@@ -20,16 +21,21 @@ std::string counted(const AppState& s) {
   return std::string(now.of_test ? "test part, " : "training data, ") + format_count(n) + " samples";
 }
 
+// Above this many test samples they are not drawn: hollow markers would cover the training cloud.
+constexpr std::size_t kMostTestMarkers = 5000;
+
+std::string matrix_title(const AppState& s) { return "Confusion matrix: " + counted(s) + ", θ now"; }
+
 void matrix_table(const AppState& s) {
   const HeldOutNow& now = held_out_now(s);
   const Dataset& d = s.data();
   const std::size_t k = d.classes();
-  ImGui::Text("Confusion matrix (%s): rows true, columns predicted", counted(s).c_str());
+  TextWrappedAtSpaces(matrix_title(s));
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
   if (!ImGui::BeginTable("##confusion", static_cast<int>(k) + 1, flags)) return;
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
-  ImGui::TextDisabled("true \\ predicted");
+  ImGui::TextDisabled("true ↓ predicted →");
   for (std::size_t p = 0; p < k; ++p) {
     ImGui::TableNextColumn();
     ImGui::TextColored(plot::ClassColor(static_cast<int>(p)), "%s", d.class_names[p].c_str());
@@ -54,11 +60,17 @@ void matrix_table(const AppState& s) {
 
 }  // namespace
 
-void PlotTestSamples(const AppState& s, DataView& view) {
+void TakeInTestSamples(const AppState& s, DataView& view, DataView& test_view) {
   if (!has_test_part(s)) return;
-  UpdateDataView(view, s.test_data, s.trainer->theta(), s.settings().activation);
+  UpdateDataView(test_view, s.test_data, s.trainer->theta(), s.settings().activation);
+  view.home_x = {std::min(view.home_x.Min, test_view.home_x.Min), std::max(view.home_x.Max, test_view.home_x.Max)};
+  view.home_y = {std::min(view.home_y.Min, test_view.home_y.Min), std::max(view.home_y.Max, test_view.home_y.Max)};
+}
+
+void PlotTestSamples(const AppState& s, const DataView& view) {
+  if (!has_test_part(s) || s.test_data->rows() > kMostTestMarkers) return;
   // A ring a little larger than a filled marker, its line thick enough to read as hollow.
-  const float radius = 0.26f * ImGui::GetFontSize(), weight = std::max(2.0f, 0.14f * ImGui::GetFontSize());
+  const float radius = 0.32f * ImGui::GetFontSize(), weight = std::max(2.0f, 0.14f * ImGui::GetFontSize());
   for (std::size_t k = 0; k < view.classes.size(); ++k) {
     const ClassSeries& c = view.classes[k];
     if (c.x.empty()) continue;
@@ -78,32 +90,54 @@ void PlotTestSamples(const AppState& s, DataView& view) {
 }
 
 KeyEntry TestSamplesKeyEntry(const AppState& s) {
-  return {"○", ImGui::GetColorU32(ImGuiCol_Text), "hollow: test samples (" + format_count(s.test_data->rows()) + ", held out)"};
+  const std::size_t n = s.test_data->rows();
+  if (n > kMostTestMarkers)
+    return {"", ImGui::GetColorU32(ImGuiCol_TextDisabled),
+            format_count(n) + " test samples held out (not drawn above " + format_count(kMostTestMarkers) + ")", true};
+  return {"○", ImGui::GetColorU32(ImGuiCol_Text), "test part (" + format_count(n) + ", held out)"};
 }
 
-bool ConfusionShown(const AppState& s) { return s.trainer && (has_test_part(s) || s.show_confusion); }
+namespace {
 
-float ConfusionHeight(const AppState& s) {
+float matrix_height(const AppState& s) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float row = ImGui::GetTextLineHeight() + 2.0f * style.CellPadding.y + 1.0f;
-  return ImGui::GetTextLineHeightWithSpacing() + static_cast<float>(s.data().classes() + 1) * row + style.ItemSpacing.y;
+  const std::size_t title = LinesAtSpaces(matrix_title(s), ImGui::GetContentRegionAvail().x).size();
+  return static_cast<float>(title) * ImGui::GetTextLineHeightWithSpacing() +
+         static_cast<float>(s.data().classes() + 1) * row + style.ItemSpacing.y;
 }
 
-void ShowConfusion(const AppState& s) { matrix_table(s); }
-
-void ShowConfusionLine(const AppState& s) {
+// "Confusion matrix (hover): 90% right", the matrix in a tooltip.
+void matrix_line(const AppState& s) {
   const HeldOutNow& now = held_out_now(s);
   std::size_t right = 0, all = 0;
   const std::size_t k = s.data().classes();
   for (std::size_t t = 0; t < k; ++t)
     for (std::size_t p = 0; p < k; ++p) (t == p ? right : all) += now.counts[t * k + p];
   all += right;
-  ImGui::TextDisabled("Confusion matrix (%s, hover): %s right", counted(s).c_str(),
+  ImGui::TextDisabled("Confusion matrix (hover): %s right",
                       all == 0 ? "none" : format_percent(static_cast<double>(right) / static_cast<double>(all)).c_str());
   if (!ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
   matrix_table(s);
   ImGui::EndTooltip();
+}
+
+}  // namespace
+
+ConfusionFit FitConfusion(const AppState& s, float room) {
+  if (!s.trainer || !(has_test_part(s) || s.show_confusion)) return ConfusionFit::None;
+  if (room >= matrix_height(s)) return ConfusionFit::Whole;
+  return room >= ImGui::GetTextLineHeightWithSpacing() ? ConfusionFit::Line : ConfusionFit::None;
+}
+
+float ConfusionFitHeight(const AppState& s, ConfusionFit fit) {
+  return fit == ConfusionFit::Whole ? matrix_height(s) : fit == ConfusionFit::Line ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
+}
+
+void ShowConfusion(const AppState& s, ConfusionFit fit) {
+  if (fit == ConfusionFit::Whole) matrix_table(s);
+  if (fit == ConfusionFit::Line) matrix_line(s);
 }
 
 }  // namespace ll::app

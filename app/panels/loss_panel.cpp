@@ -58,7 +58,8 @@ std::string training_prefix(const AppState& state) { return has_test_part(state)
 // The held-out part's loss after `step` steps: the curve's point, or worked out (hover, off the points).
 double test_loss_at(const AppState& state, std::size_t step) {
   const HeldOutCurve& c = held_out_curve(state);
-  if (step % c.stride == 0 && step / c.stride < c.test_loss.size()) return c.test_loss[step / c.stride];
+  const auto at = std::lower_bound(c.steps.begin(), c.steps.end(), static_cast<double>(step));
+  if (at != c.steps.end() && *at == static_cast<double>(step)) return c.test_loss[static_cast<std::size_t>(at - c.steps.begin())];
   const Trainer& t = *state.trainer;
   return score_on(*state.test_data, t.theta_at(step), t.settings_at(step == 0 ? 0 : t.summary(step).settings_index)).loss;
 }
@@ -100,7 +101,8 @@ void show_readout(const AppState& state, std::size_t step, bool batches) {
   if (const std::optional<double> b = batch_loss_at(state, step); batches && b) piece("batch loss " + loss_text(*b), &batch);
   if (has_test_part(state)) {
     // The held-out part: its loss, and both parts' accuracy at θ now.
-    piece("test loss " + loss_text(test_loss_at(state, step)), &CurrentAccents().test_loss);
+    piece(std::string(state.second ? "run a: " : "") + "test loss " + loss_text(test_loss_at(state, step)),
+          &CurrentAccents().test_loss);
     if (step == state.trainer->current_step())
       piece("accuracy: training " + format_percent(accuracy_now(state)) + ", test " +
                 format_percent(held_out_now(state).test_accuracy),
@@ -312,7 +314,8 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
     const HeldOutCurve& test = held_out_curve(state);
     plot::SetNextLineStyle(CurrentAccents().test_loss, 2.5f);
     if (few) plot::SetNextMarkerStyle(plot::Marker_Triangle, 0.25f * ImGui::GetFontSize(), CurrentAccents().test_loss);
-    plot::PlotLine("test loss", test.test_loss.data(), static_cast<int>(test.test_loss.size()), stride);
+    plot::PlotLine(state.second ? "run a: test loss" : "test loss", test.steps.data(), test.test_loss.data(),
+                   static_cast<int>(test.steps.size()));
   }
   plot_second_run(state, few);
   plot::SetNextLineStyle(current_step_color(), 1.5f);

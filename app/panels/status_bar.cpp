@@ -1,10 +1,11 @@
 // The status bar: one line at the bottom of the window,
-//   step 12 · epoch 3 · loss 0.5123 · accuracy 75% · ▶ 1000 steps/s — <the last message>
+//   step 12 · epoch 3 · loss 0.5123 · accuracy 75% [· test 70% (loss 0.61)] · ▶ 1000 steps/s — <the last message>
 // The numbers in the text colour, the message in grey, or in the warning colour when a step was
 // refused or diverged. A message too long for the line ends in "…" (the Controls panel shows it whole).
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -25,7 +26,11 @@ std::string numbers(AppState& s) {
   const std::optional<double> loss = t.loss_at(step);
   line += " · loss " + (loss ? format_number(*loss) : std::string("undefined"));
   line += " · accuracy " + format_percent(accuracy_now(s));
-  if (has_test_part(s)) line += " · test " + format_percent(held_out_now(s).test_accuracy);
+  if (has_test_part(s)) {   // the held-out part at θ now: its accuracy and loss
+    const HeldOutNow& test = held_out_now(s);
+    line += " · test " + format_percent(test.test_accuracy) +
+            (std::isfinite(test.test_loss) ? " (loss " + format_number(test.test_loss) + ")" : "");
+  }
   if (s.playing) {
     char speed[48];
     std::snprintf(speed, sizeof speed, " · ▶ %.0f steps/s", s.steps_per_second);
