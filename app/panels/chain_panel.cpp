@@ -57,7 +57,9 @@ void draw_header(const AppState& state, const StepRecord* r, const std::vector<s
   text += " · " + rates_text(s);
   if (compact) {
     text = "· " + text;
-    if (ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x)
+    // Beside the title while it fits in the room right of it (a long title leaves too little).
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(text.c_str()).x <= right)
       ImGui::SameLine();
   }
   TextWrappedAtSpaces(text);
