@@ -12,6 +12,7 @@
 
 #include "ll/dataset.h"
 #include "ll/trainer.h"
+#include "model/data_edits.h"
 #include "model/held_out_view.h"
 #include "model/layout.h"
 #include "run/run_spec.h"
@@ -77,6 +78,7 @@ struct AppState {
   std::unique_ptr<Trainer> trainer;
   std::shared_ptr<const Dataset> test_data;   // the held-out part (--test-fraction); none: no split
   mutable HeldOutCache held_out;              // what the panels show of it (model/held_out_view.h)
+  DataEdits edits;                            // points moved in the data panel (model/data_edits.h)
   std::uint64_t run_serial = 0;       // a new trainer, a new number (for the caches)
   std::uint64_t serials = 0;          // the numbers given so far (the second run's too)
   std::unique_ptr<SecondRun> second;  // run b beside this one (none: one run)

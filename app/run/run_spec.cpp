@@ -18,13 +18,25 @@ bool ViewSpec::operator==(const ViewSpec& o) const {
          panels == o.panels;
 }
 
+namespace {
+
+// Two edited data sets are the same when their samples, names and classes are.
+bool same_points(const std::shared_ptr<const Dataset>& a, const std::shared_ptr<const Dataset>& b) {
+  if (!a || !b) return !a && !b;
+  return a->name == b->name && a->feature_names == b->feature_names && a->class_names == b->class_names &&
+         a->columns == b->columns && a->labels == b->labels;
+}
+
+}  // namespace
+
 bool RunSpec::operator==(const RunSpec& o) const {
   const DataOptions& a = data;
   const DataOptions& b = o.data;
   return a.source == b.source && a.blobs_n == b.blobs_n && a.blobs_separation == b.blobs_separation &&
          a.blobs_seed == b.blobs_seed && a.features == b.features && a.classes == b.classes &&
          a.standardize == b.standardize && a.label_column == b.label_column &&
-         a.ignore_columns == b.ignore_columns && a.test_fraction == b.test_fraction && settings == o.settings &&
+         a.ignore_columns == b.ignore_columns && a.test_fraction == b.test_fraction && same_points(a.points, b.points) &&
+         settings == o.settings &&
          theta0 == o.theta0 && first_batch == o.first_batch && steps == o.steps && view == o.view &&
          compare == o.compare;
 }

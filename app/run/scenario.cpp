@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "ll/data_edit.h"
 #include "ll/error.h"
 #include "ll/held_out.h"
 #include "ll/number_format.h"
@@ -236,7 +237,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
 }
 
 std::vector<std::string> names_of(const std::vector<std::pair<std::string, Setter>>& keys) {
-  std::vector<std::string> names = {"format", "version", "panels"};
+  std::vector<std::string> names = {"format", "version", "panels", "points"};
   for (const auto& k : keys) names.push_back(k.first);
   return names;
 }
@@ -267,7 +268,7 @@ void read_panels(const std::string& file, const json& panels, PanelsShown& out) 
 void read_compare(const std::string& file, const json& compare, RunSpec& s) {
   if (!compare.is_object()) KeyReader(file, "compare", compare).expected("an object such as {\"loss\": \"mse\"}");
   static const char* const kShared[] = {"data", "label", "ignore", "n", "separation", "features", "classes",
-                                        "test_fraction", "theta", "seed", "batch", "steps", "title", "description", "theme",
+                                        "test_fraction", "points", "theta", "seed", "batch", "steps", "title", "description", "theme",
                                         "font_scale", "panels", "format", "version", "compare"};
   RunSpec second = s;
   for (const auto& [key, value] : compare.items()) {
@@ -286,6 +287,52 @@ void read_compare(const std::string& file, const json& compare, RunSpec& s) {
       throw InputError(file + ": unknown key 'compare." + key + "'" + did_you_mean(key, names_of(run_keys())));
   }
   s.compare = CompareSpec{second.settings, second.data.standardize};
+}
+
+// "points": {"name": …, "features": [names], "classes": [names], "samples": [[x1, x2, "class"], …]}:
+// an edited data set (ll/data_edit.h), its size checked before it is copied.
+void read_points(const std::string& file, const json& points, RunSpec& s) {
+  const std::string where = file + ": key 'points'";
+  if (!points.is_object()) KeyReader(file, "points", points).expected("an object with features, classes and samples");
+  for (const auto& [key, value] : points.items())
+    if (key != "name" && key != "features" && key != "classes" && key != "samples")
+      throw InputError(where + ": unknown key '" + key + "' (the keys are name, features, classes and samples)");
+  auto names = [&](const char* key) {
+    std::vector<std::string> out;
+    const json& list = points.contains(key) ? points[key] : json();
+    if (!list.is_array() || list.empty()) throw InputError(where + ": '" + key + "' must be a list of names");
+    for (const json& n : list) {
+      if (!n.is_string()) throw InputError(where + ": '" + key + "' must be a list of names, got " + quoted(n));
+      out.push_back(n.get<std::string>());
+    }
+    return out;
+  };
+  Dataset d;
+  d.name = points.contains("name") && points["name"].is_string() ? points["name"].get<std::string>() : "edited";
+  d.feature_names = names("features");
+  d.class_names = names("classes");
+  const json& samples = points.contains("samples") ? points["samples"] : json();
+  if (!samples.is_array()) throw InputError(where + ": 'samples' must be a list of [x1, …, \"class\"] rows");
+  if (samples.size() > kMostEditedPoints)
+    throw InputError(where + ": " + format_count(samples.size()) + " samples; at most " + format_count(kMostEditedPoints));
+  const std::size_t f = d.feature_names.size();
+  d.columns.assign(f, std::vector<double>());
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const json& row = samples[i];
+    const std::string at = where + ": sample " + std::to_string(i + 1);
+    if (!row.is_array() || row.size() != f + 1 || !row[f].is_string())
+      throw InputError(at + ": expected " + std::to_string(f) + " numbers and a class name, got " + quoted(row));
+    for (std::size_t j = 0; j < f; ++j) {
+      if (!row[j].is_number()) throw InputError(at + ": expected a number, got " + quoted(row[j]));
+      d.columns[j].push_back(row[j].get<double>());
+    }
+    const auto klass = std::find(d.class_names.begin(), d.class_names.end(), row[f].get<std::string>());
+    if (klass == d.class_names.end())
+      throw InputError(at + ": class " + quoted(row[f]) + " is not one of 'classes'");
+    d.labels.push_back(static_cast<int>(klass - d.class_names.begin()));
+  }
+  check_points(d, where);
+  s.data.points = std::make_shared<const Dataset>(std::move(d));
 }
 
 void check_format_and_version(const std::string& file, const json& root) {
@@ -326,6 +373,10 @@ RunSpec parse_scenario(const std::string& text, const std::string& file) {
   const auto& keys = run_keys();
   for (const auto& [key, value] : root.items()) {
     if (key == "format" || key == "version" || key == "compare") continue;
+    if (key == "points") {
+      read_points(file, value, s);
+      continue;
+    }
     if (key == "panels") {
       read_panels(file, value, s.view->panels);
       continue;

@@ -41,6 +41,17 @@ std::string scenario_json(const RunSpec& spec) {
   if (d.source == "blobs" || d.blobs_separation != defaults.blobs_separation) j["separation"] = d.blobs_separation;
   if (!d.features.empty()) j["features"] = d.features;
   if (!d.classes.empty()) j["classes"] = d.classes;
+  if (d.points) {   // edited points: the samples themselves, each its features and its class's name
+    const Dataset& p = *d.points;
+    ordered_json samples = ordered_json::array();
+    for (std::size_t i = 0; i < p.rows(); ++i) {
+      ordered_json row = ordered_json::array();
+      for (std::size_t f = 0; f < p.features(); ++f) row.push_back(p.x(i, f));
+      row.push_back(p.class_names[static_cast<std::size_t>(p.labels[i])]);
+      samples.push_back(row);
+    }
+    j["points"] = {{"name", p.name}, {"features", p.feature_names}, {"classes", p.class_names}, {"samples", samples}};
+  }
   j["standardize"] = d.standardize;
   if (d.test_fraction != 0.0) j["test_fraction"] = d.test_fraction;
   j["loss"] = std::string(name(s.loss));

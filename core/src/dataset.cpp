@@ -167,6 +167,11 @@ namespace {
 
 Dataset load_dataset_or_throw(const DataOptions& o) {
   Dataset data;
+  if (o.points) {   // edited points: as they are
+    data = *o.points;
+    if (o.standardize) standardize(data);
+    return data;
+  }
   std::vector<std::size_t> default_features;
   // Anything that is not a built-in name and looks like a path (a '/' or a '.') is a delimited
   // text file: data.csv, scores.tsv, ~/lesson/flowers.txt — the reader guesses the delimiter.

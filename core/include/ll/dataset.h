@@ -2,6 +2,7 @@
 // Data sets: numeric features (stored column by column, for the full-data pass) and class labels.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ struct DataOptions {
   std::vector<std::string> ignore_columns;  // CSV: columns to leave out, by header name or 1-based number
   bool standardize = false;
   double test_fraction = 0.0;        // held out for testing (ll/held_out.h); 0: none
+  // An edited data set (points moved in the window, a scenario's "points", ll/data_edit.h): used
+  // as it is, in place of source, features and classes (standardize and test_fraction still apply).
+  std::shared_ptr<const Dataset> points;
   std::uint64_t split_seed = 1;      // the split's random seed (the run's --seed)
 };
 

@@ -1,0 +1,29 @@
+#pragma once
+// Points a student moves, adds, deletes or relabels (the data panel): each edit a new data set,
+// the one before it untouched (undo keeps it), named "<name> (edited)". The edited set carries
+// its samples as they are drawn, so it is never standardized itself (DataOptions::points).
+#include <cstddef>
+#include <string>
+
+#include "ll/dataset.h"
+
+namespace ll {
+
+// The most samples an edited data set (a scenario's "points") may hold: checked before reading.
+constexpr std::size_t kMostEditedPoints = 100'000;
+
+// Sample i (0-based) at x (x2 ignored with one feature).
+Dataset with_point_moved(const Dataset& data, std::size_t i, double x1, double x2);
+// A new sample of class `label` at x, last.
+Dataset with_point_added(const Dataset& data, double x1, double x2, int label);
+// Without sample i; throws InputError when that would leave fewer than 2 samples or a class empty.
+Dataset with_point_deleted(const Dataset& data, std::size_t i);
+// Sample i in class `label`; throws InputError when that would leave its old class empty.
+Dataset with_point_relabelled(const Dataset& data, std::size_t i, int label);
+
+// Throws InputError (naming `where`, e.g. "lesson.json: key 'points'") unless `data` is a data set
+// training can use: at least one feature and two classes, 2 to kMostEditedPoints samples, every
+// value finite, every label a class, a name per feature and class.
+void check_points(const Dataset& data, const std::string& where);
+
+}  // namespace ll
