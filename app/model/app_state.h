@@ -79,6 +79,15 @@ struct AppState {
   std::shared_ptr<const Dataset> test_data;   // the held-out part (--test-fraction); none: no split
   mutable HeldOutCache held_out;              // what the panels show of it (model/held_out_view.h)
   DataEdits edits;                            // points moved in the data panel (model/data_edits.h)
+  // The data plot's area in the window's pixels and the range it shows (the GUI tests' trace).
+  struct PlotFrame {
+    float left = 0, top = 0, right = 0, bottom = 0;
+    double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+    bool operator==(const PlotFrame& o) const {
+      return left == o.left && top == o.top && right == o.right && bottom == o.bottom && x_min == o.x_min &&
+             x_max == o.x_max && y_min == o.y_min && y_max == o.y_max;
+    }
+  } data_plot, traced_plot;
   std::uint64_t run_serial = 0;       // a new trainer, a new number (for the caches)
   std::uint64_t serials = 0;          // the numbers given so far (the second run's too)
   std::unique_ptr<SecondRun> second;  // run b beside this one (none: one run)
@@ -158,7 +167,7 @@ struct AppState {
 
   // The file dialog (a path field with the recent files), for one purpose at a time.
   struct PathDialog {
-    enum class Kind { None, OpenCsv, OpenScenario, SaveScenario, ScreenshotFolder } kind = Kind::None;
+    enum class Kind { None, OpenCsv, OpenScenario, SaveScenario, SaveDataCsv, ScreenshotFolder } kind = Kind::None;
     std::string path;                 // the text field
     std::string error;                // why the last try failed, shown in the dialog
   } path_dialog;

@@ -11,6 +11,7 @@
 #include "io/atomic_file.h"
 #include "ll/data_edit.h"
 #include "ll/error.h"
+#include "ll/number_format.h"
 #include "model/app_state.h"
 
 namespace ll::app {
@@ -99,8 +100,9 @@ std::string edit_refusal(const AppState& s) {
 }
 
 bool move_sample(AppState& s, std::size_t i, double x1, double x2) {
+  const std::vector<double> to = s.data().features() > 1 ? std::vector<double>{x1, x2} : std::vector<double>{x1};
   return request_edited(s, [&](const Dataset& d) { return with_point_moved(d, i, x1, x2); },
-                        "moved sample " + std::to_string(i + 1));
+                        "moved sample " + std::to_string(i + 1) + " to " + format_vector(to));
 }
 
 bool add_sample(AppState& s, double x1, double x2, int label) {

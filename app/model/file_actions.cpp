@@ -149,6 +149,11 @@ bool act_on_path(AppState& s, AppState::PathDialog::Kind kind, const std::string
       return open_scenario_file(s, path, error);
     case Kind::SaveScenario:
       return save_scenario_file(s, path, error);
+    case Kind::SaveDataCsv:
+      if (!save_data_csv(s, path, error)) return false;
+      s.status = "Saved the data (" + std::to_string(s.data().rows()) + " samples) as " + path;
+      s.status_is_error = false;
+      return true;
     case Kind::None:
       break;
   }

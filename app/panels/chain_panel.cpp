@@ -20,6 +20,7 @@
 #include "panels/chain_parts.h"
 #include "panels/panel_caches.h"
 #include "panels/panels.h"
+#include "panels/point_editing.h"
 #include "panels/widgets.h"
 
 namespace ll::app {
@@ -166,6 +167,7 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
     return;
   }
   PanelContextMenu(state, kChainWindow, "chain");
+  ShowDragPreview(state);   // a sample being dragged in the data plot: its chain, live
   if (state.second && state.chain_shows == AppState::ChainShows::Differences) {
     DrawChainDifferences(state, m);
     ImGui::End();

@@ -178,6 +178,21 @@ void test_fraction_combo(AppState& s) {
   ImGui::EndCombo();
 }
 
+// The class a Shift-click in the data plot adds (model/data_edits.h).
+void add_class_combo(AppState& s) {
+  FormRow("Shift-click adds", "In the data plot: drag a sample to move it, Shift-click to add a sample "
+                              "of this class, right-click a sample to delete it or change its class. The "
+                              "run starts over with the edited data; Ctrl+Z undoes, File ▸ Save the data "
+                              "as CSV keeps it.");
+  const Dataset& d = s.data();
+  s.edits.add_class = std::clamp(s.edits.add_class, 0, static_cast<int>(d.classes()) - 1);
+  if (!ImGui::BeginCombo("##add class", d.class_names[static_cast<std::size_t>(s.edits.add_class)].c_str())) return;
+  for (std::size_t k = 0; k < d.classes(); ++k)
+    if (ImGui::Selectable(d.class_names[k].c_str(), static_cast<int>(k) == s.edits.add_class))
+      s.edits.add_class = static_cast<int>(k);
+  ImGui::EndCombo();
+}
+
 }  // namespace
 
 void ShowDataSection(AppState& s) {
@@ -198,6 +213,7 @@ void ShowDataSection(AppState& s) {
     restart_run(s, o, s.settings());
   }
   test_fraction_combo(s);
+  add_class_combo(s);
   EndForm();
   ImGui::Spacing();
 }

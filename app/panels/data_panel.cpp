@@ -2,15 +2,9 @@
 // the first two, coloured by class, over the shading of P(y = 1 | x) (softmax: the class regions),
 // with the boundary w1·x1 + w2·x2 + b = 0 and, faded, those of the last few steps. One feature:
 // what the slides draw — the points at y = 0 and 1 against x, the curve ŷ(x) = σ(w·x + b) and the
-// threshold x = −b/w. Both: the last step's batch ringed; clicking points picks the next batch.
-// The key sits under the plot, so that nothing in the plot is ever covered.
-//
-// Index
-// [SECTION] Points: tooltip, rings, clicks
-// [SECTION] Two features
-// [SECTION] One feature
-// [SECTION] Caption and key
-// [SECTION] Window
+// threshold x = −b/w. Both: the last step's batch ringed; clicking points picks the next batch,
+// dragging moves one (panels/point_editing.h). The key sits under the plot, never covering it.
+// Index: [SECTION] Points: tooltip, rings, clicks · Two features · One feature · Caption and key · Window
 #include <imgui.h>
 
 #include <algorithm>
@@ -27,6 +21,7 @@
 #include "panels/held_out_parts.h"
 #include "panels/panel_caches.h"
 #include "panels/panels.h"
+#include "panels/point_editing.h"
 #include "panels/point_cloud.h"
 #include "panels/sample_plot.h"
 #include "panels/widgets.h"
@@ -104,10 +99,12 @@ void plot_rings(const AppState& s, const std::vector<ClassSeries>& classes, bool
   }
 }
 
-// After EndPlot: the shared hover, the tooltip, and a click toggling the sample in the next batch.
-void handle_points(AppState& s, const char* plot_key, bool plot_hovered, const PointHit& hit,
+// After EndPlot: the shared hover, the tooltip, a sample's right-click menu (panels/point_editing.h)
+// and a click toggling the sample in the next batch.
+void handle_points(AppState& s, DataPanelCache& c, const char* plot_key, bool plot_hovered, const PointHit& hit,
                    const Params& theta) {
   ShareHover(s, plot_key, plot_hovered, hit.hovered);
+  EndPointEdits(s, c.edit, hit);
   if (hit.hovered >= 0) sample_tooltip(s, theta, static_cast<std::size_t>(hit.hovered));
   if (hit.clicked < 0) return;
   const auto i = static_cast<std::size_t>(hit.clicked);
@@ -124,7 +121,7 @@ void handle_points(AppState& s, const char* plot_key, bool plot_hovered, const P
 int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float height) {
   const Dataset& d = s.data();
   const Activation a = s.settings().activation;
-  if (!plot::BeginPlot(kPlot2d, ImVec2(-1, height), kPlotFlags)) return 0;
+  if (!plot::BeginPlot(kPlot2d, ImVec2(-1, height), kPlotFlags | c.edit_flags)) return 0;
   plot::SetupAxes(d.feature_names[0].c_str(), d.feature_names[1].c_str());
   plot::SetupAxesLimits(c.view.home_x.Min, c.view.home_x.Max, c.view.home_y.Min, c.view.home_y.Max,
                         ImGuiCond_Once);
@@ -157,6 +154,7 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
                    view, CurrentAccents().second_run, 1.0f, 2.5f);
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
   PlotTestSamples(s, c.test_view);
+  PlotPointEdits(s, c.edit, c.view.classes, hit, false);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
   const bool fit = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
@@ -164,7 +162,7 @@ int plot_two_features(AppState& s, DataPanelCache& c, const Params& theta, float
   // The shading and boundaries span the view, so the plot layer's own fit would keep it: a
   // double-click goes back to the data's extent instead.
   if (fit) plot::ResetPlot(kPlot2d);
-  handle_points(s, kPlot2d, hovered, hit, theta);
+  handle_points(s, c, kPlot2d, hovered, hit, theta);
   return boundaries;
 }
 
@@ -175,7 +173,7 @@ bool plot_one_feature(AppState& s, DataPanelCache& c, const Params& theta, float
   const Dataset& d = s.data();
   const Activation a = s.settings().activation;
   const bool tanh_out = a == Activation::Tanh;
-  if (!plot::BeginPlot(kPlot1d, ImVec2(-1, height), kPlotFlags)) return false;
+  if (!plot::BeginPlot(kPlot1d, ImVec2(-1, height), kPlotFlags | c.edit_flags)) return false;
   const double y_min = tanh_out ? -1.1 : -0.1, y_max = 1.1;
   plot::SetupAxes(d.feature_names[0].c_str(), a == Activation::Softmax ? "P(y = k | x)"
                                               : tanh_out               ? "ŷ = tanh(z)"
@@ -209,12 +207,13 @@ bool plot_one_feature(AppState& s, DataPanelCache& c, const Params& theta, float
   }
   const PointHit hit = PlotClasses(d, c.view.classes, &c.cloud, c.view.version);
   PlotTestSamples(s, c.test_view);
+  PlotPointEdits(s, c.edit, c.view.classes, hit, true);
   const bool hovered = plot::IsPlotHovered();
   plot_rings(s, c.view.classes, hovered);
   const bool fit = hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
   plot::EndPlot();
   if (fit) plot::ResetPlot(kPlot1d);
-  handle_points(s, kPlot1d, hovered, hit, theta);
+  handle_points(s, c, kPlot1d, hovered, hit, theta);
   return threshold;
 }
 
@@ -352,12 +351,13 @@ void ShowDataPanel(AppState& state, PanelCaches& caches) {
     ImGui::End();
     return;
   }
-  PanelContextMenu(state, kDataWindow, "data");
+  DataPanelCache& c = caches.data;
+  if (c.edit.last_hovered < 0) PanelContextMenu(state, kDataWindow, "data");   // (over a sample: its own menu)
   if (!state.trainer) {
     ImGui::End();
     return;
   }
-  DataPanelCache& c = caches.data;
+  c.edit_flags = BeginPointEdits(state, c.edit);
   c.best = caches.optimum.get(state);
   const bool optimum = c.best && c.best->status == OptimumStatus::Ok;
   const Params theta = current_theta(state);

@@ -16,6 +16,7 @@
 #include "panels/data_layers.h"
 #include "panels/landscape_parts.h"
 #include "panels/point_cloud.h"
+#include "panels/point_editing.h"
 #include "panels/sample_plot.h"
 
 namespace ll::app {
@@ -54,6 +55,8 @@ struct ChainMeasure {
 struct DataPanelCache {
   DataView view;
   DataView test_view;  // the held-out samples (--test-fraction), drawn hollow
+  PointEditing edit;   // a sample dragged, added, deleted (panels/point_editing.h)
+  plot::PlotFlags edit_flags = 0;
   Shading shading;
   PointCloud cloud;  // 100,000 points and more
   std::shared_ptr<const Dataset> means_of;  // the data set `means` were worked out for (kept, so

@@ -27,6 +27,7 @@ DialogText text_for(Kind kind) {
     case Kind::OpenCsv: return {"Open a CSV file", "Path of the CSV file (features, then the label):", "Open"};
     case Kind::OpenScenario: return {"Open a scenario", "Path of the scenario file (.json):", "Open"};
     case Kind::SaveScenario: return {"Save the scenario", "Save this run's settings as (.json):", "Save"};
+    case Kind::SaveDataCsv: return {"Save the data", "Save the training data as (.csv):", "Save"};
     case Kind::ScreenshotFolder: return {"Screenshot folder", "Folder for saved PNGs (made if missing):", "Use it"};
     case Kind::None: break;
   }

@@ -184,9 +184,10 @@ void HandleInput(Plot& p) {
     }
   }
   if (p.Active && !s.PressOnLegend && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    s.Dragged = true;
-    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-    for (int a = 0; a < 2; ++a) {
+    s.Dragged = true;   // (a drag is never a click, panning or not)
+    const bool pan = !(p.Flags & PlotFlags_NoPan);
+    if (pan) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    for (int a = 0; a < 2 && pan; ++a) {
       if (movable[a] && uses(s.PressRegion, a) && delta[a] != 0.0f && PanAxis(*axes[a], delta[a])) {
         s.UserView = true;
         p.FitThisFrame[a] = false;

@@ -26,6 +26,7 @@ enum PlotFlags_ : int {
   PlotFlags_NoInputs = 1 << 2,     // no zoom, pan, fit, picking or tooltip
   PlotFlags_NoTooltip = 1 << 3,    // no hover tooltip (picking still works: show your own)
   PlotFlags_NoMouseText = 1 << 4,  // no "x, y" readout of the pointer in the corner
+  PlotFlags_NoPan = 1 << 5,        // a left drag does not pan (the caller drags a point instead)
 };
 using PlotFlags = int;
 

@@ -20,7 +20,7 @@ namespace {
 
 // ImGui 1.86's GLFW backend fills io.KeysDown[] at GLFW key codes; for printable keys these are
 // the ASCII codes of the upper-case letter or the symbol.
-constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyV = 'V', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S';
+constexpr int kKeyP = 'P', kKeyQ = 'Q', kKeyR = 'R', kKeyV = 'V', kKeyEqual = '=', kKeyMinus = '-', kKeyO = 'O', kKeyS = 'S', kKeyZ = 'Z';
 constexpr int kKeyPadAdd = 334, kKeyPadSubtract = 333, kKeyF1 = 290;  // GLFW_KEY_KP_ADD, …
 constexpr int kKeyF11 = 300, kKeyF12 = 301;
 constexpr int kKeyPageUp = 266, kKeyPageDown = 267;  // GLFW_KEY_PAGE_UP, GLFW_KEY_PAGE_DOWN
@@ -65,12 +65,13 @@ void handle_keys(AppState& s, FrameRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsKeyPressed(kKeyF11, false)) toggle_presentation(s, req);
   if (ImGui::IsKeyPressed(kKeyF12, false)) RequestPng(s, nullptr, nullptr, s.png_scale);
-  if (io.WantTextInput || s.confirm_discard || s.path_dialog.kind != AppState::PathDialog::Kind::None)
+  if (io.WantTextInput || s.confirm_discard || s.edits.pending || s.path_dialog.kind != AppState::PathDialog::Kind::None)
     return;  // typing a number, or a dialog is asking
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key); };
   if (io.KeyCtrl) {
     if (ImGui::IsKeyPressed(kKeyO, false)) open_dialog(s, AppState::PathDialog::Kind::OpenScenario);
     if (ImGui::IsKeyPressed(kKeyS, false)) open_dialog(s, AppState::PathDialog::Kind::SaveScenario);
+    if (ImGui::IsKeyPressed(kKeyZ, false)) undo_edit(s);
     if (pressed(kKeyEqual) || pressed(kKeyPadAdd)) change_font_scale(s, 0.25f, req);
     if (pressed(kKeyMinus) || pressed(kKeyPadSubtract)) change_font_scale(s, -0.25f, req);
     return;
@@ -90,9 +91,9 @@ void handle_keys(AppState& s, FrameRequests& req) {
 }
 
 // LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes, and
-// "data NAME ROWS" whenever the data set does, "status MESSAGE" when the status line changes: how
-// the GUI tests (tests/gui/) see what keys, Play
-// and dropped files did to the real window.
+// "data NAME ROWS" whenever the data set does, "status MESSAGE" when the status line changes and
+// "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" when the data plot moves: how the GUI
+// tests (tests/gui/) see what keys, Play, drags and dropped files did to the real window.
 void trace_step(AppState& s) {
   static const bool enabled = [] {
     const char* v = std::getenv("LOGISTIC_LAB_TRACE_STEPS");
@@ -103,6 +104,13 @@ void trace_step(AppState& s) {
     std::printf("data %s %zu\n", s.data().name.c_str(), s.data().rows());
     std::fflush(stdout);
     s.traced_step = static_cast<std::size_t>(-1);  // and the step it starts at
+  }
+  if (enabled && !(s.data_plot == s.traced_plot)) {   // "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX"
+    s.traced_plot = s.data_plot;
+    const AppState::PlotFrame& f = s.data_plot;
+    std::printf("data-plot %.1f %.1f %.1f %.1f %.17g %.17g %.17g %.17g\n", f.left, f.top, f.right, f.bottom, f.x_min,
+                f.x_max, f.y_min, f.y_max);
+    std::fflush(stdout);
   }
   if (enabled && s.status != s.traced_status) {
     s.traced_status = s.status;
@@ -128,6 +136,8 @@ void menu_bar(AppState& s, FrameRequests& req) {
       ImGui::EndMenu();
     }
     if (ImGui::MenuItem("Open a CSV file…")) open_dialog(s, AppState::PathDialog::Kind::OpenCsv);
+    if (ImGui::MenuItem("Save the data as CSV…")) open_dialog(s, AppState::PathDialog::Kind::SaveDataCsv);
+    if (ImGui::MenuItem("Undo the last edit of the points", "Ctrl+Z", false, !s.edits.undo.empty())) undo_edit(s);
     ImGui::Separator();
     if (ImGui::MenuItem("Save window as PNG", "F12")) RequestPng(s, nullptr, nullptr, s.png_scale);
     if (ImGui::BeginMenu("Save panel as PNG")) {
@@ -253,6 +263,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   if (!s.slide) {
     ShowHelpWindow(s);
     ShowDiscardDialog(s);
+    ShowEditDialog(s);
     ShowPathDialog(s);
   }
   trace_step(s);

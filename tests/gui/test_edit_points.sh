@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Points a student moves in the real window (issue 13 §5): on the slides' four flowers, a drag of
+# sample 3 moves it (the run starts over with "iris4 (edited)"), F12 during a drag saves the window
+# with the chain panel's live line for the dragged sample, Shift-click adds a sample, Ctrl+Z undoes
+# the edits one by one back to iris4, and a right-click on a sample opens its menu. The trace's
+# "data-plot" line gives where the plot is on screen and what range it shows.
+source "$(dirname "$0")/common.sh"
+run_in_xvfb 1600x900
+
+export HOME="$out/edit-home"
+rm -rf "$HOME"
+mkdir -p "$HOME"
+trace="$out/edit.trace"
+start_gui "$trace"
+
+# The plot's frame, as last traced (it moves when the layout does): px X Y prints the pixel of
+# data point (X, Y).
+for ((k = 0; k < 200; k++)); do
+  grep -q '^data-plot ' "$trace" && break
+  sleep 0.05
+done
+grep -q '^data-plot ' "$trace" || fail "the window traced no data-plot line"
+px() {
+  grep '^data-plot ' "$trace" | tail -n 1 | python3 -c "
+import sys
+l, t, r, b, x0, x1, y0, y1 = map(float, sys.stdin.read().split()[1:])
+x, y = $1, $2
+print(round(l + (x - x0) / (x1 - x0) * (r - l)), round(b - (y - y0) / (y1 - y0) * (b - t)))"
+}
+wait_for_line() {  # wait_for_line PATTERN WHAT
+  for ((k = 0; k < 200; k++)); do
+    grep -q "$1" "$trace" && return 0
+    sleep 0.05
+  done
+  fail "$2: no line '$1' in the trace: $(tail -n 5 "$trace")"
+}
+
+# Drag sample 3 (petal length 3.0, width 1.1) to (2.2, 0.6), through a few points on the way.
+read -r fx fy <<< "$(px 3.0 1.1)"
+read -r tx ty <<< "$(px 2.2 0.6)"
+xdotool mousemove --window "$gui_window" "$fx" "$fy"
+sleep 0.4   # a frame sees the sample under the mouse
+xdotool mousedown 1
+sleep 0.2
+for f in 0.25 0.5 0.75 1; do
+  xdotool mousemove --window "$gui_window" "$(python3 -c "print(round($fx + $f * ($tx - $fx)))")" \
+    "$(python3 -c "print(round($fy + $f * ($ty - $fy)))")"
+  sleep 0.15
+done
+# While it is held: F12 saves the window with the live chain line of the dragged sample.
+xdotool keydown F12
+for ((k = 0; k < 200; k++)); do
+  grep -q '^status Saved ' "$trace" && break
+  sleep 0.05
+done
+xdotool keyup F12
+# (The capture lays the window out as a slide for a frame: back at the target before letting go.)
+sleep 0.3
+read -r tx ty <<< "$(px 2.2 0.6)"
+xdotool mousemove --window "$gui_window" "$((tx + 3))" "$ty"
+sleep 0.2
+xdotool mousemove --window "$gui_window" "$tx" "$ty"
+sleep 0.3
+xdotool mouseup 1
+wait_for_line '^data iris4 (edited) 4$' "dragging sample 3"
+wait_for_line '^status Edited: moved sample 3 to ' "dragging sample 3"
+# Where it went: within a pixel or two of (2.2, 0.6).
+moved=$(grep '^status Edited: moved sample 3 to ' "$trace" | tail -n 1)
+python3 -c "
+import re, sys
+x, y = map(float, re.search(r'to \[([^,]+), ([^\]]+)\]', sys.argv[1]).groups())
+sys.exit(0 if abs(x - 2.2) < 0.05 and abs(y - 0.6) < 0.02 else 1)" "${moved//−/-}" ||
+  fail "sample 3 went elsewhere: $moved"
+saved=$(find "$HOME/Pictures" -name '*.png' | head -n 1)
+[[ -n "$saved" ]] || fail "F12 during the drag saved no PNG under $HOME/Pictures"
+read -r fw fh _ <<< "$(python3 "$here/png_info.py" "$saved")"
+check_png "$saved" "$fw" "$fh"
+cp "$saved" "$out/edit-dragging.png"
+echo "ok: dragged sample 3 to (2.2, 0.6); the window during the drag: $out/edit-dragging.png"
+
+# Shift-click on empty space adds a sample of the class chosen in Controls ▸ Data (versicolor).
+sleep 0.5   # the layout settles a frame or two after the run starts over
+read -r ax ay <<< "$(px 2.0 1.2)"
+xdotool mousemove --window "$gui_window" "$ax" "$ay"
+sleep 0.3
+xdotool keydown shift
+sleep 0.1
+xdotool mousedown 1
+sleep 0.15
+xdotool mouseup 1
+sleep 0.1
+xdotool keyup shift
+wait_for_line '^data iris4 (edited) 5$' "Shift-click"
+wait_for_line "^status Edited: added a sample of class 'versicolor'" "Shift-click"
+echo "ok: Shift-click added a sample"
+
+# Ctrl+Z twice: back to four samples, then to iris4 itself.
+undo_to() {  # undo_to DATA-LINE
+  local before
+  before=$(grep -c '^data ' "$trace")
+  xdotool keydown ctrl keydown z
+  for ((k = 0; k < 200; k++)); do
+    (($(grep -c '^data ' "$trace") > before)) && break
+    sleep 0.05
+  done
+  xdotool keyup z keyup ctrl
+  sleep 0.1
+  [[ "$(last_data)" == "$1" ]] || fail "after Ctrl+Z the data is '$(last_data)', expected '$1'"
+}
+undo_to "iris4 (edited) 4"
+undo_to "iris4 4"
+echo "ok: Ctrl+Z undid the edits"
+
+# A right-click on sample 3 (back at 3.0, 1.1) opens its menu; Escape closes it.
+sleep 0.5
+read -r fx fy <<< "$(px 3.0 1.1)"
+xdotool mousemove --window "$gui_window" "$fx" "$fy"
+sleep 0.3
+xdotool click 3
+sleep 0.4
+xdotool key Escape
+quit_gui
+echo "ok: the window closed normally"
