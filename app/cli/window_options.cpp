@@ -61,6 +61,9 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
                      "The derivative chain's page to show when it is in pages (a panel too small for its step)")
       ->check(CLI::Range(1, 100));
   command.add_flag("--caption", o.caption, "Stamp the settings (data, loss, activation, mode, η, β, step) on the picture");
+  command.add_flag("--conventions", o.conventions,
+                   "Stamp the conventions (θ order, labels, mean or sum, the ½, momentum form, standardized or raw, λ) "
+                   "along the foot of the picture");
 }
 
 }  // namespace ll::app

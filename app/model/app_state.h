@@ -157,7 +157,8 @@ struct AppState {
   // (saved PNGs while they are drawn; `screenshot --slide` throughout), and, if `slide_caption`,
   // a line that stamps the settings (settings_caption).
   bool slide = false;
-  bool slide_caption = false;         // View ▸ Caption on saved PNGs; `screenshot --caption`
+  bool slide_caption = false;
+  bool slide_conventions = false;     // View ▸ Conventions on saved PNGs; `screenshot --conventions`         // View ▸ Caption on saved PNGs; `screenshot --caption`
   std::string screenshot_folder;      // where PNGs go; "" = the XDG pictures folder/logistic-lab
   std::vector<std::string> recent_files;      // CSV files opened, most recent first
   std::vector<std::string> recent_scenarios;  // scenario files opened or saved

@@ -149,6 +149,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
     }
     if (ImGui::MenuItem("PNG at 2× (print)", nullptr, s.png_scale == 2)) s.png_scale = s.png_scale == 2 ? 1 : 2;
     ImGui::MenuItem("Caption on saved PNGs (the settings)", nullptr, &s.slide_caption);
+    ImGui::MenuItem("Conventions on saved PNGs", nullptr, &s.slide_conventions);
     if (ImGui::MenuItem("Screenshot folder…")) open_dialog(s, AppState::PathDialog::Kind::ScreenshotFolder);
     if (ImGui::BeginMenu("Export")) {
       ExportMenuItems(s);

@@ -11,6 +11,7 @@
 #include "model/screenshot_names.h"
 #include "model/user_settings.h"
 #include "panels/panels.h"
+#include "run/step_export.h"
 #include "io/atomic_file.h"
 #include "platform/offscreen.h"
 #include "platform/screenshot.h"
@@ -71,6 +72,7 @@ void caption_in_title_bar(const AppState& s, const std::string& window, float wi
       ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
 }
 
+
 }  // namespace
 
 bool write_png(const platform::Image& image, const std::string& path, std::string* error) {
@@ -80,6 +82,30 @@ bool write_png(const platform::Image& image, const std::string& path, std::strin
     return false;
   }
   return io::write_file_atomically(path, std::string(png.begin(), png.end()), error);
+}
+
+// The conventions stamp (run/step_export.h) in a band along the foot of `window` (or of the whole
+// picture), fitted to its first `width` units when it is cropped to them (0: all of it).
+void StampConventions(const AppState& s, const std::string& window, float width) {
+  ImRect area(ImVec2(0, 0), ImGui::GetIO().DisplaySize);
+  if (!window.empty()) {
+    const ImGuiWindow* w = ImGui::FindWindowByName(window.c_str());
+    if (w == nullptr) return;
+    area = w->Rect();
+  }
+  if (width > 0.0f) area.Max.x = std::min(area.Max.x, area.Min.x + width);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const std::string text =
+      plot::FitText(conventions_stamp(s.settings(), s.data()), area.GetWidth() - 2.0f * style.WindowPadding.x);
+  // Over the whole picture, the status line's height (it takes its place); in a panel, one line.
+  const float h = window.empty() ? ImGui::GetFontSize() + 10.0f : ImGui::GetTextLineHeight() + 2.0f * style.FramePadding.y;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  bg.w = 1.0f;   // opaque: over the whole picture it takes the status line's place
+  dl->AddRectFilled(ImVec2(area.Min.x, area.Max.y - h), area.Max, ImGui::GetColorU32(bg));
+  dl->AddLine(ImVec2(area.Min.x, area.Max.y - h), ImVec2(area.Max.x, area.Max.y - h), ImGui::GetColorU32(ImGuiCol_Border));
+  dl->AddText(ImVec2(area.Min.x + style.WindowPadding.x, area.Max.y - h + style.FramePadding.y),
+              ImGui::GetColorU32(ImGuiCol_TextDisabled), text.c_str());
 }
 
 platform::Image capture_slide(platform::Window& window, AppState& s, PanelCaches& caches,
@@ -101,6 +127,7 @@ platform::Image capture_slide(platform::Window& window, AppState& s, PanelCaches
   const platform::Image image = platform::capture_offscreen(window, capture, [&] {
     DrawFrame(s, caches);
     if (s.slide_caption && !panel_window.empty()) caption_in_title_bar(s, panel_window, capture.crop_w);
+    if (s.slide_conventions) StampConventions(s, panel_window, capture.crop_w);
   }, error);
   s.slide = was_slide;
   if (!was_slide) {

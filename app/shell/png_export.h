@@ -20,6 +20,11 @@ bool write_png(const platform::Image& image, const std::string& path, std::strin
 // status line) if state.slide_caption, the chain panel cropped to what it shows. `window`: an
 // ImGui window name, "" for the whole window. The windows, the layout and the panels' measures are
 // as they were afterwards. Empty on failure, with *error set.
+// The conventions stamp (run/step_export.h) in a band along the foot of ImGui window `window` (""
+// for the whole picture), fitted to its first `width` pixels (0: all of it). Call while drawing the
+// frame that is captured, after the windows.
+void StampConventions(const AppState& state, const std::string& window, float width);
+
 platform::Image capture_slide(platform::Window& window, AppState& state, PanelCaches& caches,
                               const std::string& panel_window, int scale, std::string* error);
 

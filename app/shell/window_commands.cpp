@@ -138,6 +138,7 @@ int run_screenshot(const ScreenshotOptions& o) {
   state.presentation = o.presentation;
   state.slide = o.slide;
   state.slide_caption = o.caption;
+  state.slide_conventions = o.conventions;
   state.chain_page = o.chain_page - 1;   // the panel clamps it to the pages there are
   state.chain_shows = o.chain_run == "b"             ? AppState::ChainShows::RunB
                       : o.chain_run == "differences" ? AppState::ChainShows::Differences
@@ -224,7 +225,7 @@ int run_screenshot(const ScreenshotOptions& o) {
     // What a slide would leave out: "(?)" markers, the panels' check boxes, title-bar arrows.
     std::printf("live widgets: %d, title-bar arrows: %d\n", LiveWidgetsDrawn(), collapse_arrows_shown());
   }
-  if (o.panel.empty() && o.scale == 1) {
+  if (o.panel.empty() && o.scale == 1 && !o.conventions) {
     if (!write_png(platform::read_framebuffer(window->framebuffer_size()), o.out, &error)) {
       std::cerr << "logistic-lab screenshot: " << error << "\n";
       return 2;
@@ -243,7 +244,10 @@ int run_screenshot(const ScreenshotOptions& o) {
     request.scale = o.scale;
     request.font_scale = state.font_scale;
     request.panel = panel;
-    image = platform::capture_offscreen(*window, request, [&] { DrawFrame(state, caches); }, &error);
+    image = platform::capture_offscreen(*window, request, [&] {
+      DrawFrame(state, caches);
+      if (state.slide_conventions) StampConventions(state, panel, 0.0f);
+    }, &error);
   }
   if (image.rgba.empty() || !write_png(image, o.out, &error)) {
     std::cerr << "logistic-lab screenshot: " << error << "\n";

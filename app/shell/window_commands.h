@@ -32,6 +32,7 @@ struct ScreenshotOptions {
   bool check_layout = false;      // --check-layout: say which panels need scrolling; exit 4 if any
   bool slide = false;             // --slide: a clean picture (no widgets, markers or arrows)
   bool caption = false;           // --caption: stamp the settings on it
+  bool conventions = false;       // --conventions: stamp the conventions on it (run/step_export.h)
   int chain_page = 1;             // --chain-page N: the chain's page shown when it is in pages
   std::string chain_run = "a";    // --chain-run a|b|differences: with --compare, what the chain shows
   std::string scenario_path;      // --scenario FILE

@@ -62,3 +62,11 @@ check_png "$saved" "$fw" "$fh"
 press_for_step space 2   # the window still answers after the capture
 quit_gui
 echo "ok: F12 saved $saved"
+
+# --conventions: the conventions stamp along the foot of the picture (a panel's too).
+"$exe" screenshot --steps 1 --panel data --out "$out/conventions-none.png" > /dev/null
+"$exe" screenshot --steps 1 --panel data --conventions --out "$out/conventions.png" > /dev/null
+"$exe" screenshot --steps 1 --conventions --size 1280x720 --out "$out/conventions-window.png" > /dev/null
+check_png "$out/conventions-window.png" 1280 720
+cmp -s "$out/conventions-none.png" "$out/conventions.png" && fail "--conventions changed nothing in the panel's picture"
+echo "ok: --conventions stamps the picture"
