@@ -214,3 +214,16 @@ TEST_CASE("the edited data saved as CSV opens again as the same samples and clas
   CHECK(numbered.labels == t.data().labels);
   CHECK(numbered.columns == t.data().columns);
 }
+
+TEST_CASE("a sample placed with the mouse snaps to a grid a hand calculation can use") {
+  const std::vector<double> one_decimal = {1.4, 1.5, 3.0, 4.1};
+  // iris4's petal lengths have one decimal: a step of 0.1 (a hundredth of a 4.7 view is finer).
+  CHECK(snap_to_grid(2.2024, one_decimal, 4.7) == 2.2);
+  CHECK(snap_to_grid(0.44999, one_decimal, 1.28) == 0.4);
+  CHECK(snap_to_grid(-0.06, one_decimal, 4.7) == -0.1);
+  // Values with 4 decimals in a 0.5 view: a hundredth of it, 0.005.
+  const std::vector<double> four = {0.1234, 0.5678};
+  CHECK(snap_to_grid(0.12345, four, 0.5) == 0.125);
+  // A wide view: a step of 20 (a hundredth of 1,500, rounded up to 2·10¹).
+  CHECK(snap_to_grid(1234.0, {1.0, 2.0}, 1500.0) == 1240.0);
+}

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ll/chain.h"
+#include "ll/data_edit.h"
 #include "ll/number_format.h"
 #include "panels/widgets.h"
 
@@ -32,36 +33,12 @@ Dataset dragged_sample(const AppState& s) {
   return one;
 }
 
-// A grid step m·10^e (m = 1, 2 or 5) that moved and added samples snap to, so that their values
-// stay ones a hand calculation can use: no finer than the data's own decimals (at most 4), nor
-// than about a hundredth of the view.
-struct GridStep {
-  int m = 1, e = 0;
-};
-GridStep grid_step(const std::vector<double>& values, double view_range) {
-  int decimals = 0;
-  for (std::size_t i = 0; i < values.size() && i < 1000; ++i)
-    while (decimals < 4 && std::round(values[i] * std::pow(10.0, decimals)) / std::pow(10.0, decimals) != values[i])
-      ++decimals;
-  const double want = std::max(std::pow(10.0, -decimals), view_range / 100.0);
-  GridStep g{1, static_cast<int>(std::floor(std::log10(want)))};
-  const double mantissa = want / std::pow(10.0, g.e);
-  g.m = mantissa <= 1.0 ? 1 : mantissa <= 2.0 ? 2 : mantissa <= 5.0 ? 5 : 10;
-  if (g.m == 10) g = {1, g.e + 1};
-  return g;
-}
-// v on the grid, as the double nearest the decimal (2.2, not 2.2000000000000002).
-double snapped(double v, GridStep g) {
-  if (g.e >= 0) return std::round(v / (g.m * std::pow(10.0, g.e))) * g.m * std::pow(10.0, g.e);
-  const double scale = std::pow(10.0, -g.e);
-  return std::round(v * scale / g.m) * g.m / scale;
-}
 // The mouse's place in the plot, on each axis's grid.
 plot::Point on_grid(const Dataset& d, const plot::Point& at, bool one_feature) {
   const plot::Limits view = plot::GetPlotLimits();
   plot::Point p = at;
-  p.x = snapped(at.x, grid_step(d.columns[0], view.X.Max - view.X.Min));
-  if (!one_feature && d.features() > 1) p.y = snapped(at.y, grid_step(d.columns[1], view.Y.Max - view.Y.Min));
+  p.x = snap_to_grid(at.x, d.columns[0], view.X.Max - view.X.Min);
+  if (!one_feature && d.features() > 1) p.y = snap_to_grid(at.y, d.columns[1], view.Y.Max - view.Y.Min);
   return p;
 }
 

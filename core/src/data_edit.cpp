@@ -88,6 +88,21 @@ Dataset with_point_relabelled(const Dataset& data, std::size_t i, int label) {
   return out;
 }
 
+double snap_to_grid(double v, const std::vector<double>& values, double view_range) {
+  int decimals = 0;   // of the feature's values (the first thousand say enough)
+  for (std::size_t i = 0; i < values.size() && i < 1000; ++i)
+    while (decimals < 4 && std::round(values[i] * std::pow(10.0, decimals)) / std::pow(10.0, decimals) != values[i])
+      ++decimals;
+  const double want = std::max(std::pow(10.0, -decimals), view_range / 100.0);
+  int e = static_cast<int>(std::floor(std::log10(want)));
+  const double mantissa = want / std::pow(10.0, e);
+  int m = mantissa <= 1.0 ? 1 : mantissa <= 2.0 ? 2 : mantissa <= 5.0 ? 5 : 10;
+  if (m == 10) m = 1, ++e;
+  if (e >= 0) return std::round(v / (m * std::pow(10.0, e))) * m * std::pow(10.0, e);
+  const double scale = std::pow(10.0, -e);   // a whole number: the division rounds once
+  return std::round(v * scale / m) * m / scale;
+}
+
 void check_points(const Dataset& data, const std::string& where) {
   if (data.features() == 0) throw InputError(where + ": no features");
   if (data.feature_names.size() != data.features())

@@ -4,6 +4,7 @@
 // its samples as they are drawn, so it is never standardized itself (DataOptions::points).
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "ll/dataset.h"
 
@@ -20,6 +21,11 @@ Dataset with_point_added(const Dataset& data, double x1, double x2, int label);
 Dataset with_point_deleted(const Dataset& data, std::size_t i);
 // Sample i in class `label`; throws InputError when that would leave its old class empty.
 Dataset with_point_relabelled(const Dataset& data, std::size_t i, int label);
+
+// v on a grid a hand calculation can use, for a sample placed with the mouse: the step m·10^e
+// (m = 1, 2 or 5) no finer than the decimals of `values` (the feature's, at most 4) nor than a
+// hundredth of `view_range`; the result is the double nearest the decimal (2.2, not 2.2000000000000002).
+double snap_to_grid(double v, const std::vector<double>& values, double view_range);
 
 // Throws InputError (naming `where`, e.g. "lesson.json: key 'points'") unless `data` is a data set
 // training can use: at least one feature and two classes, 2 to kMostEditedPoints samples, every
