@@ -339,8 +339,8 @@ TEST_CASE("the window's test curve follows the loss curve as it thins out, keepi
 TEST_CASE("lesson 11: on separable training data the training loss falls while the test loss rises, and L2 holds it") {
   const std::string lesson = ll::assets_dir() + "/scenarios/11-held-out-overfitting.json";
   const std::vector<nlohmann::json> lines =
-      json_lines(run_cli("trace --scenario " + lesson + " --format json --no-samples --every 10").out);
-  REQUIRE(lines.size() == 20);   // runs a and b, steps 10, 20, …, 100
+      json_lines(run_cli("trace --scenario " + lesson + " --format json --no-samples --every 10 --compare \"--l2 0.1\"").out);
+  REQUIRE(lines.size() == 20);   // the lesson's run and the same with λ = 0.1, steps 10, 20, …, 100
   std::vector<nlohmann::json> a, b;
   for (const nlohmann::json& j : lines) (j.at("run") == "a" ? a : b).push_back(j);
   REQUIRE(a.size() == 10);

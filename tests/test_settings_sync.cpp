@@ -16,6 +16,7 @@ TEST_CASE("the window's choices go into the settings and come back the same") {
   s.screenshot_folder = "/tmp/shots";
   s.png_scale = 2;
   s.slide_caption = true;
+  s.slide_conventions = true;
   s.recent_files = {"/a.csv", "/b.csv"};
   s.recent_scenarios = {"/lesson.json"};
   const UserSettings u = user_settings_from(s, UserSettings{}, 1400, 800);
@@ -26,6 +27,7 @@ TEST_CASE("the window's choices go into the settings and come back the same") {
   CHECK(u.steps_per_second == 250.0f);
   CHECK(u.screenshot_scale == 2);
   CHECK(u.screenshot_caption);
+  CHECK(u.screenshot_conventions);
   CHECK(u.window_width == 1400);
   CHECK(u.window_height == 800);
 
@@ -33,6 +35,7 @@ TEST_CASE("the window's choices go into the settings and come back the same") {
   apply_user_settings(back, u);
   CHECK(back.light_theme);
   CHECK(back.slide_caption);
+  CHECK(back.slide_conventions);
   CHECK(back.font_scale == 1.75f);
   CHECK(back.panels == s.panels);
   CHECK(back.steps_per_second == 250.0);

@@ -91,6 +91,7 @@ TEST_CASE("settings saved and loaded again are the same settings") {
   s.decimals = 6;
   s.presentation = true;
   s.screenshot_caption = true;
+  s.screenshot_conventions = true;
   std::string error;
   REQUIRE(save_user_settings(path, s, &error));
   CHECK(error.empty());
@@ -99,6 +100,7 @@ TEST_CASE("settings saved and loaded again are the same settings") {
   CHECK(loaded.settings == s);
   CHECK(loaded.settings.font_scale == 1.1f);
   CHECK(loaded.settings.screenshot_caption);
+  CHECK(loaded.settings.screenshot_conventions);
   CHECK(loaded.settings.recent_files == std::vector<std::string>{"/data/données.csv", "/data/iris.csv"});
   const auto json = nlohmann::json::parse(read_all(path));
   CHECK(json["version"] == 1);

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "cli/manual.h"
+#include "cli/check_command.h"
 #include "cli/optimum_command.h"
 #include "cli/run_options.h"
 #include "cli/trace.h"
@@ -66,9 +67,13 @@ int run_command_line(int argc, char** argv) {
   CLI::App* optimum_cmd = app.add_subcommand("optimum", "Find the best θ for the data (Newton's method where the loss is convex)");
   add_optimum_options(*optimum_cmd, optimum);
 
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Grade one answer for a step: right, or wrong with a hint (exit 0 / 1)");
+  add_check_options(*check_cmd, check);
+
   std::string command;
   auto parsed_command = [&] {
-    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd, optimum_cmd})
+    for (CLI::App* sub : {gui_cmd, trace_cmd, shot_cmd, optimum_cmd, check_cmd})
       if (sub->parsed()) return sub->get_name();
     return std::string();
   };
@@ -106,18 +111,24 @@ int run_command_line(int argc, char** argv) {
     if (!open_path.empty()) {
       std::error_code ec;
       if (!std::filesystem::exists(open_path, ec))
-        throw InputError("no such file: " + open_path + " (the commands are gui, trace, screenshot and optimum)");
+        throw InputError("no such file: " + open_path + " (the commands are gui, trace, screenshot, optimum and check)");
       const bool lesson = open_path.size() >= 5 && open_path.compare(open_path.size() - 5, 5, ".json") == 0;
       if (lesson && !gui.scenario_path.empty()) throw InputError("give one scenario: " + open_path + " or --scenario");
       if (lesson) gui.scenario_path = open_path;
       else gui.run.data.source = open_path;
     }
-    if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed() || optimum_cmd->parsed()))
+    if (app.get_option("--scenario")->count() > 0 && (trace_cmd->parsed() || shot_cmd->parsed() || optimum_cmd->parsed() ||
+                                                   check_cmd->parsed()))
       throw InputError("--scenario goes after the command (e.g. logistic-lab trace --scenario FILE)");
     if (trace_cmd->parsed()) {
       command = "trace";
       resolve_scenario(trace.scenario, *trace_cmd, trace.run);
       return run_trace(trace);
+    }
+    if (check_cmd->parsed()) {
+      command = "check";
+      resolve_scenario(check.scenario, *check_cmd, check.run);
+      return run_check(check);
     }
     if (optimum_cmd->parsed()) {
       command = "optimum";

@@ -14,6 +14,7 @@ void apply_user_settings(AppState& s, const UserSettings& u) {
   s.screenshot_folder = u.screenshot_folder;
   s.png_scale = u.screenshot_scale >= 2 ? 2 : 1;
   s.slide_caption = u.screenshot_caption;
+  s.slide_conventions = u.screenshot_conventions;
   s.recent_files = u.recent_files;
   s.recent_scenarios = u.recent_scenarios;
 }
@@ -28,6 +29,7 @@ UserSettings user_settings_from(const AppState& s, UserSettings u, int window_wi
   u.screenshot_folder = s.screenshot_folder;
   u.screenshot_scale = s.png_scale;
   u.screenshot_caption = s.slide_caption;
+  u.screenshot_conventions = s.slide_conventions;
   u.recent_files = s.recent_files;
   u.recent_scenarios = s.recent_scenarios;
   u.presentation = false;

@@ -229,6 +229,7 @@ UserSettings from_json(const json& root, std::vector<std::string>& problems) {
   r.number(root, "steps_per_second", s.steps_per_second, 1.0, 5000.0);
   r.whole(root, "decimals", s.decimals, 0, 8);
   r.flag(root, "screenshot_caption", s.screenshot_caption);
+  r.flag(root, "screenshot_conventions", s.screenshot_conventions);
   r.flag(root, "presentation", s.presentation);
   return s;
 }
@@ -258,7 +259,7 @@ bool operator==(const UserSettings& a, const UserSettings& b) {
     return std::tie(s.theme, s.font_scale, s.window_width, s.window_height, s.maximized, s.screenshot_folder,
                     s.screenshot_scale, s.recent_files, s.recent_scenarios, s.panels.controls, s.panels.data,
                     s.panels.activation, s.panels.loss, s.panels.chain, s.panels.landscape, s.steps_per_second, s.presentation,
-                    s.decimals, s.screenshot_caption);
+                    s.decimals, s.screenshot_caption, s.screenshot_conventions);
   };
   return fields(a) == fields(b);
 }
@@ -338,6 +339,7 @@ std::string settings_to_json(const UserSettings& s) {
       {"screenshot_folder", s.screenshot_folder},
       {"screenshot_scale", s.screenshot_scale},
       {"screenshot_caption", s.screenshot_caption},
+      {"screenshot_conventions", s.screenshot_conventions},
       {"recent_files", storable(s.recent_files)},
       {"recent_scenarios", storable(s.recent_scenarios)},
       {"panels",

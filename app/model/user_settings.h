@@ -32,6 +32,7 @@ struct UserSettings {
   std::string screenshot_folder;       // empty: default_screenshot_folder()
   int screenshot_scale = 1;            // F12 renders at 1×…4× the window size
   bool screenshot_caption = false;     // saved PNGs carry a line with the settings
+  bool screenshot_conventions = false; // … and one with the conventions
   std::vector<std::string> recent_files;      // CSV files, most recent first, ≤ 10, no duplicates
   std::vector<std::string> recent_scenarios;  // scenario files, same rules
   PanelsShown panels;                  // which panels are open

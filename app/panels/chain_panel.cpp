@@ -180,6 +180,9 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   const std::vector<std::size_t> preview = r == nullptr ? first_batch(state) : std::vector<std::size_t>{};
   ChainBatch batch;
   batch.data = &state.data();
+  // Before the first step, a sample dragged in the data plot has its row here at the drag's place, live.
+  const Dataset dragged = r == nullptr && state.edits.dragged >= 0 ? DataWithDraggedSample(state) : Dataset{};
+  if (dragged.rows() > 0) batch.data = &dragged;
   batch.batch = r != nullptr ? &r->batch : &preview;
   batch.kept = r != nullptr ? &r->samples : nullptr;
   batch.theta = r != nullptr ? r->theta_before : current_theta(state);

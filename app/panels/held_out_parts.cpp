@@ -125,10 +125,26 @@ void matrix_line(const AppState& s) {
 
 }  // namespace
 
+// The matrix's width: the corner column and K columns of the widest of the class's name and the
+// widest cell ("140,060 (93.4%)"), with the cells' padding and borders.
+float matrix_width(const AppState& s) {
+  const HeldOutNow& now = held_out_now(s);
+  const Dataset& d = s.data();
+  const float pad = 2.0f * ImGui::GetStyle().CellPadding.x + 1.0f;
+  std::size_t most = 0;
+  for (std::size_t c : now.counts) most = std::max(most, c);
+  const float cell = ImGui::CalcTextSize((format_count(most) + " (100%)").c_str()).x;
+  float w = ImGui::CalcTextSize("true ↓ predicted →").x + pad;
+  for (const std::string& name : d.class_names) w += std::max(cell, ImGui::CalcTextSize(name.c_str()).x) + pad;
+  return w;
+}
+
 ConfusionFit FitConfusion(const AppState& s, float room) {
   if (!s.trainer || !(has_test_part(s) || s.show_confusion)) return ConfusionFit::None;
-  if (room >= matrix_height(s)) return ConfusionFit::Whole;
-  return room >= ImGui::GetTextLineHeightWithSpacing() ? ConfusionFit::Line : ConfusionFit::None;
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (room >= matrix_height(s) && matrix_width(s) <= width) return ConfusionFit::Whole;
+  const bool line_fits = ImGui::CalcTextSize("Confusion matrix (hover): 100% right").x <= width;
+  return line_fits && room >= ImGui::GetTextLineHeightWithSpacing() ? ConfusionFit::Line : ConfusionFit::None;
 }
 
 float ConfusionFitHeight(const AppState& s, ConfusionFit fit) {

@@ -101,12 +101,11 @@ void PlotPointEdits(AppState& s, PointEditing& edit, const std::vector<ClassSeri
 }
 
 void EndPointEdits(AppState& s, PointEditing& edit, const PointHit& hit) {
-  static int menu_sample = -1;   // the sample the open menu is about (one menu at a time)
   if (hit.hovered >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
-    menu_sample = hit.hovered;
+    edit.menu_sample = hit.hovered;
     ImGui::OpenPopup(kSampleMenu);
   }
-  (void)edit;
+  const int menu_sample = edit.menu_sample;
   if (!ImGui::BeginPopup(kSampleMenu)) return;
   const Dataset& d = s.data();
   if (menu_sample < 0 || static_cast<std::size_t>(menu_sample) >= d.rows()) {
@@ -128,6 +127,11 @@ void EndPointEdits(AppState& s, PointEditing& edit, const PointHit& hit) {
   if (!refusal.empty()) ImGui::TextDisabled("%s", refusal.c_str());
   ImGui::TextDisabled("Drag a sample to move it; Shift-click to add one; Ctrl+Z undoes.");
   ImGui::EndPopup();
+}
+
+Dataset DataWithDraggedSample(const AppState& s) {
+  if (s.edits.dragged < 0 || static_cast<std::size_t>(s.edits.dragged) >= s.data().rows()) return Dataset{};
+  return with_point_moved(s.data(), static_cast<std::size_t>(s.edits.dragged), s.edits.drag_to[0], s.edits.drag_to[1]);
 }
 
 void ShowDragPreview(const AppState& s) {

@@ -13,6 +13,7 @@ namespace ll::app {
 struct PointEditing {
   int last_hovered = -1;   // the sample under the mouse in the last frame (a press there starts a drag)
   bool moved = false;      // the drag went past ImGui's drag threshold (else it is a click)
+  int menu_sample = -1;    // the sample the open right-click menu is about
 };
 
 // Before BeginPlot: ends a drag let go (the sample moves there), begins one pressed on a sample,
@@ -24,6 +25,9 @@ void PlotPointEdits(AppState& state, PointEditing& edit, const std::vector<Class
                     const PointHit& hit, bool one_feature);
 // After EndPlot: the right-click menu of the sample under the mouse.
 void EndPointEdits(AppState& state, PointEditing& edit, const PointHit& hit);
+
+// The data set with the dragged sample where the drag has it (none dragged: empty).
+Dataset DataWithDraggedSample(const AppState& state);
 
 // The chain panel's live line while a sample is dragged: its z, ŷ, L, ∂L/∂z at the new place and
 // its term (1/m)·∂L/∂z·x in the next step's gradient, before the step is taken.

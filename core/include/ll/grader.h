@@ -1,0 +1,45 @@
+#pragma once
+// Grading a student's number for one quantity of a step (issue 16: practice mode and
+// `logistic-lab check`): right within the slides' 4 decimals, or wrong with a hint where the
+// mistake is a known one (the sign of ŷ − y flipped, 1/m forgotten or applied twice, 1 − ŷ for ŷ,
+// σ′ taken as σ, the log base, the update added, η on θ, another sample's value). No UI here: the
+// window and the command line share it.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ll/trainer.h"
+
+namespace ll {
+
+// What is asked: per sample z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, ∂L/∂z; per parameter the gradient and θ after;
+// the mean loss after the step.
+enum class Field { Z, YHat, Loss, DLDYhat, DYhatDz, DLDz, Gradient, ThetaAfter, LossAfter };
+// "z", "yhat", "loss", "dL_dyhat", "dyhat_dz", "dL_dz", "gradient", "theta_after", "loss_after".
+std::optional<Field> parse_field(std::string_view name);
+const char* field_name(Field field);
+bool per_sample(Field field);
+
+struct Answer {
+  Field field = Field::Z;
+  std::size_t row = 0;     // the sample's place in the step's batch (0-based), per-sample fields
+  std::size_t index = 0;   // the entry of θ (0-based, θ's order b, w1, w2, …) or of a softmax K-vector
+  double value = 0.0;
+};
+
+// The slides write 4 decimals: an answer within half a unit of the 4th (or that share of a large
+// value) is right.
+constexpr double kAnswerTolerance = 5e-5;
+
+struct Grade {
+  bool right = false;
+  double expected = 0.0;
+  std::string hint;        // why it is wrong, where the mistake is a known one ("" otherwise)
+};
+
+// Grades `answer` against `step` (a record with its samples' chains). Throws InputError naming
+// what does not exist (a row past the batch, an index past θ).
+Grade grade(const StepRecord& step, const Answer& answer, double tolerance = kAnswerTolerance);
+
+}  // namespace ll

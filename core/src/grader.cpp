@@ -1,0 +1,148 @@
+#include "ll/grader.h"
+
+#include <cmath>
+#include <functional>
+#include <vector>
+
+#include "ll/error.h"
+
+namespace ll {
+namespace {
+
+struct Named {
+  Field field;
+  const char* name;
+};
+constexpr Named kFields[] = {{Field::Z, "z"},           {Field::YHat, "yhat"},         {Field::Loss, "loss"},
+                             {Field::DLDYhat, "dL_dyhat"}, {Field::DYhatDz, "dyhat_dz"}, {Field::DLDz, "dL_dz"},
+                             {Field::Gradient, "gradient"}, {Field::ThetaAfter, "theta_after"},
+                             {Field::LossAfter, "loss_after"}};
+
+// Within the slides' rounding: half a unit of the 4th decimal, or that share of a large value.
+bool close(double value, double expected, double tolerance) {
+  return std::isfinite(value) && std::abs(value - expected) <= tolerance * std::max(1.0, std::abs(expected));
+}
+
+// The value of a per-sample field of chain c (entry k of a K-vector; ∂ŷ/∂z: the diagonal).
+double of_chain(const SampleChain& c, Field f, std::size_t k) {
+  const std::size_t K = c.z.size();
+  auto entry = [&](const std::vector<double>& v) {
+    if (k >= v.size()) throw InputError("--index " + std::to_string(k + 1) + ": the sample has " + std::to_string(v.size()) + " entries");
+    return v[k];
+  };
+  switch (f) {
+    case Field::Z: return entry(c.z);
+    case Field::YHat: return entry(c.y_hat);
+    case Field::Loss: return c.loss;
+    case Field::DLDYhat: return entry(c.dL_dyhat);
+    case Field::DYhatDz:
+      if (k >= K) throw InputError("--index " + std::to_string(k + 1) + ": the sample has " + std::to_string(K) + " entries");
+      return c.dyhat_dz[K == 1 ? 0 : k * K + k];
+    case Field::DLDz: return entry(c.dL_dz);
+    default: break;
+  }
+  return NAN;
+}
+
+// A known wrong value and what it says.
+struct Mistake {
+  double value;
+  std::string hint;
+};
+
+std::vector<Mistake> sample_mistakes(const StepRecord& r, const SampleChain& c, Field f, std::size_t k) {
+  std::vector<Mistake> out;
+  const bool binary = c.z.size() == 1;
+  const double yhat = c.y_hat[binary ? 0 : k];
+  const int y = binary ? c.y : (static_cast<std::size_t>(c.y) == k ? 1 : 0);
+  if (f == Field::YHat && binary) {
+    out.push_back({1.0 - yhat, "1 − ŷ: you computed the probability of the other class"});
+    out.push_back({c.z[0], "that is z itself: ŷ = σ(z) squashes it into (0, 1)"});
+  }
+  if (f == Field::Loss && binary && r.settings.loss == Loss::BCE) {
+    const double other = y == 1 ? -std::log(1.0 - yhat) : -std::log(yhat);
+    out.push_back({other, std::string(y == 1 ? "1 − ŷ" : "ŷ") + " used where " + (y == 1 ? "ŷ" : "1 − ŷ") +
+                              " belongs: for y = " + std::to_string(y) + ", L = −log " + (y == 1 ? "ŷ" : "(1 − ŷ)")});
+    out.push_back({c.loss / std::log(10.0), "the log base: the loss uses the natural log, ln, not log₁₀"});
+    out.push_back({c.loss / std::log(2.0), "the log base: the loss uses the natural log, ln, not log₂"});
+  }
+  if (f == Field::DLDz) {
+    const double right = c.dL_dz[binary ? 0 : k];
+    out.push_back({-right, "the sign of ŷ − y is flipped: ∂L/∂z = ŷ − y, not y − ŷ"});
+  }
+  if (f == Field::DYhatDz && binary) out.push_back({yhat, "σ′ taken as σ: ∂ŷ/∂z = σ(z)(1 − σ(z)) = ŷ(1 − ŷ)"});
+  // A value of the right field carried from another sample of the batch.
+  for (const SampleChain& other : r.samples)
+    if (other.index != c.index)
+      out.push_back({of_chain(other, f, k), "that is sample " + std::to_string(other.index + 1) + "'s value, not this sample's"});
+  return out;
+}
+
+std::vector<Mistake> step_mistakes(const StepRecord& r, Field f, std::size_t k) {
+  std::vector<Mistake> out;
+  const double m = static_cast<double>(r.m);
+  const double eta = r.settings.learning_rate;
+  const double g = r.gradient.values[k], before = r.theta_before.values[k];
+  if (f == Field::Gradient) {
+    if (r.m > 1 && r.settings.reduction == Reduction::Mean) {
+      out.push_back({g * m, "1/m forgotten: the gradient is the mean over the batch, 1/m Σ (ŷ − y)x"});
+      out.push_back({g / m, "1/m applied twice: divide the sum by m once"});
+    }
+    out.push_back({-g, "the sign is flipped: ∂L/∂θ = (ŷ − y)x, not (y − ŷ)x"});
+  }
+  if (f == Field::ThetaAfter) {
+    out.push_back({before + eta * g, "the update was added: θ ← θ − η·∂L/∂θ goes against the gradient"});
+    out.push_back({before - g, "η left out: θ ← θ − η·∂L/∂θ"});
+    out.push_back({eta * before - g, "the learning rate applied to θ instead of to the gradient: θ − η·∂L/∂θ"});
+    out.push_back({before - eta * g * m, "1/m forgotten in the gradient"});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Field> parse_field(std::string_view name) {
+  for (const Named& n : kFields)
+    if (name == n.name) return n.field;
+  return std::nullopt;
+}
+
+const char* field_name(Field field) {
+  for (const Named& n : kFields)
+    if (n.field == field) return n.name;
+  return "?";
+}
+
+bool per_sample(Field f) { return f != Field::Gradient && f != Field::ThetaAfter && f != Field::LossAfter; }
+
+Grade grade(const StepRecord& r, const Answer& a, double tolerance) {
+  Grade out;
+  std::vector<Mistake> mistakes;
+  if (per_sample(a.field)) {
+    if (a.row >= r.samples.size())
+      throw InputError("--sample " + std::to_string(a.row + 1) + ": the step's batch has " + std::to_string(r.samples.size()) +
+                       " samples");
+    const SampleChain& c = r.samples[a.row];
+    out.expected = of_chain(c, a.field, a.index);
+    mistakes = sample_mistakes(r, c, a.field, a.index);
+  } else if (a.field == Field::LossAfter) {
+    if (!r.loss_after) throw InputError("--field loss_after: the loss after this step is undefined");
+    out.expected = *r.loss_after;
+  } else {
+    if (a.index >= r.gradient.values.size())
+      throw InputError("--index " + std::to_string(a.index + 1) + ": θ has " + std::to_string(r.gradient.values.size()) +
+                       " entries");
+    out.expected = (a.field == Field::Gradient ? r.gradient : r.theta_after).values[a.index];
+    mistakes = step_mistakes(r, a.field, a.index);
+  }
+  out.right = close(a.value, out.expected, tolerance);
+  if (out.right) return out;
+  for (const Mistake& m : mistakes)
+    if (std::isfinite(m.value) && !close(m.value, out.expected, tolerance) && close(a.value, m.value, tolerance)) {
+      out.hint = m.hint;
+      break;
+    }
+  return out;
+}
+
+}  // namespace ll
