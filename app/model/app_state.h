@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "ll/dataset.h"
@@ -84,8 +85,8 @@ struct AppState {
     float left = 0, top = 0, right = 0, bottom = 0;
     double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
     bool operator==(const PlotFrame& o) const {
-      return left == o.left && top == o.top && right == o.right && bottom == o.bottom && x_min == o.x_min &&
-             x_max == o.x_max && y_min == o.y_min && y_max == o.y_max;
+      return std::tie(left, top, right, bottom, x_min, x_max, y_min, y_max) ==
+             std::tie(o.left, o.top, o.right, o.bottom, o.x_min, o.x_max, o.y_min, o.y_max);
     }
   } data_plot, traced_plot;
   std::uint64_t run_serial = 0;       // a new trainer, a new number (for the caches)

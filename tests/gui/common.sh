@@ -36,6 +36,27 @@ check_png() {
   echo "ok: $file ${w}x${h}, $colours colours"
 }
 
+# shoot_checked PREFIX NAME WxH [screenshot options…]: `screenshot --check-layout` to
+# $out/PREFIX-NAME.png (its report in .txt), failing on a non-zero exit; the PNG must not be blank,
+# and unless --panel (a panel alone has its own size) it must be WxH.
+shoot_checked() {
+  local prefix=$1 name=$2 size=$3
+  shift 3
+  local file="$out/$prefix-$name.png"
+  rm -f "$file"
+  "$exe" screenshot --check-layout --size "$size" --out "$file" "$@" > "$out/$prefix-$name.txt" ||
+    fail "$name: screenshot exited $? ($(cat "$out/$prefix-$name.txt"))"
+  if [[ " $* " == *" --panel "* ]]; then
+    local info colours
+    info=$(python3 "$here/png_info.py" "$file") || fail "$file: cannot read it as a PNG"
+    read -r _ _ colours <<< "$info"
+    ((colours > 500)) || fail "$file looks blank: only $colours distinct colours"
+    echo "ok: $file ($colours colours)"
+  else
+    check_png "$file" "${size%x*}" "${size#*x}"
+  fi
+}
+
 # The window, started by start_gui, traces "step N" on stdout at every change of the step
 # (LOGISTIC_LAB_TRACE_STEPS=1, see app/gui/frame.cpp).
 gui_pid=""

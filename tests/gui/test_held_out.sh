@@ -9,23 +9,7 @@ source "$(dirname "$0")/common.sh"
 run_in_xvfb 3840x2160
 
 lesson="$here/../../assets/scenarios/11-held-out-overfitting.json"
-shoot() {  # shoot NAME WxH [screenshot options…]
-  local name=$1 size=$2
-  shift 2
-  local file="$out/held-out-$name.png"
-  rm -f "$file"
-  "$exe" screenshot --check-layout --size "$size" --out "$file" "$@" > "$out/held-out-$name.txt" ||
-    fail "$name: screenshot exited $? ($(cat "$out/held-out-$name.txt"))"
-  if [[ " $* " == *" --panel "* ]]; then   # a panel alone: its own size
-    local info colours
-    info=$(python3 "$here/png_info.py" "$file") || fail "$file: cannot read it as a PNG"
-    read -r _ _ colours <<< "$info"
-    ((colours > 500)) || fail "$file looks blank: only $colours distinct colours"
-    echo "ok: $file ($colours colours)"
-  else
-    check_png "$file" "${size%x*}" "${size#*x}"
-  fi
-}
+shoot() { shoot_checked held-out "$@"; }   # shoot NAME WxH [screenshot options…]
 
 for size in 1280x720 1920x1080; do
   for font in 1 2; do

@@ -6,19 +6,10 @@
 source "$(dirname "$0")/common.sh"
 run_in_xvfb 3840x2160
 
-shoot() {  # shoot NAME WxH [screenshot options…]
+shoot() {  # shoot NAME WxH [screenshot options…]: the landscape panel alone
   local name=$1 size=$2
   shift 2
-  local file="$out/landscape-$name.png"
-  rm -f "$file"
-  "$exe" screenshot --panel landscape --check-layout --size "$size" --out "$file" "$@" > "$out/landscape-$name.txt" ||
-    fail "$name: screenshot exited $? ($(cat "$out/landscape-$name.txt"))"
-  [[ -s "$file" ]] || fail "$name: no PNG"
-  local info colours
-  info=$(python3 "$here/png_info.py" "$file") || fail "$file: cannot read it as a PNG"
-  read -r _ _ colours <<< "$info"
-  ((colours > 500)) || fail "$file looks blank: only $colours distinct colours"
-  echo "ok: $file ($colours colours)"
+  shoot_checked landscape "$name" "$size" --panel landscape "$@"
 }
 
 shoot iris-1280 1280x720 --data iris --classes 2,3 --standardize --lr 1 --steps 30
