@@ -99,6 +99,108 @@ std::vector<Mistake> step_mistakes(const StepRecord& r, Field f, std::size_t k) 
   return out;
 }
 
+// ---- Consistent with the student's earlier answers --------------------------------------
+
+// The student's answer for (field, row, index) among `earlier` if it is wrong, else null.
+struct Earlier {
+  const StepRecord& r;
+  const std::vector<Answer>& answers;
+  double tolerance;
+  const Answer* wrong(Field f, std::size_t row, std::size_t k) const {
+    for (const Answer& a : answers) {
+      if (a.field != f || a.index != k || (per_sample(f) && a.row != row)) continue;
+      double expected = NAN;
+      if (per_sample(f)) expected = row < r.samples.size() ? of_chain(r.samples[row], f, k) : NAN;
+      else if (f == Field::Gradient || f == Field::ThetaAfter)
+        expected = k < r.gradient.values.size() ? (f == Field::Gradient ? r.gradient : r.theta_after).values[k] : NAN;
+      if (std::isfinite(expected) && std::isfinite(a.value) && !close(a.value, expected, tolerance)) return &a;
+    }
+    return nullptr;
+  }
+};
+
+// The binary chain's links, from a given ŷ or z (y is 0/1; the loss carries loss_scale's ½).
+double loss_from(const Settings& s, double yhat, int y) {
+  if (s.loss == Loss::BCE) {
+    const double p = y == 1 ? yhat : 1.0 - yhat;
+    return p > 0.0 ? -std::log(p) : NAN;
+  }
+  return loss_scale(s) * (yhat - y) * (yhat - y);
+}
+double dL_dyhat_from(const Settings& s, double yhat, int y) {
+  if (s.loss == Loss::BCE) return y == 1 ? -1.0 / yhat : 1.0 / (1.0 - yhat);
+  return loss_scale(s) * 2.0 * (yhat - y);
+}
+double dyhat_dz_from_yhat(const Settings& s, double yhat) {
+  return s.activation == Activation::Tanh ? 1.0 - yhat * yhat : yhat * (1.0 - yhat);
+}
+
+// What the asked quantity is when computed from the student's nearest earlier wrong answer it
+// depends on, and that answer's name; none when no earlier wrong answer feeds it.
+struct Carried {
+  double value = NAN;
+  const char* from = "";
+};
+
+std::optional<Carried> carried(const StepRecord& r, const Answer& a, const Earlier& e) {
+  const Settings& s = r.settings;
+  if (per_sample(a.field)) {
+    const SampleChain& c = r.samples[a.row];
+    if (c.z.size() != 1) return std::nullopt;  // softmax: the K-vectors are graded on their own
+    const int y = c.y;
+    const Answer* z = e.wrong(Field::Z, a.row, 0);
+    const Answer* yhat = e.wrong(Field::YHat, a.row, 0);
+    const Answer* dLdy = e.wrong(Field::DLDYhat, a.row, 0);
+    const Answer* dydz = e.wrong(Field::DYhatDz, a.row, 0);
+    switch (a.field) {
+      case Field::YHat:
+        if (z) return Carried{s.activation == Activation::Tanh ? std::tanh(z->value) : sigmoid(z->value), "z"};
+        break;
+      case Field::Loss:
+        if (yhat) return Carried{loss_from(s, yhat->value, y), "ŷ"};
+        break;
+      case Field::DLDYhat:
+        if (yhat) return Carried{dL_dyhat_from(s, yhat->value, y), "ŷ"};
+        break;
+      case Field::DYhatDz:
+        if (yhat) return Carried{dyhat_dz_from_yhat(s, yhat->value), "ŷ"};
+        if (z) return Carried{s.activation == Activation::Tanh ? tanh_derivative(z->value) : sigmoid_derivative(z->value), "z"};
+        break;
+      case Field::DLDz:
+        if (dLdy || dydz)  // ∂L/∂z = ∂L/∂ŷ · ∂ŷ/∂z, each factor the student's where given
+          return Carried{(dLdy ? dLdy->value : c.dL_dyhat[0]) * (dydz ? dydz->value : c.dyhat_dz[0]),
+                         dLdy && dydz ? "∂L/∂ŷ and ∂ŷ/∂z" : dLdy ? "∂L/∂ŷ" : "∂ŷ/∂z"};
+        if (yhat) return Carried{dL_dyhat_from(s, yhat->value, y) * dyhat_dz_from_yhat(s, yhat->value), "ŷ"};
+        break;
+      default: break;
+    }
+    return std::nullopt;
+  }
+  if (a.field == Field::Gradient) {
+    // ∂L/∂θ_rj = (1/m) Σ_i ∂L/∂z_ir · x_ij (+ the penalty, which no sample changes): the
+    // student's ∂L/∂z where given.
+    const std::size_t row = a.index / r.gradient.cols, col = a.index % r.gradient.cols;
+    const double per = s.reduction == Reduction::Mean ? 1.0 / static_cast<double>(r.m) : 1.0;
+    double change = 0.0;
+    bool any = false;
+    for (std::size_t i = 0; i < r.samples.size(); ++i)
+      if (const Answer* d = e.wrong(Field::DLDz, i, row)) {
+        change += per * (d->value - r.samples[i].dL_dz[row]) * r.samples[i].x[col];
+        any = true;
+      }
+    if (any && r.samples.size() == r.m) return Carried{r.gradient.values[a.index] + change, "∂L/∂z"};
+    return std::nullopt;
+  }
+  if (a.field == Field::ThetaAfter) {
+    // θ_after = θ − η·v with v = β·v_before + c·g (c = 1, or 1 − β for the EMA form): linear in g.
+    const double c = s.momentum_form == MomentumForm::Ema && s.momentum != 0.0 ? 1.0 - s.momentum : 1.0;
+    if (const Answer* g = e.wrong(Field::Gradient, 0, a.index))
+      return Carried{r.theta_after.values[a.index] - s.learning_rate * c * (g->value - r.gradient.values[a.index]),
+                     "gradient"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Field> parse_field(std::string_view name) {
@@ -115,7 +217,7 @@ const char* field_name(Field field) {
 
 bool per_sample(Field f) { return f != Field::Gradient && f != Field::ThetaAfter && f != Field::LossAfter; }
 
-Grade grade(const StepRecord& r, const Answer& a, double tolerance) {
+Grade grade(const StepRecord& r, const Answer& a, const std::vector<Answer>& earlier, double tolerance) {
   Grade out;
   std::vector<Mistake> mistakes;
   if (per_sample(a.field)) {
@@ -137,6 +239,13 @@ Grade grade(const StepRecord& r, const Answer& a, double tolerance) {
   }
   out.right = close(a.value, out.expected, tolerance);
   if (out.right) return out;
+  // Right from the student's own wrong input: that input is the one to fix.
+  if (const std::optional<Carried> c = carried(r, a, Earlier{r, earlier, tolerance});
+      c && std::isfinite(c->value) && close(a.value, c->value, tolerance)) {
+    out.consistent = true;
+    out.hint = std::string("consistent with your ") + c->from + ", but that is wrong: fix it first";
+    return out;
+  }
   for (const Mistake& m : mistakes)
     if (std::isfinite(m.value) && !close(m.value, out.expected, tolerance) && close(a.value, m.value, tolerance)) {
       out.hint = m.hint;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ll/trainer.h"
 
@@ -36,10 +37,17 @@ struct Grade {
   bool right = false;
   double expected = 0.0;
   std::string hint;        // why it is wrong, where the mistake is a known one ("" otherwise)
+  // Wrong, but right given the student's own earlier wrong answer it follows from (the hint
+  // names it: "consistent with your ŷ").
+  bool consistent = false;
 };
 
-// Grades `answer` against `step` (a record with its samples' chains). Throws InputError naming
-// what does not exist (a row past the batch, an index past θ).
-Grade grade(const StepRecord& step, const Answer& answer, double tolerance = kAnswerTolerance);
+// Grades `answer` against `step` (a record with its samples' chains). `earlier`: the student's
+// other answers for the same step, in any order; a wrong answer that is what the chain gives
+// from one of them that is itself wrong is marked consistent (z → ŷ → L, ∂L/∂ŷ, ∂ŷ/∂z → ∂L/∂z
+// → the gradient → θ after). Throws InputError naming what does not exist (a row past the
+// batch, an index past θ).
+Grade grade(const StepRecord& step, const Answer& answer, const std::vector<Answer>& earlier = {},
+            double tolerance = kAnswerTolerance);
 
 }  // namespace ll
