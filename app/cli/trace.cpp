@@ -13,11 +13,13 @@
 #include "run/step_export.h"
 #include "run/step_output.h"
 #include "ll/error.h"
+#include "ll/grader.h"
 
 namespace ll::app {
 namespace {
 
-const std::vector<std::string> kFormats = {"text", "csv", "json", "markdown", "latex", "history-csv"};
+const std::vector<std::string> kFormats = {"text",        "csv",       "json",      "markdown",
+                                           "latex",       "history-csv", "worksheet", "answer-key"};
 
 }  // namespace
 
@@ -29,8 +31,15 @@ void add_trace_options(CLI::App& cmd, TraceOptions& o) {
   cmd.add_flag("--no-samples", o.no_samples, "Leave the per-sample part out");
   cmd.add_option("--format", o.format,
                  "text (default), csv (one row per printed step), json (one object per line), markdown, "
-                 "latex, or history-csv (θ and the losses of every step, printed at the end)")
+                 "latex, history-csv (θ and the losses of every step, printed at the end), worksheet (the step "
+                 "with blanks to work out by hand) or answer-key (the worksheet filled in)")
       ->check(CLI::IsMember(kFormats));
+  cmd.add_option("--fade", o.fade,
+                 "worksheet, answer-key: which numbers are blanks, 0 (none) to " + std::to_string(kMostFade) +
+                     " (every computed number, the default); each level leaves one more of z, ŷ, L, ∂L/∂ŷ, ∂ŷ/∂z, "
+                     "∂L/∂z, ∂L/∂θ, θ after, the loss after to the student, from the end")
+      ->check(CLI::Range(0, kMostFade));
+  cmd.add_flag("--latex", o.latex, "worksheet, answer-key: in LaTeX (amsmath) instead of Markdown");
   add_compare_option(cmd, o.compare);
 }
 
@@ -62,7 +71,12 @@ bool output_lost() {
 int run_trace(const TraceOptions& o) {
   if (std::find(kFormats.begin(), kFormats.end(), o.format) == kFormats.end())
     throw InputError("--format: unknown format '" + o.format +
-                     "' (choose text, csv, json, markdown, latex or history-csv)");
+                     "' (choose text, csv, json, markdown, latex, history-csv, worksheet or answer-key)");
+  const bool sheet = o.format == "worksheet" || o.format == "answer-key";
+  if ((o.fade || o.latex) && !sheet)
+    throw InputError(std::string(o.fade ? "--fade" : "--latex") + " goes with --format worksheet or --format answer-key");
+  if (o.fade && (*o.fade < 0 || *o.fade > kMostFade))
+    throw InputError("--fade: a level from 0 to " + std::to_string(kMostFade));
   if (o.every == 0) throw InputError("--every must be at least 1");
   if (o.decimals) set_display_decimals(*o.decimals);
   // The runs: a, and with --compare b beside it.
@@ -83,7 +97,7 @@ int run_trace(const TraceOptions& o) {
   Trainer& trainer = *trainers[0];
   const bool compare = runs.size() > 1;
   const bool history = o.format == "history-csv";
-  const bool samples = !o.no_samples && !history;
+  const bool samples = (!o.no_samples || sheet) && !history;   // a worksheet is its samples
 
   if (o.format == "csv") write_csv_header(stdout, run.theta0);
   bool first = true;
@@ -100,6 +114,8 @@ int run_trace(const TraceOptions& o) {
     } else if (o.format == "csv") { std::cout.flush(); write_csv_row(stdout, r); std::fflush(stdout); }
     else if (o.format == "markdown") std::cout << (first ? "" : "\n") << step_markdown(r, *run.data, samples);
     else if (o.format == "latex") std::cout << (first ? "" : "\n") << step_latex(r, *run.data, samples);
+    else if (sheet)
+      std::cout << (first ? "" : "\n") << worksheet(r, *run.data, o.fade.value_or(kMostFade), o.format == "answer-key", o.latex);
     else if (!history) {
       if (compare) std::cout << "── run " << run_name << (run_index == 0 || o.compare.empty() ? "" : ": " + o.compare) << " ──\n";
       write_step_text(std::cout, r, *printed.data, printed.test_data.get(), samples);

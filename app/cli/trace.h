@@ -1,6 +1,6 @@
 #pragma once
 // `logistic-lab trace`: runs steps headless and prints each one (text, CSV, JSON, Markdown or
-// LaTeX), or the whole history as CSV at the end.
+// LaTeX, or as a worksheet or its answer key), or the whole history as CSV at the end.
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -13,7 +13,9 @@ struct TraceOptions {
   RunSpec run;
   std::size_t every = 1;       // print every k-th step and the last
   bool no_samples = false;     // leave the per-sample part out
-  std::string format = "text"; // text | csv | json | markdown | latex | history-csv
+  std::string format = "text"; // text | csv | json | markdown | latex | history-csv | worksheet | answer-key
+  std::optional<int> fade;     // --fade LEVEL (worksheet, answer-key): 0 … kMostFade, default all blanks
+  bool latex = false;          // --latex: the worksheet or answer key in LaTeX
   std::string scenario;        // --scenario FILE: the run options not given come from it
   std::optional<int> decimals; // --decimals N
   std::string compare;         // --compare "OPTIONS": a second run beside the first (text, json)

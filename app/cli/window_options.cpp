@@ -14,6 +14,7 @@ void add_gui_options(CLI::App& command, GuiOptions& o) {
   add_compare_option(command, o.compare);
   command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
       ->check(number_between(1.0, 5000.0));
+  command.add_flag("--practice", o.practice, "Practice mode on: Step asks the next step's numbers first (Q)");
 }
 
 void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
@@ -60,6 +61,12 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   command.add_option("--chain-page", o.chain_page,
                      "The derivative chain's page to show when it is in pages (a panel too small for its step)")
       ->check(CLI::Range(1, 100));
+  command.add_option("--practice", o.practice,
+                     "Practice mode at fading LEVEL (0-9): after --steps, the next step's numbers as blanks")
+      ->check(CLI::Range(0, 9));
+  command.add_option("--answers", o.answers,
+                     "With --practice: numbers typed into the blanks in order, separated by spaces (_ leaves one "
+                     "blank), then Check");
   command.add_flag("--caption", o.caption, "Stamp the settings (data, loss, activation, mode, η, β, step) on the picture");
   command.add_flag("--conventions", o.conventions,
                    "Stamp the conventions (θ order, labels, mean or sum, the ½, momentum form, standardized or raw, λ) "

@@ -240,6 +240,11 @@ static bool take_step(AppState& s, bool chains, std::string& notice) {
 }
 
 bool step_forward(AppState& s) {
+  if (s.practice.on) return practice_step(s);
+  return take_next_step(s);
+}
+
+bool take_next_step(AppState& s) {
   std::string notice;
   const bool ok = take_step(s, true, notice);
   if (!notice.empty()) say(s, notice);
@@ -318,6 +323,11 @@ void seek(AppState& s, std::size_t step) {
 
 void advance_play(AppState& s, double seconds) {
   if (!s.playing) return;
+  if (s.practice.on) {   // each step waits for the student's answers
+    s.playing = false;
+    say(s, "Practice: Play is off; Step (Space) asks the next step.");
+    return;
+  }
   s.play_credit += seconds * s.steps_per_second;
   const auto owed = static_cast<std::size_t>(std::floor(s.play_credit));
   if (owed == 0) return;

@@ -16,6 +16,7 @@
 #include "model/data_edits.h"
 #include "model/held_out_view.h"
 #include "model/layout.h"
+#include "model/practice.h"
 #include "run/run_spec.h"
 
 namespace ll::app {
@@ -80,6 +81,7 @@ struct AppState {
   std::shared_ptr<const Dataset> test_data;   // the held-out part (--test-fraction); none: no split
   mutable HeldOutCache held_out;              // what the panels show of it (model/held_out_view.h)
   DataEdits edits;                            // points moved in the data panel (model/data_edits.h)
+  Practice practice;                          // practice mode and Ask (model/practice.h)
   // The data plot's area in the window's pixels and the range it shows (the GUI tests' trace).
   struct PlotFrame {
     float left = 0, top = 0, right = 0, bottom = 0;
@@ -212,8 +214,11 @@ void confirm_discard_and_step(AppState& state);
 void cancel_discard(AppState& state);
 
 // One step (the picked samples, if any, form its batch). False if refused or diverged, or if it
-// would drop later steps the user has not agreed to drop (see confirm_discard).
+// would drop later steps the user has not agreed to drop (see confirm_discard). In practice mode
+// the step is asked first (practice_step).
 bool step_forward(AppState& state);
+// The step itself, never asked (what practice_step takes).
+bool take_next_step(AppState& state);
 void step_back(AppState& state);
 void seek(AppState& state, std::size_t step);
 // Up to n steps; stops at a refusal or divergence. With work_in_slices they are queued instead

@@ -17,6 +17,9 @@ void apply_user_settings(AppState& s, const UserSettings& u) {
   s.slide_conventions = u.screenshot_conventions;
   s.recent_files = u.recent_files;
   s.recent_scenarios = u.recent_scenarios;
+  s.practice.level = std::clamp(u.practice_level, 0, kMostFade);
+  s.practice.auto_level_up = u.practice_auto_level_up;
+  s.practice.score = {u.practice_answered, u.practice_right, u.practice_hints};
 }
 
 UserSettings user_settings_from(const AppState& s, UserSettings u, int window_width, int window_height) {
@@ -33,6 +36,11 @@ UserSettings user_settings_from(const AppState& s, UserSettings u, int window_wi
   u.recent_files = s.recent_files;
   u.recent_scenarios = s.recent_scenarios;
   u.presentation = false;
+  u.practice_level = s.practice.level;
+  u.practice_auto_level_up = s.practice.auto_level_up;
+  u.practice_answered = s.practice.score.answered;
+  u.practice_right = s.practice.score.right;
+  u.practice_hints = s.practice.score.hints;
   // A full-screen window's size is the screen's; keep the last windowed size instead.
   if (!s.presentation && window_width > 0 && window_height > 0) {
     u.window_width = window_width;

@@ -231,6 +231,13 @@ UserSettings from_json(const json& root, std::vector<std::string>& problems) {
   r.flag(root, "screenshot_caption", s.screenshot_caption);
   r.flag(root, "screenshot_conventions", s.screenshot_conventions);
   r.flag(root, "presentation", s.presentation);
+  if (const json* p = r.group(root, "practice")) {
+    r.whole(*p, "practice.level", s.practice_level, 0, 9);
+    r.flag(*p, "practice.auto_level_up", s.practice_auto_level_up);
+    r.whole(*p, "practice.answered", s.practice_answered, 0, 1'000'000'000);
+    r.whole(*p, "practice.right", s.practice_right, 0, 1'000'000'000);
+    r.whole(*p, "practice.hints", s.practice_hints, 0, 1'000'000'000);
+  }
   return s;
 }
 
@@ -259,7 +266,8 @@ bool operator==(const UserSettings& a, const UserSettings& b) {
     return std::tie(s.theme, s.font_scale, s.window_width, s.window_height, s.maximized, s.screenshot_folder,
                     s.screenshot_scale, s.recent_files, s.recent_scenarios, s.panels.controls, s.panels.data,
                     s.panels.activation, s.panels.loss, s.panels.chain, s.panels.landscape, s.steps_per_second, s.presentation,
-                    s.decimals, s.screenshot_caption, s.screenshot_conventions);
+                    s.decimals, s.screenshot_caption, s.screenshot_conventions, s.practice_level,
+                    s.practice_auto_level_up, s.practice_answered, s.practice_right, s.practice_hints);
   };
   return fields(a) == fields(b);
 }
@@ -352,6 +360,12 @@ std::string settings_to_json(const UserSettings& s) {
       {"steps_per_second", tidy(s.steps_per_second)},
       {"decimals", s.decimals},
       {"presentation", s.presentation},
+      {"practice",
+       {{"level", s.practice_level},
+        {"auto_level_up", s.practice_auto_level_up},
+        {"answered", s.practice_answered},
+        {"right", s.practice_right},
+        {"hints", s.practice_hints}}},
   };
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

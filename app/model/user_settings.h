@@ -39,6 +39,11 @@ struct UserSettings {
   float steps_per_second = 10.0f;      // Play speed, 1 … 5000 (the --play range)
   int decimals = 4;                    // the most decimals numbers are written with, 0 … 8
   bool presentation = false;           // presentation mode: large text, fewer controls
+  // Practice mode (model/practice.h): the fading level, auto level-up, and the score since the
+  // last reset.
+  int practice_level = 9;              // 0 … 9
+  bool practice_auto_level_up = true;
+  int practice_answered = 0, practice_right = 0, practice_hints = 0;   // 0 … 1,000,000,000
 };
 
 bool operator==(const UserSettings& a, const UserSettings& b);

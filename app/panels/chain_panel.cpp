@@ -168,6 +168,11 @@ void ShowChainPanel(AppState& state, ChainMeasure& m) {
   }
   PanelContextMenu(state, kChainWindow, "chain");
   ShowDragPreview(state);   // a sample being dragged in the data plot: its chain, live
+  if (practice_asking(state)) {   // practice mode: the next step's numbers as blanks
+    DrawPracticeSheet(state, m);
+    ImGui::End();
+    return;
+  }
   if (state.second && state.chain_shows == AppState::ChainShows::Differences) {
     DrawChainDifferences(state, m);
     ImGui::End();

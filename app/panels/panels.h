@@ -16,6 +16,10 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches);  // panels/activ
 void ShowLossPanel(AppState& state, PanelCaches& caches); // panels/loss_panel.cpp
 void ShowLandscapePanel(AppState& state, PanelCaches& caches);   // panels/landscape_panel.cpp
 void ShowChainPanel(AppState& state, ChainMeasure& measure);        // panels/chain_panel.cpp
+// Practice mode's question in the chain panel's place (state.practice.question).
+void DrawPracticeSheet(AppState& state, ChainMeasure& measure);     // panels/practice_sheet.cpp
+// The Practice menu: practice on/off (Q), the level, auto level-up, Ask and Reveal, the score.
+void PracticeMenuItems(AppState& state);     // panels/practice_sheet.cpp
 void ShowStatusBar(AppState& state);         // panels/status_bar.cpp
 void ShowHelpWindow(AppState& state);        // panels/help_window.cpp
 void ShowPresentationBar(AppState& state);   // panels/presentation_bar.cpp

@@ -38,6 +38,13 @@ std::string step_markdown(const StepRecord& record, const Dataset& data, bool wi
 // in matrix form, the update lines and the loss before → after.
 std::string step_latex(const StepRecord& record, const Dataset& data, bool with_samples = true);
 
+// The step as a worksheet for a hand calculation (Markdown, or LaTeX with amsmath): the
+// conventions, what is given (the data, the batch, θ before, η; v before with momentum), the
+// formulas, then the sample table, ∂L/∂θ, θ after and the mean loss after, with a blank
+// ("____", or a rule in LaTeX) for each number the fading level `fade` hides (ll/grader.h:
+// kMostFade hides every computed number). `answers`: the answer key, the blanks filled in bold.
+std::string worksheet(const StepRecord& record, const Dataset& data, int fade, bool answers, bool latex);
+
 // The kept history as CSV: a comment line "# conventions: …" (conventions_stamp), then one row
 // per step and a first row for θ₀ (step 0):
 //   step,epoch,batch_loss,loss_before,loss_after,gradient_norm,accuracy,test_loss,test_accuracy,

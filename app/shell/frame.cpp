@@ -81,6 +81,7 @@ void handle_keys(AppState& s, FrameRequests& req) {
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || pressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
     step_back(s);
   if (ImGui::IsKeyPressed(kKeyP, false)) s.playing = !s.playing;
+  if (ImGui::IsKeyPressed(kKeyQ, false)) toggle_practice(s);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) cancel_queued_steps(s);
   if (ImGui::IsKeyPressed(kKeyR, false)) reset_run(s);
   if (ImGui::IsKeyPressed(kKeyV, false) && s.last_layout.plots_dropped) s.plots_instead = !s.plots_instead;
@@ -187,12 +188,16 @@ void menu_bar(AppState& s, FrameRequests& req) {
     if (!(before == s.panels)) s.reset_layout = true;
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("Practice")) {
+    PracticeMenuItems(s);
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("Help")) {
     ImGui::MenuItem("Keyboard and mouse", "F1", &s.show_help);
     ImGui::Separator();
     // The keys at a glance; the window above has the mouse too.
     const char* keys[][2] = {{"step", "Space or →"},     {"step back", "← or Backspace"}, {"play / pause", "P"},
-                             {"reset to θ₀", "R"},       {"plots / step", "V"}, {"chain's pages", "PgDn / PgUp"},        {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
+                             {"reset to θ₀", "R"},       {"plots / step", "V"}, {"practice", "Q"}, {"chain's pages", "PgDn / PgUp"},        {"bigger text", "Ctrl+="},       {"smaller text", "Ctrl+−"},
                              {"presentation mode", "F11"}, {"save window as PNG", "F12"},
                              {"open scenario", "Ctrl+O"},  {"save scenario", "Ctrl+S"}};
     for (const auto& k : keys) ImGui::MenuItem(k[0], k[1], false, false);

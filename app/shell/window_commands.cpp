@@ -85,6 +85,7 @@ int run_gui(const GuiOptions& o) {
     state.status_is_error = true;
   }
   state.playing = o.play > 0.0;
+  if (o.practice && !state.practice.on) toggle_practice(state);
   if (state.playing) state.steps_per_second = o.play;
   platform::WindowOptions options;
   options.width = std::max(loaded.settings.window_width, platform::kMinWidth);
@@ -145,6 +146,7 @@ int run_screenshot(const ScreenshotOptions& o) {
                                                      : AppState::ChainShows::RunA;
   // The landscape is off by default: asked for alone, it takes the window.
   if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};
+  if (o.practice) start_practice(state, *o.practice, o.answers);
   auto window = open(options, state);
   if (!window) return 2;
   if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};

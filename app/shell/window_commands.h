@@ -16,6 +16,7 @@ struct GuiOptions {
   std::string scenario_path;  // --scenario FILE
   std::optional<int> decimals;  // --decimals N: over the user's setting
   std::string compare;        // --compare "OPTIONS": a second run beside the first
+  bool practice = false;      // --practice: practice mode on (Q)
   GuiOptions() { run.steps = 0; }
 };
 
@@ -38,6 +39,8 @@ struct ScreenshotOptions {
   std::string scenario_path;      // --scenario FILE
   std::optional<int> decimals;    // --decimals N (default 4)
   std::string compare;            // --compare "OPTIONS": a second run beside the first
+  std::optional<int> practice;    // --practice LEVEL: after the steps, ask the next one (model/practice.h)
+  std::string answers;            // --answers "0.78 0.6857 _ …": typed into the blanks in order, then Check
   ScreenshotOptions() { run.steps = 0; }
 };
 

@@ -215,6 +215,35 @@ const char* field_name(Field field) {
   return "?";
 }
 
+const char* field_symbol(Field f) {
+  switch (f) {
+    case Field::Z: return "z";
+    case Field::YHat: return "ŷ";
+    case Field::Loss: return "L";
+    case Field::DLDYhat: return "∂L/∂ŷ";
+    case Field::DYhatDz: return "∂ŷ/∂z";
+    case Field::DLDz: return "∂L/∂z";
+    case Field::Gradient: return "∂L/∂θ";
+    case Field::ThetaAfter: return "θ after";
+    case Field::LossAfter: return "mean loss after";
+  }
+  return "?";
+}
+
+bool faded(Field f, int level) {
+  for (int k = 0; k < kFieldCount; ++k)
+    if (kChainOrder[k] == f) return k >= kFieldCount - level;
+  return false;
+}
+
+std::string fade_name(int level) {
+  if (level <= 0) return "0 · everything shown";
+  if (level >= kMostFade) return std::to_string(kMostFade) + " · everything hidden";
+  const Field first = kChainOrder[kFieldCount - level];
+  return std::to_string(level) + " · " + (level == 1 ? std::string(field_symbol(first)) + " hidden"
+                                                     : std::string("from ") + field_symbol(first) + " on hidden");
+}
+
 bool per_sample(Field f) { return f != Field::Gradient && f != Field::ThetaAfter && f != Field::LossAfter; }
 
 Grade grade(const StepRecord& r, const Answer& a, const std::vector<Answer>& earlier, double tolerance) {

@@ -22,6 +22,23 @@ std::optional<Field> parse_field(std::string_view name);
 const char* field_name(Field field);
 bool per_sample(Field field);
 
+// The step's quantities in the slides' order, the order a hand calculation fills them in.
+constexpr Field kChainOrder[] = {Field::Z,       Field::YHat, Field::Loss,       Field::DLDYhat,  Field::DYhatDz,
+                                 Field::DLDz,    Field::Gradient, Field::ThetaAfter, Field::LossAfter};
+constexpr int kFieldCount = 9;
+
+// Fading a worked example: at level 0 every number is shown; each level up leaves one more of
+// the chain's quantities to the student, from the end of kChainOrder (the last steps of the
+// chain first, the order that works best in studies of faded examples): level 1 the loss
+// after, 2 also θ after, 3 also the gradient, …, kMostFade every computed number.
+constexpr int kMostFade = kFieldCount;
+bool faded(Field field, int level);
+// "0 · everything shown", "3 · from the gradient on", …, "9 · everything hidden".
+std::string fade_name(int level);
+// A field as people write it: "z", "ŷ", "L", "∂L/∂ŷ", "∂ŷ/∂z", "∂L/∂z", "∂L/∂θ", "θ after",
+// "mean loss after".
+const char* field_symbol(Field field);
+
 struct Answer {
   Field field = Field::Z;
   std::size_t row = 0;     // the sample's place in the step's batch (0-based), per-sample fields
