@@ -2,6 +2,7 @@
 // `--fade`, `--latex`): the slides' batch step against checked-in golden files, every number of
 // the answer key graded right by the grader (ll/grader.h), and the fading levels' blanks counted.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,8 @@
 #include "ll/dataset.h"
 #include "ll/grader.h"
 #include "ll/trainer.h"
+#include "model/app_state.h"
+#include "model/export_actions.h"
 #include "run/step_export.h"
 
 using namespace ll;
@@ -146,4 +149,30 @@ TEST_CASE("a worksheet states what is given, momentum's velocity and softmax's r
   CHECK(run_cli("trace --fade 2").exit_code == 2);
   CHECK(run_cli("trace --latex --format markdown").exit_code == 2);
   CHECK(run_cli("trace --format worksheet --fade 10").exit_code == 2);
+}
+
+TEST_CASE("File ▸ Export writes the worksheet and the answer key at the practice level") {
+  app::AppState s;
+  app::RunSpec spec;   // the slides' batch example, one step
+  spec.steps = 1;
+  REQUIRE(app::start_run(s, spec));
+  s.practice.level = 3;
+  std::string why;
+  const std::string sheet = app::export_text(s, app::ExportKind::WorksheetMarkdown, &why);
+  CHECK(sheet == app::worksheet(s.trainer->record(1, true), s.data(), 3, false, false));
+  CHECK(count(sheet, "____") == 7);   // ∂L/∂θ and θ after (3 each) and the loss after
+  CHECK_CONTAINS(app::export_text(s, app::ExportKind::AnswerKeyLatex, &why), "\\mathbf{0.0973}");
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / ("ll-worksheet-" + std::to_string(::getpid()));
+  std::string error;
+  const std::string path = app::export_to_file(s, app::ExportKind::AnswerKeyMarkdown, folder.string(), &error);
+  REQUIRE_MESSAGE(!path.empty(), error);
+  CHECK_CONTAINS(path, "_answer-key.md");
+  CHECK(read_text(path) == app::export_text(s, app::ExportKind::AnswerKeyMarkdown, &why));
+  std::filesystem::remove_all(folder);
+  // Before the first step there is nothing to export, and it says so.
+  app::AppState fresh;
+  spec.steps = 0;
+  REQUIRE(app::start_run(fresh, spec));
+  CHECK(app::export_text(fresh, app::ExportKind::WorksheetMarkdown, &why).empty());
+  CHECK_CONTAINS(why, "No step to export yet");
 }

@@ -11,10 +11,37 @@ namespace {
 const char* extension(ExportKind kind) {
   switch (kind) {
     case ExportKind::Markdown: return ".md";
-    case ExportKind::Latex: return ".tex";
+    case ExportKind::Latex:
+    case ExportKind::WorksheetLatex:
+    case ExportKind::AnswerKeyLatex: return ".tex";
+    case ExportKind::WorksheetMarkdown:
+    case ExportKind::AnswerKeyMarkdown: return ".md";
     case ExportKind::HistoryCsv: return ".csv";
   }
   return ".txt";
+}
+
+// The step's text in `kind`'s form.
+std::string step_text(const AppState& s, const StepRecord& r, ExportKind kind) {
+  const bool answers = kind == ExportKind::AnswerKeyMarkdown || kind == ExportKind::AnswerKeyLatex;
+  const bool latex = kind == ExportKind::WorksheetLatex || kind == ExportKind::AnswerKeyLatex;
+  switch (kind) {
+    case ExportKind::Markdown: return step_markdown(r, s.data());
+    case ExportKind::Latex: return step_latex(r, s.data());
+    default: return worksheet(r, s.data(), s.practice.level, answers, latex);
+  }
+}
+
+// The file name's tail: "history", "worksheet", "answer-key", or none.
+const char* name_tail(ExportKind kind) {
+  switch (kind) {
+    case ExportKind::HistoryCsv: return "history";
+    case ExportKind::WorksheetMarkdown:
+    case ExportKind::WorksheetLatex: return "worksheet";
+    case ExportKind::AnswerKeyMarkdown:
+    case ExportKind::AnswerKeyLatex: return "answer-key";
+    default: return "";
+  }
 }
 
 }  // namespace
@@ -27,7 +54,7 @@ std::string export_text(const AppState& s, ExportKind kind, std::string* why) {
   if (kind == ExportKind::HistoryCsv) return history_csv(*s.trainer, s.test_data.get());
   // A refused or diverged step exports as what it is: which sample broke it, and why.
   if (shown_record(s) && shown_record(s)->status != StepStatus::Ok)
-    return kind == ExportKind::Markdown ? step_markdown(*shown_record(s), s.data()) : step_latex(*shown_record(s), s.data());
+    return step_text(s, *shown_record(s), kind);
   const std::size_t step = s.trainer->current_step();
   if (step == 0) {
     if (why != nullptr) *why = "No step to export yet: take a step first (Space).";
@@ -35,7 +62,7 @@ std::string export_text(const AppState& s, ExportKind kind, std::string* why) {
   }
   // The record with its samples, recomputed from the kept θ (identical to the step's own).
   const StepRecord record = s.trainer->record(step, true);
-  return kind == ExportKind::Markdown ? step_markdown(record, s.data()) : step_latex(record, s.data());
+  return step_text(s, record, kind);
 }
 
 std::string export_to_file(const AppState& s, ExportKind kind, const std::string& folder, std::string* error) {
@@ -45,7 +72,7 @@ std::string export_to_file(const AppState& s, ExportKind kind, const std::string
   const Settings& settings = s.trainer->settings();
   std::string name = screenshot_name(s.data().name, std::string(ll::name(settings.loss)),
                                      std::string(ll::name(settings.activation)), std::string(ll::name(settings.mode)),
-                                     s.trainer->current_step(), kind == ExportKind::HistoryCsv ? "history" : "", 1);
+                                     s.trainer->current_step(), name_tail(kind), 1);
   name = name.substr(0, name.size() - 4) + extension(kind);  // screenshot_name ends in ".png"
   const std::string path = unique_path(folder, name);
   if (path.empty()) {

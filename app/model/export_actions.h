@@ -8,7 +8,9 @@
 
 namespace ll::app {
 
-enum class ExportKind { Markdown, Latex, HistoryCsv };
+// The worksheet kinds: the current step as a worksheet or its answer key (run/step_export.h:
+// worksheet) at the practice level (model/practice.h), in Markdown or LaTeX.
+enum class ExportKind { Markdown, Latex, HistoryCsv, WorksheetMarkdown, WorksheetLatex, AnswerKeyMarkdown, AnswerKeyLatex };
 
 // The text of the export; "" with a reason in *why when there is nothing to export (no step yet
 // for Markdown and LaTeX).

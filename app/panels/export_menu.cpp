@@ -1,4 +1,5 @@
-// File ▸ Export: the current step as Markdown or LaTeX, the whole history as CSV, to the
+// File ▸ Export: the current step as Markdown or LaTeX, as a worksheet or its answer key (at the
+// practice level, Practice ▸ Level), the whole history as CSV, to the
 // clipboard or to a file beside the PNGs. The status line says what was copied or where it went.
 #include <imgui.h>
 
@@ -44,6 +45,10 @@ void ExportMenuItems(AppState& s) {
       {ExportKind::Markdown, "Step as Markdown table", "the step as Markdown", has_step},
       {ExportKind::Latex, "Step as LaTeX (align)", "the step as LaTeX", has_step},
       {ExportKind::HistoryCsv, "History as CSV", "the history as CSV", true},
+      {ExportKind::WorksheetMarkdown, "Worksheet (Markdown)", "the step as a worksheet", has_step},
+      {ExportKind::WorksheetLatex, "Worksheet (LaTeX)", "the step as a worksheet in LaTeX", has_step},
+      {ExportKind::AnswerKeyMarkdown, "Answer key (Markdown)", "the worksheet's answer key", has_step},
+      {ExportKind::AnswerKeyLatex, "Answer key (LaTeX)", "the answer key in LaTeX", has_step},
   };
   for (const Entry& e : entries) {
     if (!ImGui::BeginMenu(e.label, e.enabled)) continue;
