@@ -15,6 +15,9 @@ void add_gui_options(CLI::App& command, GuiOptions& o) {
   command.add_option("--play", o.play, "Start playing at S steps per second (1 to 5000)")
       ->check(number_between(1.0, 5000.0));
   command.add_flag("--practice", o.practice, "Practice mode on: Step asks the next step's numbers first (Q)");
+  command.add_option("--ask", o.ask,
+                     "FIELD:ROW,…: Ask on, these cells of the chain table hidden for the class (e.g. yhat:3; ROW "
+                     "1-based in the batch)");
 }
 
 void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
@@ -67,6 +70,7 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
   command.add_option("--answers", o.answers,
                      "With --practice: numbers typed into the blanks in order, separated by spaces (_ leaves one "
                      "blank), then Check");
+  command.add_option("--ask", o.ask, "FIELD:ROW,…: these cells of the chain table hidden for the class (e.g. yhat:3)");
   command.add_flag("--caption", o.caption, "Stamp the settings (data, loss, activation, mode, η, β, step) on the picture");
   command.add_flag("--conventions", o.conventions,
                    "Stamp the conventions (θ order, labels, mean or sum, the ½, momentum form, standardized or raw, λ) "

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "ll/error.h"
 #include "model/app_state.h"
 
 namespace ll::app {
@@ -251,6 +252,22 @@ void toggle_asked(AppState& s, Field f, std::size_t row, std::size_t index) {
   s.practice.revealed_step = static_cast<std::size_t>(-1);
   say(s, std::string("Ask: ") + field_symbol(f) + " of row " + std::to_string(row + 1) +
              " is hidden at every step; Reveal shows it.");
+}
+
+void ask_cells(AppState& s, const std::string& list) {
+  for (std::size_t at = 0; at < list.size();) {
+    const std::size_t end = std::min(list.find(',', at), list.size());
+    const std::string item = list.substr(at, end - at);
+    at = end + 1;
+    const std::size_t colon = item.find(':');
+    const std::optional<Field> f = parse_field(item.substr(0, colon));
+    const double row = colon == std::string::npos ? 0.0 : parse_answer(item.substr(colon + 1)).value_or(0.0);
+    if (!f || !per_sample(*f) || row < 1 || row > 1e6 || row != std::floor(row))
+      throw InputError("--ask '" + item + "': expected FIELD:ROW with FIELD one of z, yhat, loss, dL_dyhat, "
+                       "dyhat_dz, dL_dz and ROW the 1-based row in the batch, e.g. yhat:3");
+    const auto r = static_cast<std::size_t>(row) - 1;
+    if (!cell_asked(s, *f, r, 0)) toggle_asked(s, *f, r, 0);
+  }
 }
 
 void reveal_asked(AppState& s) {

@@ -90,5 +90,8 @@ void reset_practice_score(AppState& state);
 bool cell_asked(const AppState& state, Field field, std::size_t row, std::size_t index);
 void toggle_asked(AppState& state, Field field, std::size_t row, std::size_t index);
 void reveal_asked(AppState& state);
+// `--ask "yhat:3,dL_dz:1"`: those cells asked (ROW 1-based in the batch; FIELD a per-sample
+// field's name, ll/grader.h). Throws InputError naming what it cannot read.
+void ask_cells(AppState& state, const std::string& list);
 
 }  // namespace ll::app

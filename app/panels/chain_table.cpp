@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "ll/number_format.h"
 #include "ll/formulas.h"
@@ -172,6 +173,35 @@ std::vector<std::string> SampleTable::cell(const SampleChain& c, const Column& c
   return out;
 }
 
+namespace {
+
+// The practice field a column shows (none for i, x, y and notes).
+std::optional<Field> asked_field(Column::Kind kind) {
+  switch (kind) {
+    case Column::Kind::Z: return Field::Z;
+    case Column::Kind::YHat: return Field::YHat;
+    case Column::Kind::Loss: return Field::Loss;
+    case Column::Kind::DLDYhat: return Field::DLDYhat;
+    case Column::Kind::DYhatDz: return Field::DYhatDz;
+    case Column::Kind::DLDz: return Field::DLDz;
+    default: return std::nullopt;
+  }
+}
+
+// A hidden cell: a "?" on the accent colour, the cell's size.
+void draw_asked(const Column& col, std::size_t lines) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float h = static_cast<float>(lines) * ImGui::GetTextLineHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec4 accent = WarningColor();
+  dl->AddRectFilled(pos, ImVec2(pos.x + col.width, pos.y + h), ImGui::GetColorU32(ImVec4(accent.x, accent.y, accent.z, 0.25f)));
+  const ImVec2 mark = ImGui::CalcTextSize("?");
+  dl->AddText(ImVec2(pos.x + 0.5f * (col.width - mark.x), pos.y + 0.5f * (h - mark.y)), ImGui::GetColorU32(accent), "?");
+  ImGui::Dummy(ImVec2(col.width, h));
+}
+
+}  // namespace
+
 void SampleTable::draw_cell(const std::vector<std::string>& lines, const Column& col, ImU32 color) const {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float line_h = ImGui::GetTextLineHeight();
@@ -262,7 +292,12 @@ bool SampleTable::draw(AppState& state, float height) const {
         const Column& col = columns_[static_cast<std::size_t>(k)];
         if (k > 0 && !ImGui::TableSetColumnIndex(k)) continue;
         const bool undefined_cell = !c.defined && col.kind >= Kind::Loss;
-        draw_cell(cell(c, col), col, undefined_cell ? error : text);
+        // Ask (the Practice menu): a cell the teacher hid for the class is a "?" until Reveal.
+        const std::optional<Field> field = asked_field(col.kind);
+        const auto row = static_cast<std::size_t>(r);
+        if (field && cell_asked(state, *field, row, 0)) draw_asked(col, lines_);
+        else draw_cell(cell(c, col), col, undefined_cell ? error : text);
+        if (field && state.practice.ask && ImGui::IsItemClicked()) toggle_asked(state, *field, row, 0);
       }
     }
   }

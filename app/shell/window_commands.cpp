@@ -11,6 +11,7 @@
 
 #include "io/atomic_file.h"
 #include "ll/assets.h"
+#include "ll/error.h"
 #include "model/file_actions.h"
 #include "shell/frame.h"
 #include "shell/layout_check.h"
@@ -86,6 +87,13 @@ int run_gui(const GuiOptions& o) {
   }
   state.playing = o.play > 0.0;
   if (o.practice && !state.practice.on) toggle_practice(state);
+  state.practice.ask = !o.ask.empty();
+  try {
+    ask_cells(state, o.ask);
+  } catch (const InputError& e) {
+    std::cerr << "logistic-lab gui: " << e.what() << "\n";
+    return 2;
+  }
   if (state.playing) state.steps_per_second = o.play;
   platform::WindowOptions options;
   options.width = std::max(loaded.settings.window_width, platform::kMinWidth);
@@ -147,6 +155,12 @@ int run_screenshot(const ScreenshotOptions& o) {
   // The landscape is off by default: asked for alone, it takes the window.
   if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};
   if (o.practice) start_practice(state, *o.practice, o.answers);
+  try {
+    ask_cells(state, o.ask);
+  } catch (const InputError& e) {
+    std::cerr << "logistic-lab screenshot: " << e.what() << "\n";
+    return 2;
+  }
   auto window = open(options, state);
   if (!window) return 2;
   if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};

@@ -17,6 +17,7 @@ struct GuiOptions {
   std::optional<int> decimals;  // --decimals N: over the user's setting
   std::string compare;        // --compare "OPTIONS": a second run beside the first
   bool practice = false;      // --practice: practice mode on (Q)
+  std::string ask;            // --ask "yhat:3,…": Ask on, these cells of the chain table hidden
   GuiOptions() { run.steps = 0; }
 };
 
@@ -41,6 +42,7 @@ struct ScreenshotOptions {
   std::string compare;            // --compare "OPTIONS": a second run beside the first
   std::optional<int> practice;    // --practice LEVEL: after the steps, ask the next one (model/practice.h)
   std::string answers;            // --answers "0.78 0.6857 _ …": typed into the blanks in order, then Check
+  std::string ask;                // --ask "yhat:3,dL_dz:1": the chain table's cells hidden for the class
   ScreenshotOptions() { run.steps = 0; }
 };
 
