@@ -48,6 +48,8 @@ struct Practice {
   std::vector<PracticeBlank> blanks;
   PracticeScore score;          // since the last reset, kept in the user settings
   int focus = -1;               // the blank the keyboard goes to on the next frame (−1: none)
+  int typing = -1;              // the blank being typed in this frame (−1: none)
+  int traced_typing = -1;       // the last one the GUI tests' trace printed
   bool rows_left_out = false;   // a big batch: the per-sample blanks were left out
   int fold = 0;                 // the sheet short of room: 1–2 fewer formula rows, 3 none
   float fold_height = 0.0f;     // the panel height `fold` was found for

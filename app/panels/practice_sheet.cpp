@@ -66,6 +66,7 @@ void draw_blank(AppState& s, int k, float width) {
     if (next >= 0) p.focus = next;
     else check_practice(s);
   }
+  if (ImGui::IsItemActive()) p.typing = k;
   if (b.mark == Mark::Wrong && b.typed.empty()) b.mark = Mark::Open;
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
@@ -185,6 +186,7 @@ void DrawPracticeSheet(AppState& s, ChainMeasure& m) {
   Practice& p = s.practice;
   const StepRecord& r = *p.question;
   const float top = ImGui::GetCursorPosY();
+  p.typing = -1;
   ImGui::Text("Practice · step %zu · level %s", r.step, fade_name(p.level).c_str());
   ImGui::TextWrapped("θ = %s · %s · %s", format_params(r.theta_before).c_str(), rates_text(r.settings).c_str(),
                      batch_list(r).c_str());

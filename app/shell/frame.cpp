@@ -93,7 +93,8 @@ void handle_keys(AppState& s, FrameRequests& req) {
 
 // LOGISTIC_LAB_TRACE_STEPS=1 prints "step N" on stdout whenever the step changes, and
 // "data NAME ROWS" whenever the data set does, "status MESSAGE" when the status line changes and
-// "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" when the data plot moves: how the GUI
+// "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" when the data plot moves, "practice-blank K"
+// when another blank of the practice sheet takes the keyboard: how the GUI
 // tests (tests/gui/) see what keys, Play, drags and dropped files did to the real window.
 void trace_step(AppState& s) {
   static const bool enabled = [] {
@@ -111,6 +112,13 @@ void trace_step(AppState& s) {
     const AppState::PlotFrame& f = s.data_plot;
     std::printf("data-plot %.1f %.1f %.1f %.1f %.17g %.17g %.17g %.17g\n", f.left, f.top, f.right, f.bottom, f.x_min,
                 f.x_max, f.y_min, f.y_max);
+    std::fflush(stdout);
+  }
+  // "practice-blank K": the practice sheet's blank K (1-based; 0 none) is being typed in.
+  const int typing = practice_asking(s) ? s.practice.typing : -1;
+  if (enabled && typing != s.practice.traced_typing) {
+    s.practice.traced_typing = typing;
+    std::printf("practice-blank %d\n", typing + 1);
     std::fflush(stdout);
   }
   if (enabled && s.status != s.traced_status) {
