@@ -287,29 +287,42 @@ void ShowLossPanel(AppState& state, PanelCaches& caches) {
   }
   const bool few = curve.steps <= 30;  // few points: each one marked
   const double stride = static_cast<double>(curve.stride);
+  // While practice asks the next step, the curve stops at the step on show: its point after is
+  // one of the answers. Point i of the mean loss is at step i·stride, of the batch loss at (i + 1)·stride.
+  const bool asking = practice_asking(state);
+  auto upto = [&](std::size_t size, std::size_t first_step) {
+    if (!asking) return static_cast<int>(size);
+    // The points i with first_step + i·stride ≤ current.
+    const std::size_t n = current >= first_step ? (current - first_step) / curve.stride + 1 : 0;
+    return static_cast<int>(std::min(size, n));
+  };
+  const int known_n = static_cast<int>(
+      asking ? std::upper_bound(curve.known_steps.begin(), curve.known_steps.end(), static_cast<double>(current)) -
+                   curve.known_steps.begin()
+             : static_cast<std::ptrdiff_t>(curve.known_steps.size()));
   if (batches && !curve.batch_low.empty()) {
     // Point i covers steps i·stride + 1 … (i + 1)·stride: drawn at its last step. Decimated, the
     // low and the high of each point's steps, an envelope the noise fills.
     plot::SetNextLineStyle(CurrentAccents().batch_loss, 1.0f);
     if (few) plot::SetNextMarkerStyle(plot::Marker_Square, 0.2f * ImGui::GetFontSize(), CurrentAccents().batch_loss);
-    plot::PlotLine("batch loss", curve.batch_high.data(), static_cast<int>(curve.batch_high.size()), stride, stride);
+    plot::PlotLine("batch loss", curve.batch_high.data(), upto(curve.batch_high.size(), curve.stride), stride, stride);
     if (curve.stride > 1) {
       plot::SetNextLineStyle(CurrentAccents().batch_loss, 1.0f);
-      plot::PlotLine("batch loss", curve.batch_low.data(), static_cast<int>(curve.batch_low.size()), stride, stride);
+      plot::PlotLine("batch loss", curve.batch_low.data(), upto(curve.batch_low.size(), curve.stride), stride, stride);
     }
   }
   const std::string name = (state.second ? "run a: " : "") + training_prefix(state) + loss_name(*state.trainer);
   if (has_penalty(*state.trainer) && curve.known_steps.empty()) {  // the data term, under the total
     plot::SetNextLineStyle(CurrentAccents().data_loss, 2.0f);
     if (few) plot::SetNextMarkerStyle(plot::Marker_Diamond, 0.2f * ImGui::GetFontSize(), CurrentAccents().data_loss);
-    plot::PlotLine("data loss", curve.data_loss.data(), static_cast<int>(curve.data_loss.size()), stride);
+    plot::PlotLine("data loss", curve.data_loss.data(), upto(curve.data_loss.size(), 0), stride);
   }
   plot::SetNextLineStyle(CurrentAccents().mean_loss, 2.5f);
   if (few) plot::SetNextMarkerStyle(plot::Marker_Circle, 0.2f * ImGui::GetFontSize());
   if (curve.known_steps.empty())
-    plot::PlotLine(name.c_str(), curve.mean_loss.data(), static_cast<int>(curve.mean_loss.size()), stride);
+    plot::PlotLine(name.c_str(), curve.mean_loss.data(), upto(curve.mean_loss.size(), 0), stride);
   else  // a fast run on big data: the steps whose loss was worked out (every 1,000th and those shown)
-    plot::PlotLine(name.c_str(), curve.known_steps.data(), curve.known_loss.data(), static_cast<int>(curve.known_steps.size()));
+    plot::PlotLine(name.c_str(), curve.known_steps.data(), curve.known_loss.data(), known_n);
   if (has_test_part(state)) {   // the held-out part's loss at the same points (data term of J)
     const HeldOutCurve& test = held_out_curve(state);
     plot::SetNextLineStyle(CurrentAccents().test_loss, 2.5f);
