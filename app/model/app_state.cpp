@@ -94,6 +94,7 @@ RunSpec current_spec(const AppState& s) {
   view.theme = s.light_theme ? Theme::Light : Theme::Dark;
   view.font_scale = s.presentation ? s.normal_font_scale : s.font_scale;
   view.panels = s.panels;
+  view.checkpoints = s.lesson.checkpoints;
   spec.view = view;
   return spec;
 }
@@ -279,8 +280,8 @@ void run_steps(AppState& s, std::size_t n) {
     return;
   }
   std::string notice;
-  for (std::size_t k = 0; k < n; ++k)
-    if (!take_step(s, k + 1 == n, notice)) break;
+  for (std::size_t k = 0; k < n; ++k)   // a lesson's checkpoint stops the run at its step
+    if (!take_step(s, k + 1 == n, notice) || checkpoint_due(s)) break;
   if (!notice.empty() && !s.status_is_error) say(s, notice);
 }
 
@@ -295,7 +296,8 @@ void advance_queued_steps(AppState& s, double seconds) {
     const bool last = s.queued_steps == 1 || std::chrono::steady_clock::now() > deadline;
     ok = take_step(s, last, notice);
     --s.queued_steps;
-    if (last) break;
+    if (ok && checkpoint_due(s)) s.queued_steps = 0;
+    if (last || s.queued_steps == 0) break;
   }
   if (!ok) s.queued_steps = 0;  // refused, diverged, or waiting for "drop the later steps?"
   if (!notice.empty() && !s.status_is_error) say(s, notice);
@@ -338,7 +340,7 @@ void advance_play(AppState& s, double seconds) {
   std::string notice;
   for (std::size_t k = 0; k < owed && s.playing; ++k) {
     const bool last = k + 1 == owed || std::chrono::steady_clock::now() > deadline;
-    if (!take_step(s, last, notice) || last) break;
+    if (!take_step(s, last, notice) || last || checkpoint_due(s)) break;
   }
   if (!notice.empty() && !s.status_is_error) {  // pause, or the next frame's step line would hide it
     s.playing = false;

@@ -16,6 +16,7 @@
 #include "model/data_edits.h"
 #include "model/held_out_view.h"
 #include "model/layout.h"
+#include "model/lesson.h"
 #include "model/practice.h"
 #include "run/run_spec.h"
 
@@ -82,6 +83,7 @@ struct AppState {
   mutable HeldOutCache held_out;              // what the panels show of it (model/held_out_view.h)
   DataEdits edits;                            // points moved in the data panel (model/data_edits.h)
   Practice practice;                          // practice mode and Ask (model/practice.h)
+  Lesson lesson;                              // a scenario's checkpoints (model/lesson.h)
   // The data plot's area in the window's pixels and the range it shows (the GUI tests' trace).
   struct PlotFrame {
     float left = 0, top = 0, right = 0, bottom = 0;

@@ -85,6 +85,7 @@ void apply_scenario_view(AppState& s, const ViewSpec& view) {
   s.panels = view.panels;
   s.lesson_title = view.title;
   s.lesson_description = view.description;
+  set_checkpoints(s, view.checkpoints);
 }
 
 bool open_scenario_file(AppState& s, const std::string& path, std::string* error) {

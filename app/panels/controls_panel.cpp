@@ -97,12 +97,12 @@ void ShowControlsPanel(AppState& state) {
   }
   PanelContextMenu(state, kControlsWindow, "controls");
   ShowRunSection(state);
-  ShowDataSection(state);
+  LessonControl(state, "data", [&] { ShowDataSection(state); });
   ShowModelSection(state);
   ShowDescentSection(state);
-  ShowThetaSection(state);
-  ShowConventionsSection(state);
-  ShowCompareSection(state);
+  LessonControl(state, "theta", [&] { ShowThetaSection(state); });
+  LessonControl(state, "conventions", [&] { ShowConventionsSection(state); });
+  LessonControl(state, "compare", [&] { ShowCompareSection(state); });
   ImGui::End();
 }
 

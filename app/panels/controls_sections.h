@@ -1,6 +1,8 @@
 #pragma once
 // The sections of the Controls panel (panels/controls_*.cpp), drawn top to bottom by
 // ShowControlsPanel. Each edits the AppState only through its actions.
+#include <imgui.h>
+
 #include <string>
 
 #include "model/app_state.h"
@@ -13,6 +15,17 @@ namespace ll::app {
 inline constexpr const char* kWidestLabel = "Learning rate η";
 // The widest combo text: below label + this, labels go above their widgets.
 inline constexpr const char* kWidestWidget = "BCE (cross-entropy)";
+
+// A control of a lesson (model/lesson.h: the checkpoints reached lock or hide it by name,
+// run/checkpoints.h: lesson_controls): not drawn when hidden, greyed out when locked.
+template <class Draw>
+void LessonControl(AppState& state, const char* name, Draw&& draw) {
+  if (control_hidden(state, name)) return;
+  const bool locked = control_locked(state, name);
+  if (locked) ImGui::BeginDisabled();
+  draw();
+  if (locked) ImGui::EndDisabled();
+}
 
 void ShowRunSection(AppState& state);        // controls_panel.cpp: step, play, run N, status
 void ShowDataSection(AppState& state);       // controls_data.cpp: data set, features, classes

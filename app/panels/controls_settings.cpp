@@ -211,20 +211,22 @@ void labels_combo(AppState& s) {
 }
 
 void ShowModelSection(AppState& s) {
+  if (control_hidden(s, "activation") && control_hidden(s, "loss") && control_hidden(s, "labels")) return;
   if (!ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (!BeginForm("model", kWidestLabel, kWidestWidget)) return;
-  activation_combo(s);
-  loss_combo(s);
-  labels_combo(s);
+  LessonControl(s, "activation", [&] { activation_combo(s); });
+  LessonControl(s, "loss", [&] { loss_combo(s); });
+  LessonControl(s, "labels", [&] { labels_combo(s); });
   EndForm();
   ImGui::Spacing();
 }
 
 void ShowDescentSection(AppState& s) {
+  if (control_hidden(s, "rates") && control_hidden(s, "batch")) return;
   if (!ImGui::CollapsingHeader("Gradient descent", ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (!BeginForm("descent", kWidestLabel, kWidestWidget)) return;
-  rate_controls(s);
-  batch_controls(s);
+  LessonControl(s, "rates", [&] { rate_controls(s); });
+  LessonControl(s, "batch", [&] { batch_controls(s); });
   EndForm();
   ImGui::Spacing();
 }

@@ -26,6 +26,8 @@ void ShowPresentationBar(AppState& state);   // panels/presentation_bar.cpp
 // A dialog when a step would drop later steps (state.confirm_discard).
 void ShowDiscardDialog(AppState& state);     // panels/discard_dialog.cpp
 void ShowEditDialog(AppState& state);        // the same file: "restart with the edited points?"
+// A lesson's checkpoint, while one is open (state.lesson).
+void ShowCheckpointWindow(AppState& state);  // panels/checkpoint_window.cpp
 // The file dialog for state.path_dialog (CSV, scenario, screenshot folder).
 void ShowPathDialog(AppState& state);        // panels/path_dialog.cpp
 // A panel's right-click menu (Save PNG at 1× / 2×); call right after its Begin.

@@ -15,7 +15,7 @@ std::optional<Theme> parse_theme(const std::string& name) {
 
 bool ViewSpec::operator==(const ViewSpec& o) const {
   return title == o.title && description == o.description && theme == o.theme && font_scale == o.font_scale &&
-         panels == o.panels;
+         panels == o.panels && checkpoints == o.checkpoints;
 }
 
 namespace {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "run/checkpoints.h"
+
 #include "ll/dataset.h"
 #include "ll/params.h"
 #include "ll/settings.h"
@@ -39,6 +41,7 @@ struct ViewSpec {
   Theme theme = Theme::Dark;
   float font_scale = 1.0f;        // 0.5 … 3, as Ctrl+= / Ctrl+− set it
   PanelsShown panels;
+  std::vector<Checkpoint> checkpoints;   // questions at given steps (run/checkpoints.h)
   bool operator==(const ViewSpec& o) const;
 };
 

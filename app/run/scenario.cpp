@@ -237,7 +237,7 @@ const std::vector<std::pair<std::string, Setter>>& run_keys() {
 }
 
 std::vector<std::string> names_of(const std::vector<std::pair<std::string, Setter>>& keys) {
-  std::vector<std::string> names = {"format", "version", "panels", "points"};
+  std::vector<std::string> names = {"format", "version", "panels", "points", "checkpoints"};
   for (const auto& k : keys) names.push_back(k.first);
   return names;
 }
@@ -269,7 +269,7 @@ void read_compare(const std::string& file, const json& compare, RunSpec& s) {
   if (!compare.is_object()) KeyReader(file, "compare", compare).expected("an object such as {\"loss\": \"mse\"}");
   static const char* const kShared[] = {"data", "label", "ignore", "n", "separation", "features", "classes",
                                         "test_fraction", "points", "theta", "seed", "batch", "steps", "title", "description", "theme",
-                                        "font_scale", "panels", "format", "version", "compare"};
+                                        "font_scale", "panels", "format", "version", "compare", "checkpoints"};
   RunSpec second = s;
   for (const auto& [key, value] : compare.items()) {
     for (const char* shared : kShared)
@@ -381,6 +381,7 @@ RunSpec parse_scenario(const std::string& text, const std::string& file) {
       read_panels(file, value, s.view->panels);
       continue;
     }
+    if (key == "checkpoints") { s.view->checkpoints = read_checkpoints(file, value); continue; }
     bool found = false;
     for (const auto& [name, set] : keys)
       if (key == name) {

@@ -33,6 +33,7 @@ std::string scenario_json(const RunSpec& spec) {
   j["version"] = kScenarioVersion;
   j["title"] = view.title;
   j["description"] = view.description;
+  if (!view.checkpoints.empty()) j["checkpoints"] = checkpoints_json(view.checkpoints);
   j["data"] = d.source;
   if (!d.label_column.empty()) j["label"] = d.label_column;
   if (!d.ignore_columns.empty()) j["ignore"] = d.ignore_columns;

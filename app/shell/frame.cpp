@@ -65,8 +65,9 @@ void handle_keys(AppState& s, FrameRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsKeyPressed(kKeyF11, false)) toggle_presentation(s, req);
   if (ImGui::IsKeyPressed(kKeyF12, false)) RequestPng(s, nullptr, nullptr, s.png_scale);
-  if (io.WantTextInput || s.confirm_discard || s.edits.pending || s.path_dialog.kind != AppState::PathDialog::Kind::None)
-    return;  // typing a number, or a dialog is asking
+  if (io.WantTextInput || s.confirm_discard || s.edits.pending || s.path_dialog.kind != AppState::PathDialog::Kind::None ||
+      s.lesson.open >= 0)
+    return;  // typing a number, or a dialog or a checkpoint is asking
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key); };
   if (io.KeyCtrl) {
     if (ImGui::IsKeyPressed(kKeyO, false)) open_dialog(s, AppState::PathDialog::Kind::OpenScenario);
@@ -265,6 +266,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   s.layout_size[1] = io.DisplaySize.y;
   s.reset_layout = false;
 
+  update_checkpoints(s);   // a lesson's question at this step: Play stops, the window asks
   if (place(layout.bar, true)) ShowPresentationBar(s);
   if (place(layout.controls, always)) ShowControlsPanel(s);
   if (place(layout.data, always)) ShowDataPanel(s, caches);
@@ -279,6 +281,7 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
     ShowDiscardDialog(s);
     ShowEditDialog(s);
     ShowPathDialog(s);
+    ShowCheckpointWindow(s);
   }
   trace_step(s);
   return req;
