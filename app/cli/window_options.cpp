@@ -71,6 +71,9 @@ void add_screenshot_options(CLI::App& command, ScreenshotOptions& o) {
                      "With --practice: numbers typed into the blanks in order, separated by spaces (_ leaves one "
                      "blank), then Check");
   command.add_option("--ask", o.ask, "FIELD:ROW,…: these cells of the chain table hidden for the class (e.g. yhat:3)");
+  command.add_option("--log-loss", o.log_loss,
+                     "The activation panel's log-loss explorer, with the dragged ŷ at YHAT (0.001 to 0.999)")
+      ->check(number_between(0.001, 0.999));
   command.add_flag("--caption", o.caption, "Stamp the settings (data, loss, activation, mode, η, β, step) on the picture");
   command.add_flag("--conventions", o.conventions,
                    "Stamp the conventions (θ order, labels, mean or sum, the ½, momentum form, standardized or raw, λ) "

@@ -129,6 +129,8 @@ struct AppState {
   bool plots_instead = false;         // V: the plots in the chain's place, when they gave way to it
   int chain_page = 0;                 // the chain in pages (too small a panel): the page shown
   bool show_derivative = false;       // σ′(z) curve in the activation plot
+  bool log_loss_explorer = false;     // the activation panel shows −log ŷ and −log(1 − ŷ) against ŷ
+  double log_loss_y_hat = 0.1;        // … and the ŷ dragged along it
   bool log_loss = false;              // log-y loss plot
   // The loss landscape panel: which two entries of θ are its axes (−1: the default pair), which
   // surface (the run's loss, or the other of BCE/CCE and squared error), and what its range fits.

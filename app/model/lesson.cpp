@@ -85,7 +85,8 @@ void close_checkpoint(AppState& s) {
   l.open = -1;
   PanelsShown before = s.panels;
   if (c.opens == "data") s.panels.data = true;
-  if (c.opens == "activation") s.panels.activation = true;
+  if (c.opens == "activation" || c.opens == "log-loss") s.panels.activation = true;
+  if (c.opens == "log-loss") s.log_loss_explorer = true;
   if (c.opens == "loss") s.panels.loss = true;
   if (c.opens == "chain") s.panels.chain = true;
   if (c.opens == "landscape") s.panels.landscape = true;

@@ -362,9 +362,11 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches) {
       std::max(8.0f * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetContentRegionAvail().y - below);
   if (!theta.all_finite())
     ImGui::TextWrapped("θ is not finite: nothing to draw.");
+  else if (state.log_loss_explorer)
+    ShowLogLossExplorer(state, theta, a, batch, height + KeyHeight(key, width));
   else
     plot_activation(state, p, theta, a, height);
-  ShowKey(key);
+  if (!state.log_loss_explorer) ShowKey(key);
   if (CleanRender()) {  // a picture: the key above says what is drawn
     ImGui::End();
     return;
@@ -375,6 +377,8 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches) {
                   &state.show_derivative);
   ImGui::SameLine();
   HelpMarker(derivative_help(a));
+  ImGui::SameLine();
+  PanelCheckbox("Log loss", &state.log_loss_explorer);
   ImGui::End();
 }
 

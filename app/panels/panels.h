@@ -13,6 +13,10 @@ namespace ll::app {
 void ShowControlsPanel(AppState& state);     // panels/controls_panel.cpp
 void ShowDataPanel(AppState& state, PanelCaches& caches);        // panels/data_panel.cpp
 void ShowActivationPanel(AppState& state, PanelCaches& caches);  // panels/activation_panel.cpp
+// Its log-loss explorer (state.log_loss_explorer): the two branches of −log against ŷ, the batch
+// at θ on them, a ŷ to drag (state.log_loss_y_hat) with its losses and gradients.
+void ShowLogLossExplorer(AppState& state, const Params& theta, Activation activation,
+                         const std::vector<std::size_t>& batch, float height);  // panels/log_loss_plot.cpp
 void ShowLossPanel(AppState& state, PanelCaches& caches); // panels/loss_panel.cpp
 void ShowLandscapePanel(AppState& state, PanelCaches& caches);   // panels/landscape_panel.cpp
 void ShowChainPanel(AppState& state, ChainMeasure& measure);        // panels/chain_panel.cpp

@@ -10,7 +10,7 @@ namespace {
 
 using json = nlohmann::json;
 
-const std::vector<std::string> kPanels = {"data", "activation", "loss", "chain", "landscape"};
+const std::vector<std::string> kPanels = {"data", "activation", "log-loss", "loss", "chain", "landscape"};
 const std::vector<std::string> kKeys = {"step",   "question", "choices", "answer", "tolerance", "explanation",
                                         "opens", "derivative", "lock", "hide"};
 

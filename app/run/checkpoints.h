@@ -37,7 +37,8 @@ struct Checkpoint {
   double number = 0.0;                // the number to type (no choices)
   double tolerance = 5e-5;            // … right within this (the slides' 4 decimals)
   std::string explanation;            // shown once answered
-  std::string opens;                  // a panel to open with the explanation: data, activation, loss, chain, landscape
+  std::string opens;                  // a panel to open with the explanation: data, activation, log-loss (the
+                                      // activation panel's explorer), loss, chain, landscape
   bool derivative = false;            // … and σ′ shown in the activation panel
   std::vector<std::string> lock, hide;   // lesson_controls() names, from this checkpoint on
   bool operator==(const Checkpoint& o) const;

@@ -155,6 +155,8 @@ int run_screenshot(const ScreenshotOptions& o) {
   // The landscape is off by default: asked for alone, it takes the window.
   if (o.panel == "landscape") state.panels = PanelsShown{false, false, false, false, false, true};
   if (o.practice) start_practice(state, *o.practice, o.answers);
+  state.log_loss_explorer = o.log_loss.has_value();
+  state.log_loss_y_hat = o.log_loss.value_or(state.log_loss_y_hat);
   try {
     ask_cells(state, o.ask);
   } catch (const InputError& e) {

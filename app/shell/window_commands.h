@@ -43,6 +43,7 @@ struct ScreenshotOptions {
   std::optional<int> practice;    // --practice LEVEL: after the steps, ask the next one (model/practice.h)
   std::string answers;            // --answers "0.78 0.6857 _ …": typed into the blanks in order, then Check
   std::string ask;                // --ask "yhat:3,dL_dz:1": the chain table's cells hidden for the class
+  std::optional<double> log_loss; // --log-loss YHAT: the activation panel's log-loss explorer, ŷ at YHAT
   ScreenshotOptions() { run.steps = 0; }
 };
 
