@@ -4,7 +4,8 @@
 # on the last one checks), one of them wrong (sample 1's ŷ as 1 − ŷ), and reads the marks from
 # the status line; F12 saves the sheet with its marks; Space reveals the wrong one, Space again
 # shows step 1; the score is kept in the settings file. Then the sheets at classroom sizes
-# (screenshot --practice --answers, --ask), each checked for layout.
+# (screenshot --practice --answers, --ask), each checked for layout; a lesson's checkpoint and the
+# log-loss explorer too.
 source "$(dirname "$0")/common.sh"
 run_in_xvfb 1600x900
 
@@ -89,3 +90,16 @@ shoot_checked practice "sheet-level-3" 1600x900 --practice 3 --answers "0.2702 0
 shoot_checked practice "sheet-softmax" 1920x1080 --practice 6 --data iris --activation softmax --loss cce \
   --mode minibatch --batch-size 3
 echo "ok: practice sheets in $out"
+
+# A lesson's checkpoint at its step, and the log-loss explorer, at classroom sizes.
+lesson="$here/../../assets/scenarios/12-lesson-batch-step.json"
+for size in 1280x720 1920x1080; do
+  for scale in 1 2; do
+    shoot_checked checkpoint "$size-$scale" "$size" --scenario "$lesson" --steps 1 --font-scale "$scale"
+  done
+  shoot_checked checkpoint "$size-presentation" "$size" --scenario "$lesson" --steps 1 --presentation
+  shoot_checked log-loss "$size" "$size" --steps 1 --log-loss 0.1
+done
+shoot_checked log-loss "panel-2x" 2560x1440 --steps 1 --log-loss 0.9 --font-scale 2 --panel activation
+shoot_checked log-loss "softmax" 1920x1080 --data iris --activation softmax --loss cce --steps 1 --log-loss 0.3
+echo "ok: checkpoints and the log-loss explorer in $out"
