@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "approx.h"
+#include "golden_files.h"
 #include "run/step_export.h"
 #include "cli_runner.h"
 #include "ll/dataset.h"
@@ -20,16 +21,6 @@
 #include "ll/trainer.h"
 
 namespace {
-
-const std::filesystem::path kGolden = std::filesystem::path(LL_TEST_DATA_DIR).parent_path() / "golden";
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::shared_ptr<const ll::Dataset> shared(ll::Dataset data) {
   return std::make_shared<const ll::Dataset>(std::move(data));

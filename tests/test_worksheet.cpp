@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "approx.h"
+#include "golden_files.h"
 #include "cli_runner.h"
 #include "ll/dataset.h"
 #include "ll/grader.h"
@@ -23,16 +24,6 @@
 using namespace ll;
 
 namespace {
-
-const std::filesystem::path kGolden = std::filesystem::path(LL_TEST_DATA_DIR).parent_path() / "golden";
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 StepRecord slides_batch_step() {
   Trainer t(std::make_shared<const Dataset>(make_iris4()), Settings{}, Params::row({0.1, 0.5, -0.1}));

@@ -84,7 +84,9 @@ void ShowLogLossExplorer(AppState& s, const Params& theta, Activation a, const s
   if (a != Activation::Softmax) plot_branch("−log(1 − ŷ) (y = 0)", false, zero);
   // The batch's samples (every sample before the first step) on their branch.
   const Dataset& data = s.data();
-  std::vector<double> xs[2], ys[2];
+  // One series per class, in its colour and marker (binary: class 1 on −log ŷ, class 0 on −log(1 − ŷ)).
+  const std::size_t classes = std::max<std::size_t>(data.classes(), 2);
+  std::vector<std::vector<double>> xs(classes), ys(classes);
   const std::size_t n = std::min(batch.empty() ? data.rows() : batch.size(), kMostPoints);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = batch.empty() ? k : batch[k];
@@ -95,16 +97,19 @@ void ShowLogLossExplorer(AppState& s, const Params& theta, Activation a, const s
     const bool on_one = a == Activation::Softmax || label == 1;
     const double loss = -std::log(std::max(on_one ? p : 1.0 - p, 1e-300));
     if (!std::isfinite(p)) continue;
-    xs[on_one ? 1 : 0].push_back(p);
-    ys[on_one ? 1 : 0].push_back(std::min(loss, kTop));
+    const auto series = static_cast<std::size_t>(label) % classes;
+    xs[series].push_back(p);
+    ys[series].push_back(std::min(loss, kTop));
   }
-  for (int c = 0; c < 2; ++c) {
-    plot::SetNextMarkerStyle(plot::ClassMarker(c), 4.0f * ImGui::GetFontSize() / 13.0f, plot::ClassColor(c));
-    plot::PlotScatter(c == 1 ? "##y1" : "##y0", xs[c].data(), ys[c].data(), static_cast<int>(xs[c].size()));
+  for (std::size_t c = 0; c < classes; ++c) {
+    const int k = static_cast<int>(c);
+    plot::SetNextMarkerStyle(plot::ClassMarker(k), 4.0f * ImGui::GetFontSize() / 13.0f, plot::ClassColor(k));
+    const std::string id = "##class" + std::to_string(c);
+    plot::PlotScatter(id.c_str(), xs[c].data(), ys[c].data(), static_cast<int>(xs[c].size()));
   }
   // Each branch named on itself (no key to make room for).
   const float em = ImGui::GetFontSize();
-  plot::PlotText("y = 1", 0.06, -std::log(0.06), ImVec2(1.8f * em, 0.0f));
+  plot::PlotText(a == Activation::Softmax ? "−log ŷ_y" : "y = 1", 0.06, -std::log(0.06), ImVec2(2.2f * em, 0.0f));
   if (a != Activation::Softmax) plot::PlotText("y = 0", 0.94, -std::log(0.06), ImVec2(-1.8f * em, 0.0f));
   // The dragged ŷ: a vertical line, its two losses marked.
   const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
