@@ -169,6 +169,7 @@ TEST_CASE("the practice level and score are kept in the user settings") {
   AppState s = started();
   s.practice.level = 4;
   s.practice.auto_level_up = false;
+  s.practice.level_up_after = 5;
   s.practice.score = {12, 9, 2};
   const UserSettings u = user_settings_from(s, UserSettings{}, 800, 600);
   const std::string json = settings_to_json(u);
@@ -177,6 +178,7 @@ TEST_CASE("the practice level and score are kept in the user settings") {
   apply_user_settings(t, u);
   CHECK(t.practice.level == 4);
   CHECK_FALSE(t.practice.auto_level_up);
+  CHECK(t.practice.level_up_after == 5);
   CHECK(t.practice.score.answered == 12);
   CHECK(t.practice.score.right == 9);
   CHECK(t.practice.score.hints == 2);

@@ -22,6 +22,7 @@ struct AppState;
 // Batches up to this size are asked every sample's chain; bigger ones only ∂L/∂θ, θ after and
 // the loss after (hundreds of blanks teach nothing a few do not).
 constexpr std::size_t kPracticeRowsUpTo = 8;
+constexpr int kMostLevelUpAfter = 10;   // auto level-up after at most this many steps all right
 
 struct PracticeBlank {
   Answer asked;                 // field, row, index; value: the student's number once checked
@@ -41,7 +42,7 @@ struct Practice {
   bool on = false;
   int level = kMostFade;        // the fading level: how many of the chain's quantities are blanks
   bool auto_level_up = true;    // raise the level after `level_up_after` steps all right
-  int level_up_after = 3;
+  int level_up_after = 3;       // 1 … kMostLevelUpAfter
   int streak = 0;               // steps answered all right in a row, no reveal
   std::optional<StepRecord> question;   // the step being asked (the run is at the step before it)
   std::uint64_t question_run = 0;       // AppState::run_serial it was asked in

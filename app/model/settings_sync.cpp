@@ -19,6 +19,7 @@ void apply_user_settings(AppState& s, const UserSettings& u) {
   s.recent_scenarios = u.recent_scenarios;
   s.practice.level = std::clamp(u.practice_level, 0, kMostFade);
   s.practice.auto_level_up = u.practice_auto_level_up;
+  s.practice.level_up_after = std::clamp(u.practice_level_up_after, 1, kMostLevelUpAfter);
   s.practice.score = {u.practice_answered, u.practice_right, u.practice_hints};
 }
 
@@ -38,6 +39,7 @@ UserSettings user_settings_from(const AppState& s, UserSettings u, int window_wi
   u.presentation = false;
   u.practice_level = s.practice.level;
   u.practice_auto_level_up = s.practice.auto_level_up;
+  u.practice_level_up_after = s.practice.level_up_after;
   u.practice_answered = s.practice.score.answered;
   u.practice_right = s.practice.score.right;
   u.practice_hints = s.practice.score.hints;

@@ -234,6 +234,7 @@ UserSettings from_json(const json& root, std::vector<std::string>& problems) {
   if (const json* p = r.group(root, "practice")) {
     r.whole(*p, "practice.level", s.practice_level, 0, 9);
     r.flag(*p, "practice.auto_level_up", s.practice_auto_level_up);
+    r.whole(*p, "practice.level_up_after", s.practice_level_up_after, 1, 10);
     r.whole(*p, "practice.answered", s.practice_answered, 0, 1'000'000'000);
     r.whole(*p, "practice.right", s.practice_right, 0, 1'000'000'000);
     r.whole(*p, "practice.hints", s.practice_hints, 0, 1'000'000'000);
@@ -267,7 +268,7 @@ bool operator==(const UserSettings& a, const UserSettings& b) {
                     s.screenshot_scale, s.recent_files, s.recent_scenarios, s.panels.controls, s.panels.data,
                     s.panels.activation, s.panels.loss, s.panels.chain, s.panels.landscape, s.steps_per_second, s.presentation,
                     s.decimals, s.screenshot_caption, s.screenshot_conventions, s.practice_level,
-                    s.practice_auto_level_up, s.practice_answered, s.practice_right, s.practice_hints);
+                    s.practice_auto_level_up, s.practice_level_up_after, s.practice_answered, s.practice_right, s.practice_hints);
   };
   return fields(a) == fields(b);
 }
@@ -363,6 +364,7 @@ std::string settings_to_json(const UserSettings& s) {
       {"practice",
        {{"level", s.practice_level},
         {"auto_level_up", s.practice_auto_level_up},
+        {"level_up_after", s.practice_level_up_after},
         {"answered", s.practice_answered},
         {"right", s.practice_right},
         {"hints", s.practice_hints}}},

@@ -43,6 +43,7 @@ struct UserSettings {
   // last reset.
   int practice_level = 9;              // 0 … 9
   bool practice_auto_level_up = true;
+  int practice_level_up_after = 3;     // 1 … 10 steps all right
   int practice_answered = 0, practice_right = 0, practice_hints = 0;   // 0 … 1,000,000,000
 };
 

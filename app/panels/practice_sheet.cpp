@@ -251,7 +251,12 @@ void PracticeMenuItems(AppState& s) {
       }
     ImGui::EndMenu();
   }
-  ImGui::MenuItem("Level up after 3 steps all right", nullptr, &p.auto_level_up);
+  ImGui::MenuItem("Level up by itself", nullptr, &p.auto_level_up);
+  if (ImGui::BeginMenu("… after how many steps all right", p.auto_level_up)) {
+    for (int n = 1; n <= kMostLevelUpAfter; ++n)
+      if (ImGui::MenuItem(std::to_string(n).c_str(), nullptr, p.level_up_after == n)) p.level_up_after = n;
+    ImGui::EndMenu();
+  }
   ImGui::Separator();
   ImGui::MenuItem("Ask: click a table cell to hide it for the class", nullptr, &p.ask);
   if (ImGui::MenuItem("Reveal the asked cells", nullptr, false, !p.asked.empty())) reveal_asked(s);
