@@ -35,7 +35,7 @@ double value_of(const StepRecord& r, Field f, std::size_t row, std::size_t index
   a.field = f;
   a.row = row;
   a.index = index;
-  return grade(r, a).expected;   // the grader's expected value: one home for "which number is it"
+  return expected_value(r, a);   // the grader's: one home for "which number is it"
 }
 
 // One blank: its text field framed in its mark's colour, the answer once revealed, the hint on hover.

@@ -246,26 +246,30 @@ std::string fade_name(int level) {
 
 bool per_sample(Field f) { return f != Field::Gradient && f != Field::ThetaAfter && f != Field::LossAfter; }
 
-Grade grade(const StepRecord& r, const Answer& a, const std::vector<Answer>& earlier, double tolerance) {
-  Grade out;
-  std::vector<Mistake> mistakes;
+double expected_value(const StepRecord& r, const Answer& a) {
   if (per_sample(a.field)) {
     if (a.row >= r.samples.size())
       throw InputError("--sample " + std::to_string(a.row + 1) + ": the step's batch has " + std::to_string(r.samples.size()) +
                        " samples");
-    const SampleChain& c = r.samples[a.row];
-    out.expected = of_chain(c, a.field, a.index);
-    mistakes = sample_mistakes(r, c, a.field, a.index);
-  } else if (a.field == Field::LossAfter) {
-    if (!r.loss_after) throw InputError("--field loss_after: the loss after this step is undefined");
-    out.expected = *r.loss_after;
-  } else {
-    if (a.index >= r.gradient.values.size())
-      throw InputError("--index " + std::to_string(a.index + 1) + ": θ has " + std::to_string(r.gradient.values.size()) +
-                       " entries");
-    out.expected = (a.field == Field::Gradient ? r.gradient : r.theta_after).values[a.index];
-    mistakes = step_mistakes(r, a.field, a.index);
+    return of_chain(r.samples[a.row], a.field, a.index);
   }
+  if (a.field == Field::LossAfter) {
+    if (!r.loss_after) throw InputError("--field loss_after: the loss after this step is undefined");
+    return *r.loss_after;
+  }
+  if (a.index >= r.gradient.values.size())
+    throw InputError("--index " + std::to_string(a.index + 1) + ": θ has " + std::to_string(r.gradient.values.size()) +
+                     " entries");
+  return (a.field == Field::Gradient ? r.gradient : r.theta_after).values[a.index];
+}
+
+Grade grade(const StepRecord& r, const Answer& a, const std::vector<Answer>& earlier, double tolerance) {
+  Grade out;
+  out.expected = expected_value(r, a);
+  const std::vector<Mistake> mistakes =
+      per_sample(a.field)             ? sample_mistakes(r, r.samples[a.row], a.field, a.index)
+      : a.field == Field::LossAfter ? std::vector<Mistake>{}
+                                      : step_mistakes(r, a.field, a.index);
   out.right = close(a.value, out.expected, tolerance);
   if (out.right) return out;
   // Right from the student's own wrong input: that input is the one to fix.

@@ -59,6 +59,10 @@ struct Grade {
   bool consistent = false;
 };
 
+// The number `answer` asks for (its value is not read). Throws InputError naming what does not
+// exist (a row past the batch, an index past θ).
+double expected_value(const StepRecord& step, const Answer& answer);
+
 // Grades `answer` against `step` (a record with its samples' chains). `earlier`: the student's
 // other answers for the same step, in any order; a wrong answer that is what the chain gives
 // from one of them that is itself wrong is marked consistent (z → ŷ → L, ∂L/∂ŷ, ∂ŷ/∂z → ∂L/∂z
