@@ -212,3 +212,37 @@ TEST_CASE("the kernel's pass over 100,001 samples (many blocks, several threads)
     CHECK(again.gradient_sum == pass.gradient_sum);
   }
 }
+
+TEST_CASE("the kernel's vector paths (many features, softmax with K classes) equal the chains summed") {
+  // d > 2 takes the sub-block path with columns in groups of four (every remainder 0–3 below),
+  // softmax + CCE with K ≤ 16 the vector lanes, K = 20 and the squared error the per-sample path.
+  struct Wide {
+    ll::Activation activation;
+    ll::Loss loss;
+    std::size_t d, k;
+  };
+  const Wide cases[] = {{ll::Activation::Sigmoid, ll::Loss::BCE, 10, 2}, {ll::Activation::Sigmoid, ll::Loss::MSE, 5, 2},
+                        {ll::Activation::Tanh, ll::Loss::MSE, 7, 2},     {ll::Activation::Sigmoid, ll::Loss::BCE, 12, 2},
+                        {ll::Activation::Softmax, ll::Loss::CCE, 2, 3},  {ll::Activation::Softmax, ll::Loss::CCE, 6, 5},
+                        {ll::Activation::Softmax, ll::Loss::CCE, 1, 16}, {ll::Activation::Softmax, ll::Loss::CCE, 3, 20},
+                        {ll::Activation::Softmax, ll::Loss::MSE, 4, 4}};
+  std::mt19937_64 rng(97);
+  const std::size_t n = 3000 + 77;   // blocks and sub-blocks with a remainder
+  for (const Wide& c : cases) {
+    INFO(ll::name(c.activation), " + ", ll::name(c.loss), ", d = ", c.d, ", K = ", c.k);
+    const bool softmax = c.activation == ll::Activation::Softmax;
+    const ll::Dataset data = make_random_data(rng, n, c.d, c.k, -2.0, 2.0);
+    const ll::Params theta = make_random_theta(rng, softmax ? c.k : 1, c.d + 1, -1.5, 1.5);
+    ll::Params gradient(theta.rows, theta.cols, 0.0);
+    double loss = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const ll::SampleChain chain = ll::sample_chain(data, i, theta, c.activation, c.loss);
+      loss += chain.loss;
+      ll::add_sample_gradient(chain, gradient);
+    }
+    const ll::DataPass pass = ll::full_pass(data, theta, c.activation, c.loss, true);
+    CHECK_CLOSE(pass.loss_sum, loss, 0.0, 1e-12);
+    CHECK_CLOSE_ALL(pass.gradient_sum.values, gradient.values, 1e-11, 1e-12);
+    CHECK(ll::full_pass(data, theta, c.activation, c.loss, false).loss_sum == pass.loss_sum);   // same L without ∇
+  }
+}

@@ -124,6 +124,7 @@ int run_trace(const TraceOptions& o) {
   };
   // Notices (the data, the run) go to stderr once, as notes: the run goes on and exits as usual.
   for (const std::string& note : data_notices(*run.data)) std::cerr << "logistic-lab trace: note: " << note << "\n";
+  StepRecord r;
   for (std::size_t k = 1; k <= o.run.steps; ++k) {
     const bool shown = !history && (k % o.every == 0 || k == o.run.steps);
     for (run_index = 0; run_index < trainers.size(); ++run_index) {
@@ -131,7 +132,7 @@ int run_trace(const TraceOptions& o) {
       const std::string who = compare ? std::string("run ") + (run_index == 0 ? "a" : "b") + ": " : "";
       // Chains are computed only for the steps that are printed (a million-step run stays fast).
       // The data-set loss too: a stochastic step on a big data set leaves it out (one pass each).
-      StepRecord r = t.step(shown && samples, shown || history);
+      t.step(r, shown && samples, shown || history);   // r's storage is reused: no allocation per step
       if (!r.notice.empty()) std::cerr << "logistic-lab trace: note: " << who << "step " << r.step << ": " << r.notice << "\n";
       if (r.status != StepStatus::Ok) {
         if (!shown) r = t.step(samples, true);  // the same failure, with its samples and losses

@@ -22,9 +22,13 @@ std::optional<Activation> parse_activation(std::string_view s) {
 
 // σ(z) = 1/(1 + e^−z) for z ≥ 0, and the same value written e^z/(1 + e^z) for z < 0,
 // so the exponential is always of a non-positive number.
-double sigmoid(double z) {
+double sigmoid(double z) { return sigmoid_pair(z).y_hat; }
+
+// σ(−z) is the other of the two quotients: −z ≥ 0 exactly where z ≤ 0 (and σ(±0) = ½ either way).
+SigmoidPair sigmoid_pair(double z) {
   const double e = std::exp(-std::fabs(z));
-  return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+  const double big = 1.0 / (1.0 + e), small = e / (1.0 + e);
+  return z >= 0 ? SigmoidPair{e, big, small} : SigmoidPair{e, small, big};
 }
 
 // σ′(z) = σ(z)(1 − σ(z)) = σ(z)σ(−z)

@@ -10,9 +10,15 @@
 
 namespace ll {
 
-std::vector<double> Dataset::augmented(std::size_t i) const {
-  std::vector<double> x(features() + 1, 1.0);
+void Dataset::augmented(std::size_t i, std::vector<double>& x) const {
+  x.resize(features() + 1);
+  x[0] = 1.0;
   for (std::size_t j = 0; j < features(); ++j) x[j + 1] = columns[j][i];
+}
+
+std::vector<double> Dataset::augmented(std::size_t i) const {
+  std::vector<double> x;
+  augmented(i, x);
   return x;
 }
 

@@ -115,9 +115,11 @@ void History::append(const HistoryEntry& entry, const std::vector<double>& theta
   reserve_room(segment_starts_, segment_starts_.size() + 1);
   reserve_room(explicit_steps_, explicit_steps_.size() + 1);
   tail_.push_back(entry);
-  tail_thetas_.insert(tail_thetas_.end(), theta.begin(), theta.end());
-  tail_velocities_.insert(tail_velocities_.end(), velocity.begin(), velocity.end());
-  if (entry.segment != segment_of(k)) segment_starts_.emplace_back(k, entry.segment);
+  for (double v : theta) tail_thetas_.push_back(v);        // (the room is there: cheaper than insert)
+  for (double v : velocity) tail_velocities_.push_back(v);
+  // segment_of(k) for the step after all the others: the last start's segment
+  const std::uint32_t segment = segment_starts_.empty() ? 0 : segment_starts_.back().second;
+  if (entry.segment != segment) segment_starts_.emplace_back(k, entry.segment);
   if (entry.explicit_batch >= 0) explicit_steps_.emplace_back(k, entry.explicit_batch);
   cost_since_checkpoint_ += cost;
   if (cost_since_checkpoint_ >= kReplayBudget || k - checkpoints_.back().step >= kMostBetween)

@@ -40,6 +40,7 @@ std::string why_undefined(Loss loss, Activation activation) {
 }
 
 // log(1 + e^z) = max(z, 0) + log(1 + e^−|z|)
-double softplus(double z) { return std::fmax(z, 0.0) + std::log1p(std::exp(-std::fabs(z))); }
+double softplus(double z) { return softplus_from(z, std::exp(-std::fabs(z))); }
+double softplus_from(double z, double e) { return std::fmax(z, 0.0) + std::log1p(e); }
 
 }  // namespace ll

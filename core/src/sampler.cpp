@@ -45,7 +45,13 @@ std::uint64_t below(std::uint64_t bound, std::uint64_t& state) {
 }  // namespace
 
 std::vector<std::size_t> epoch_permutation(std::size_t n, std::uint64_t seed, std::uint64_t epoch) {
-  std::vector<std::size_t> perm(n);
+  std::vector<std::size_t> perm;
+  fill_epoch_permutation(n, seed, epoch, perm);
+  return perm;
+}
+
+void fill_epoch_permutation(std::size_t n, std::uint64_t seed, std::uint64_t epoch, std::vector<std::size_t>& perm) {
+  perm.resize(n);
   for (std::size_t i = 0; i < n; ++i) perm[i] = i;
   std::uint64_t state = seed ^ (epoch * 0xD1B54A32D192ED03ULL);
   splitmix64(state);  // decorrelate neighbouring seeds
@@ -53,7 +59,6 @@ std::vector<std::size_t> epoch_permutation(std::size_t n, std::uint64_t seed, st
     const std::size_t j = static_cast<std::size_t>(below(i, state));
     std::swap(perm[i - 1], perm[j]);
   }
-  return perm;
 }
 
 std::size_t Sampler::sample_at(std::uint64_t position, std::size_t n, Order order, std::uint64_t seed) {
@@ -61,7 +66,7 @@ std::size_t Sampler::sample_at(std::uint64_t position, std::size_t n, Order orde
   const std::size_t slot = static_cast<std::size_t>(position % n);
   if (order == Order::Sequential) return slot;
   if (!cache_valid_ || cached_n_ != n || cached_seed_ != seed || cached_epoch_ != epoch) {
-    cached_ = epoch_permutation(n, seed, epoch);
+    fill_epoch_permutation(n, seed, epoch, cached_);
     cached_n_ = n;
     cached_seed_ = seed;
     cached_epoch_ = epoch;
@@ -72,9 +77,15 @@ std::size_t Sampler::sample_at(std::uint64_t position, std::size_t n, Order orde
 
 std::vector<std::size_t> Sampler::batch(std::uint64_t position, std::size_t size, std::size_t n,
                                         Order order, std::uint64_t seed) {
-  std::vector<std::size_t> out(size);
-  for (std::size_t k = 0; k < size; ++k) out[k] = sample_at(position + k, n, order, seed);
+  std::vector<std::size_t> out;
+  batch(position, size, n, order, seed, out);
   return out;
+}
+
+void Sampler::batch(std::uint64_t position, std::size_t size, std::size_t n, Order order, std::uint64_t seed,
+                    std::vector<std::size_t>& out) {
+  out.resize(size);
+  for (std::size_t k = 0; k < size; ++k) out[k] = sample_at(position + k, n, order, seed);
 }
 
 }  // namespace ll

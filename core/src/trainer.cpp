@@ -49,7 +49,8 @@ Trainer::Trainer(std::shared_ptr<const Dataset> data, const Settings& settings, 
         in.position = previous == nullptr ? 0 : next_position(*previous);
         in.segment = segment;
         if (explicit_batch >= 0) in.explicit_batch = explicit_batches_[static_cast<std::size_t>(explicit_batch)];
-        const StepRecord rec = compute(k - 1, in, false, nullptr, false, theta, velocity, previous);
+        StepRecord rec;
+        compute(k - 1, in, false, nullptr, false, theta, velocity, previous, rec);
         return ReplayedStep{entry_of(rec, in), rec.theta_after.values, rec.velocity.values};
       });
   known_pass_ = pass_at(0, theta0, settings, settings.mode == BatchMode::Batch);
@@ -99,26 +100,58 @@ std::optional<Trainer::Losses> Trainer::loss_before_known(const HistoryEntry* pr
   return previous == nullptr ? initial_loss_ : Losses{previous->loss_after, previous->data_loss_after};
 }
 
-StepRecord Trainer::compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
-                                         std::optional<KnownPass>* next_pass, bool with_data_loss) const {
-  std::vector<double> theta, velocity;
-  history_->state(from, theta, velocity);
+void Trainer::compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
+                                   std::optional<KnownPass>* next_pass, bool with_data_loss, StepRecord& rec) const {
+  history_->state(from, state_theta_, state_velocity_);
   const HistoryEntry previous = from > 0 ? history_->entry(from) : HistoryEntry{};
-  return compute(from, in, with_samples, next_pass, with_data_loss, theta, velocity, from > 0 ? &previous : nullptr);
+  compute(from, in, with_samples, next_pass, with_data_loss, state_theta_, state_velocity_,
+          from > 0 ? &previous : nullptr, rec);
 }
 
-StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_samples,
-                            std::optional<KnownPass>* next_pass, bool with_data_loss,
-                            const std::vector<double>& theta, const std::vector<double>& velocity,
-                            const HistoryEntry* previous) const {
+namespace {
+
+// Params of this shape, filled with `fill`, in p's storage (no allocation once it has the room).
+void reshape(Params& p, const Params& shape, double fill) {
+  p.rows = shape.rows;
+  p.cols = shape.cols;
+  p.values.assign(shape.size(), fill);
+}
+
+// Every field of a record set as a new StepRecord has it, its vectors' storage kept.
+void reset_record(StepRecord& rec) {
+  rec.step = rec.epoch = rec.m = 0;
+  rec.batch.clear();
+  rec.full_batch = rec.explicit_batch = false;
+  rec.batch_loss = rec.batch_data_loss = 0.0;
+  rec.data_gradient.values.clear();
+  rec.penalty_gradient.values.clear();
+  rec.loss_before.reset();
+  rec.loss_after.reset();
+  rec.data_loss_before.reset();
+  rec.data_loss_after.reset();
+  rec.penalty_before = rec.penalty_after = 0.0;
+  rec.data_loss_known = true;
+  rec.status = StepStatus::Ok;
+  rec.message.clear();
+  rec.notice.clear();
+}
+
+}  // namespace
+
+void Trainer::compute(std::size_t from, const StepInputs& in, bool with_samples,
+                      std::optional<KnownPass>* next_pass, bool with_data_loss,
+                      const std::vector<double>& theta, const std::vector<double>& velocity,
+                      const HistoryEntry* previous, StepRecord& rec) const {
   const Dataset& data = *data_;
   const Settings& s = segments_[in.segment];
   const std::size_t n = data.rows();
-  StepRecord rec;
+  reset_record(rec);
+  if (!with_samples) rec.samples.clear();   // with samples, the batch's chains reuse the old ones
   rec.step = from + 1;
   rec.epoch = static_cast<std::size_t>(in.position / n) + 1;
   rec.settings = s;
-  rec.theta_before = Params(shape_.rows, shape_.cols);
+  rec.theta_before.rows = shape_.rows;
+  rec.theta_before.cols = shape_.cols;
   rec.theta_before.values = theta;
   const bool full_batch = in.explicit_batch.empty() && s.mode == BatchMode::Batch;
   if (!in.explicit_batch.empty()) {
@@ -131,16 +164,16 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
       for (std::size_t i = 0; i < n; ++i) rec.batch[i] = i;
     }
   } else {
-    rec.batch = sampler_.batch(in.position, batch_size_of(s, data), n, s.order, s.seed);
+    sampler_.batch(in.position, batch_size_of(s, data), n, s.order, s.seed, rec.batch);
   }
 
   // The data-set loss before, and in full-batch mode the gradient, from one pass (or from the
   // pass the previous step already made at this θ).
-  std::optional<KnownPass> before;
+  std::optional<KnownPass> made;
   const bool reuse = known_pass_ && known_pass_->state == from && same_objective(known_pass_->objective, s) &&
                      (!full_batch || !known_pass_->data_gradient.values.empty());
-  if (reuse) before = known_pass_;
-  else if (full_batch) before = pass_at(from, rec.theta_before, s, true);
+  if (!reuse && full_batch) made = pass_at(from, rec.theta_before, s, true);
+  const KnownPass* before = reuse ? &*known_pass_ : made ? &*made : nullptr;
   // Left out (a cheap step on a big data set, when asked): no pass, except where the divergence
   // rule and the watch look (every kLossCheckSteps steps) and where a segment's reference is set.
   const bool data_loss = with_data_loss || full_batch || n <= kEagerLossRows || (from + 1) % kLossCheckSteps == 0 ||
@@ -155,13 +188,15 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
   rec.data_loss_known = data_loss;
   rec.penalty_before = l2_penalty(s, rec.theta_before);
 
-  // The batch: per-sample chains, the loss and the gradient, 1/m Σ ∂L_i/∂θ (or Σ), + λw.
+  // The batch: per-sample chains, the loss and the gradient, 1/m Σ ∂L_i/∂θ (or Σ), + λw. Without
+  // samples the chains go to storage the trainer keeps, so that a step allocates nothing.
   const bool need_chains = with_samples || !full_batch;
+  std::vector<SampleChain>& chains = with_samples ? rec.samples : chain_scratch_;
   std::vector<const SampleChain*> undefined;
   if (need_chains) {
-    rec.samples.reserve(rec.batch.size());
-    for (std::size_t i : rec.batch) rec.samples.push_back(sample_chain(data, i, rec.theta_before, s));
-    for (const SampleChain& c : rec.samples)
+    chains.resize(rec.batch.size());
+    for (std::size_t k = 0; k < rec.batch.size(); ++k) fill_sample_chain(chains[k], data, rec.batch[k], rec.theta_before, s);
+    for (const SampleChain& c : chains)
       if (!c.defined) undefined.push_back(&c);
   }
   rec.m = full_batch ? n : rec.batch.size();
@@ -176,9 +211,9 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
       for (const SampleChain& c : rec.samples) undefined.push_back(&c);
     }
   } else {
-    rec.gradient = Params(shape_.rows, shape_.cols, 0.0);
+    reshape(rec.gradient, shape_, 0.0);
     double loss_sum = 0.0;
-    for (const SampleChain& c : rec.samples) {
+    for (const SampleChain& c : chains) {
       add_sample_gradient(c, rec.gradient);
       loss_sum += c.loss;
     }
@@ -200,7 +235,7 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
     rec.message = refusal_message(undefined);
     if (!with_samples) rec.samples.clear();
     rec.batch_loss = rec.batch_data_loss = 0.0;
-    return rec;
+    return;
   }
   if (!with_samples) rec.samples.clear();
 
@@ -216,13 +251,13 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
     rec.status = StepStatus::Diverged;
     rec.message = theta_diverged_message(rec.step, s.learning_rate);
     rec.loss_after.reset();
-    return rec;
+    return;
   }
   if (!data_loss) {  // the loss is looked at where it is known; θ's finiteness was checked above
     rec.loss_before.reset();
     rec.loss_after.reset();
     rec.data_loss_before.reset();
-    return rec;
+    return;
   }
   KnownPass after = pass_at(from + 1, rec.theta_after, s, s.mode == BatchMode::Batch);
   rec.loss_after = as_optional(after.losses.total);
@@ -239,10 +274,9 @@ StepRecord Trainer::compute(std::size_t from, const StepInputs& in, bool with_sa
       rec.loss_after.reset();
       rec.data_loss_after.reset();
     }
-    return rec;
+    return;
   }
   if (next_pass) *next_pass = std::move(after);
-  return rec;
 }
 
 bool Trainer::next_step_keeps_future() const {
@@ -251,6 +285,12 @@ bool Trainer::next_step_keeps_future() const {
 }
 
 StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
+  StepRecord rec;
+  step(rec, with_samples, with_data_loss);
+  return rec;
+}
+
+void Trainer::step(StepRecord& rec, bool with_samples, bool with_data_loss) {
   // Replay the kept future when nothing that defines the step has changed.
   const bool replay = cursor_ < history_->size() && next_batch_.empty() &&
                       segments_[history_->entry(cursor_ + 1).segment] == settings();
@@ -263,10 +303,10 @@ StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
     in.explicit_batch = next_batch_;
   }
   std::optional<KnownPass> next;
-  StepRecord rec = compute_from_history(cursor_, in, with_samples, &next, with_data_loss);
+  compute_from_history(cursor_, in, with_samples, &next, with_data_loss, rec);
   if (rec.status != StepStatus::Ok) {
     failure_ = rec;
-    return rec;
+    return;
   }
   failure_.reset();
   const bool same_as_kept = replay && rec.theta_after.values == history_->theta(cursor_ + 1);
@@ -286,7 +326,6 @@ StepRecord Trainer::step(bool with_samples, bool with_data_loss) {
   ++cursor_;
   known_pass_ = std::move(next);
   rec.notice = same_as_kept ? notice_at(cursor_) : watch();
-  return rec;
 }
 
 // Every kWatchWindow steps, θ and the loss now against one window earlier, if the whole window

@@ -101,7 +101,8 @@ void Trainer::seek(std::size_t step) {
 }
 
 StepRecord Trainer::record(std::size_t k, bool with_samples) const {
-  StepRecord rec = compute_from_history(k - 1, inputs_of(k), with_samples, nullptr, true);
+  StepRecord rec;
+  compute_from_history(k - 1, inputs_of(k), with_samples, nullptr, true, rec);
   rec.notice = notice_at(k);
   return rec;
 }

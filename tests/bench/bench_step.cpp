@@ -153,6 +153,25 @@ void BM_StochasticHistory(benchmark::State& state) {
 BENCHMARK(BM_StochasticHistory)->Arg(static_cast<std::int64_t>(kMillion))->Arg(static_cast<std::int64_t>(10 * kMillion))
     ->Iterations(1)->Unit(benchmark::kMillisecond);
 
+// range(0) recorded stochastic steps on iris4 as `trace --mode stochastic --steps N --every N
+// --no-samples` takes them: into one record (Trainer::step(rec, …): no allocation per step), the
+// data-set loss after each (iris4 is small), the history kept. tests/bench/sgd_compare.sh sets the
+// same against scikit-learn's SGDClassifier.
+void BM_StochasticSteps(benchmark::State& state) {
+  const auto steps = static_cast<std::size_t>(state.range(0));
+  auto data = std::make_shared<const ll::Dataset>(ll::make_iris4());
+  ll::Settings s;
+  s.mode = ll::BatchMode::Stochastic;
+  for (auto _ : state) {
+    ll::Trainer trainer(data, s, ll::Params::row({0.0, 0.0, 0.0}));
+    ll::StepRecord rec;
+    for (std::size_t k = 0; k < steps; ++k) trainer.step(rec, false, false);
+    benchmark::DoNotOptimize(rec.theta_after.values.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * steps));
+}
+BENCHMARK(BM_StochasticSteps)->Arg(static_cast<std::int64_t>(kMillion))->Unit(benchmark::kMillisecond);
+
 // A past step's full record (its batch's chains), from a history of range(0) stochastic steps on
 // iris4: most such steps are before the history's tail and replayed from a checkpoint. Random
 // steps, so that the replayed block is rarely the cached one. The goal: well within a frame.

@@ -13,6 +13,12 @@ std::optional<Activation> parse_activation(std::string_view s);
 
 // σ(z) = 1 / (1 + e^−z), evaluated without overflow for any z (e^−|z| never exceeds 1).
 double sigmoid(double z);
+// σ(z) and σ(−z) from one exponential, with e = e^−|z| (softplus_from takes it too): the same
+// numbers sigmoid(z) and sigmoid(−z) give.
+struct SigmoidPair {
+  double e, y_hat, one_minus;
+};
+SigmoidPair sigmoid_pair(double z);
 
 // σ′(z) = σ(z)(1 − σ(z)), computed as σ(z)·σ(−z) so that it does not cancel to 0 early.
 double sigmoid_derivative(double z);

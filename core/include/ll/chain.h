@@ -38,6 +38,13 @@ SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta
 // are the full form's halved (exactly: ½ is a power of two); ∂ŷ/∂z is the same.
 SampleChain sample_chain(const Dataset& data, std::size_t i, const Params& theta, const Settings& settings);
 
+// The same into an existing chain, reusing its storage (a step in the steady state allocates
+// nothing: see Trainer::step).
+void fill_sample_chain(SampleChain& chain, const Dataset& data, std::size_t i, const Params& theta,
+                       Activation activation, Loss loss, LabelCoding labels = LabelCoding::ZeroOne);
+void fill_sample_chain(SampleChain& chain, const Dataset& data, std::size_t i, const Params& theta,
+                       const Settings& settings);
+
 // Adds this sample's ∂L/∂θ = ∂L/∂z ⊗ x to `gradient` (rows × cols of θ).
 void add_sample_gradient(const SampleChain& chain, Params& gradient);
 

@@ -26,6 +26,7 @@ struct Dataset {
   double x(std::size_t i, std::size_t j) const { return columns[j][i]; }
   // The augmented input [1, x1, …, xd] of sample i.
   std::vector<double> augmented(std::size_t i) const;
+  void augmented(std::size_t i, std::vector<double>& x) const;   // into x, reusing its storage
 };
 
 // What to load, as the command line and the window state it. Numbers are 1-based, as people count.

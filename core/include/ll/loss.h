@@ -27,5 +27,7 @@ inline bool is_defined(Loss loss, Activation activation) {
 
 // log(1 + e^z) without overflow: max(z, 0) + log1p(e^−|z|).
 double softplus(double z);
+// The same given e = e^−|z| (from sigmoid_pair, say).
+double softplus_from(double z, double e);
 
 }  // namespace ll

@@ -22,12 +22,17 @@ std::optional<Order> parse_order(std::string_view s);
 // The permutation of 0 … n−1 used in (0-based) epoch `epoch`: Fisher–Yates driven by a
 // SplitMix64 stream seeded from (seed, epoch). Same numbers on every platform.
 std::vector<std::size_t> epoch_permutation(std::size_t n, std::uint64_t seed, std::uint64_t epoch);
+// The same into perm, reusing its storage.
+void fill_epoch_permutation(std::size_t n, std::uint64_t seed, std::uint64_t epoch, std::vector<std::size_t>& perm);
 
 class Sampler {
  public:
   // The `size` samples at positions position … position+size−1, wrapping into the next epoch.
   std::vector<std::size_t> batch(std::uint64_t position, std::size_t size, std::size_t n,
                                  Order order, std::uint64_t seed);
+  // The same into out, reusing its storage.
+  void batch(std::uint64_t position, std::size_t size, std::size_t n, Order order, std::uint64_t seed,
+             std::vector<std::size_t>& out);
 
  private:
   std::size_t sample_at(std::uint64_t position, std::size_t n, Order order, std::uint64_t seed);

@@ -107,6 +107,9 @@ class Trainer {
   // with_data_loss false: the data-set loss may be left out (see kEagerLossRows): the record's
   // data_loss_known says whether it was; loss_at() computes it later where it is needed.
   StepRecord step(bool with_samples = true, bool with_data_loss = true);
+  // The same into `rec`, reusing its storage: without samples, a stochastic or mini-batch step in
+  // the steady state allocates nothing (tests/alloc/), so a million steps cost their arithmetic.
+  void step(StepRecord& rec, bool with_samples = true, bool with_data_loss = true);
   // From a past step: true if the next step() would replay the kept future (nothing that defines
   // it changed), false if it would start a new branch and drop the later steps. At the end of the
   // history there is nothing to drop: true.
@@ -155,11 +158,12 @@ class Trainer {
     Params data_gradient;              // reduced over the data set; empty if not computed
   };
   // Step from + 1 from θ and v after `from` steps; `previous`: the entry of step `from` (none at 0).
-  StepRecord compute(std::size_t from, const StepInputs& in, bool with_samples, std::optional<KnownPass>* next_pass,
-                     bool with_data_loss, const std::vector<double>& theta, const std::vector<double>& velocity,
-                     const HistoryEntry* previous) const;
-  StepRecord compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
-                                  std::optional<KnownPass>* next_pass, bool with_data_loss) const;
+  // Into rec (every field set, its storage reused).
+  void compute(std::size_t from, const StepInputs& in, bool with_samples, std::optional<KnownPass>* next_pass,
+               bool with_data_loss, const std::vector<double>& theta, const std::vector<double>& velocity,
+               const HistoryEntry* previous, StepRecord& rec) const;
+  void compute_from_history(std::size_t from, const StepInputs& in, bool with_samples,
+                            std::optional<KnownPass>* next_pass, bool with_data_loss, StepRecord& rec) const;
   StepInputs inputs_of(std::size_t k) const;
   std::uint64_t position_after(std::size_t steps) const;
   std::uint64_t next_position(const HistoryEntry& e) const;   // the sampler's position after step e
@@ -191,6 +195,10 @@ class Trainer {
   mutable Sampler sampler_;
   std::optional<KnownPass> known_pass_;  // the last full-data pass, reused by the next step
   std::vector<Notice> notices_;      // by step; a new branch drops those past its start
+  // Storage a step reuses (no allocation per step): θ and v before it, the chains of a step
+  // computed without samples.
+  mutable std::vector<double> state_theta_, state_velocity_;
+  mutable std::vector<SampleChain> chain_scratch_;
   std::size_t branches_ = 0;
 };
 
