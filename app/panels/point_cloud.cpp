@@ -8,13 +8,18 @@
 namespace ll::app {
 namespace {
 
-// A marker lets a fifth of what is under it show through (another class's marker, say).
-constexpr float kMarkerOpacity = 0.8f;
+// A marker lets a little of what is under it show through (another class's marker, say), as the
+// plot layer's markers do (ClassColor(k, 0.85)); a dense cloud a little more.
+constexpr float kMarkerOpacity = 0.85f, kDenseOpacity = 0.8f;
+// Up to this many points every one is stamped with its outline, as the plot layer draws markers;
+// above, one marker per cell of one radius per class, without outlines (the plot layer thins its
+// scatters from the same count).
+constexpr std::size_t kEveryPointUpTo = 5000;
 
-// How much of the pixel at offset (dx, dy) from a marker's centre the marker covers, 0 … 1: the
-// signed distance to its edge (positive inside) plus ½, clamped — a one-pixel anti-aliased edge.
-// Shapes and sizes as the plot layer draws them (about the area of a circle of radius r).
-float coverage(plot::Marker m, float dx, float dy, float r) {
+// The signed distance from the pixel at offset (dx, dy) from a marker's centre to the marker's
+// edge, positive inside. Shapes and sizes as the plot layer draws them (about the area of a circle
+// of radius r).
+float inside_distance(plot::Marker m, float dx, float dy, float r) {
   const float ax = std::fabs(dx), ay = std::fabs(dy);
   float inside = 0.0f;  // distance from the edge, positive inside
   switch (m) {
@@ -42,7 +47,7 @@ float coverage(plot::Marker m, float dx, float dy, float r) {
       inside = r - std::sqrt(dx * dx + dy * dy);
       break;
   }
-  return std::clamp(inside + 0.5f, 0.0f, 1.0f);
+  return inside;
 }
 
 // Straight-alpha "over": the marker's colour with alpha `a` onto the pixel.
@@ -56,18 +61,33 @@ void blend(unsigned char* px, const plot::Rgb& c, float a) {
   px[3] = static_cast<unsigned char>(std::lround(255.0f * out));
 }
 
-// One marker centred at (cx, cy) image pixels, blended over what is there.
-void stamp_marker(std::vector<unsigned char>& rgba, int width, int height, float cx, float cy, plot::Marker marker,
-                  const plot::Rgb& color, float r) {
-  const int reach = static_cast<int>(std::ceil(1.3f * r + 1.0f));
+// How a marker is stamped: its fill, and an outline of `weight` px centred on its edge (none: 0).
+struct MarkerLook {
+  plot::Marker shape;
+  plot::Rgb fill;
+  float opacity;
+  plot::Rgb outline;
+  float outline_opacity, weight;
+};
+
+// One marker centred at (cx, cy) image pixels, blended over what is there: the fill where the
+// pixel is inside (a one-pixel anti-aliased edge: the distance plus ½, clamped), then the outline
+// over the band |distance| < weight/2, as the plot layer's AddCircle of that thickness.
+void stamp_marker(std::vector<unsigned char>& rgba, int width, int height, float cx, float cy, const MarkerLook& look,
+                  float r) {
+  const int reach = static_cast<int>(std::ceil(1.3f * r + 1.0f + look.weight));
   const int x0 = std::max(0, static_cast<int>(cx) - reach), x1 = std::min(width - 1, static_cast<int>(cx) + reach);
   const int y0 = std::max(0, static_cast<int>(cy) - reach), y1 = std::min(height - 1, static_cast<int>(cy) + reach);
   for (int py = y0; py <= y1; ++py) {
     unsigned char* row = rgba.data() + static_cast<std::size_t>(py) * static_cast<std::size_t>(width) * 4;
     for (int px = x0; px <= x1; ++px) {
       const float dx = static_cast<float>(px) + 0.5f - cx, dy = static_cast<float>(py) + 0.5f - cy;
-      const float a = kMarkerOpacity * coverage(marker, dx, dy, r);
-      if (a > 0.0f) blend(row + static_cast<std::size_t>(px) * 4, color, a);
+      const float inside = inside_distance(look.shape, dx, dy, r);
+      const float fill = look.opacity * std::clamp(inside + 0.5f, 0.0f, 1.0f);
+      if (fill > 0.0f) blend(row + static_cast<std::size_t>(px) * 4, look.fill, fill);
+      if (look.weight <= 0.0f) continue;
+      const float edge = look.outline_opacity * std::clamp(0.5f * look.weight - std::fabs(inside) + 0.5f, 0.0f, 1.0f);
+      if (edge > 0.0f) blend(row + static_cast<std::size_t>(px) * 4, look.outline, edge);
     }
   }
 }
@@ -77,7 +97,11 @@ void stamp_marker(std::vector<unsigned char>& rgba, int width, int height, float
 void PointCloud::stamp(const std::vector<ClassSeries>& classes, const plot::Axis& x, const plot::Axis& y,
                        int width, int height, float r) {
   rgba_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4, 0);
-  // One marker per cell of one radius for each class (the rest would be hidden under it).
+  std::size_t total = 0;
+  for (const ClassSeries& c : classes) total += c.x.size();
+  const bool every = total <= kEveryPointUpTo;
+  // Every point, or one marker per cell of one radius for each class (the rest would be hidden
+  // under it).
   std::vector<std::vector<std::size_t>> kept(classes.size());
   std::size_t most = 0;
   for (std::size_t k = 0; k < classes.size(); ++k) {
@@ -85,10 +109,21 @@ void PointCloud::stamp(const std::vector<ClassSeries>& classes, const plot::Axis
     series.Xs = classes[k].x.data();
     series.Ys = classes[k].y.data();
     series.Count = classes[k].x.size();
-    plot::DecimateScatter(series, x, y, std::max(1.0, static_cast<double>(r)), 2.0 * r, keep_);
+    if (every) {
+      keep_.resize(series.Count);
+      for (std::size_t j = 0; j < series.Count; ++j) keep_[j] = j;
+    } else {
+      plot::DecimateScatter(series, x, y, std::max(1.0, static_cast<double>(r)), 2.0 * r, keep_);
+    }
     kept[k] = keep_;
     most = std::max(most, keep_.size());
   }
+  // The plot layer's marker outline: the text colour at 0.6, 1 px at 13 px text.
+  const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  const plot::Rgb outline{static_cast<unsigned char>(std::lround(255.0f * text.x)),
+                          static_cast<unsigned char>(std::lround(255.0f * text.y)),
+                          static_cast<unsigned char>(std::lround(255.0f * text.z))};
+  const float weight = every ? ImGui::GetFontSize() / 13.0f : 0.0f;
   // The classes' markers in turn (the first of each, then the second of each, …), each a little
   // transparent: where classes overlap all of them show, instead of the last class drawn burying
   // the others.
@@ -100,8 +135,10 @@ void PointCloud::stamp(const std::vector<ClassSeries>& classes, const plot::Axis
       const float cx = static_cast<float>(x.ToPixel(classes[k].x[j]) - x.PixelMin);
       const float cy = static_cast<float>(y.ToPixel(classes[k].y[j]) - y.PixelMax);
       if (!std::isfinite(cx) || !std::isfinite(cy)) continue;
-      stamp_marker(rgba_, width, height, cx, cy, plot::ClassMarker(static_cast<int>(k)),
-                   plot::ClassRgb(static_cast<int>(k), plot::LightBackground()), r);
+      const int ki = static_cast<int>(k);
+      const MarkerLook look{plot::ClassMarker(ki), plot::ClassRgb(ki, plot::LightBackground()),
+                            every ? kMarkerOpacity : kDenseOpacity, outline, 0.6f * text.w, weight};
+      stamp_marker(rgba_, width, height, cx, cy, look, r);
     }
   }
 }

@@ -1,5 +1,5 @@
 #pragma once
-// A dense scatter (thousands of points, up to millions) drawn as one image: the class markers are
+// A scatter of more than a few dozen points (up to millions) drawn as one image: the class markers are
 // stamped into an RGBA buffer the size of the plot area, which is uploaded again only when the
 // points, the view or the plot's size change. A GPU draws many small markers cheaply, but a
 // software rasterizer (Mesa's llvmpipe: CI, screenshots, remote desktops) pays for each of their
@@ -16,7 +16,9 @@ namespace ll::app {
 class PointCloud {
  public:
   // Between plot::BeginPlot and EndPlot, after the setup: draws each class's points in its colour
-  // and marker shape (ClassColor, ClassMarker; no outline: a dense cloud does not show one), rings
+  // and marker shape (ClassColor, ClassMarker), outlined as the plot layer's markers up to 5,000
+  // points (above, one per cell of a marker's radius, without outlines: a dense cloud does not
+  // show them), rings
   // the point under the mouse, and returns it and a click on it, as PlotClasses does.
   // `version`: changes whenever the points do.
   PointHit Plot(const std::vector<ClassSeries>& classes, std::uint64_t version);
