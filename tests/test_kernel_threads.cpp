@@ -10,10 +10,11 @@
 #include <unistd.h>
 
 #include "cli_runner.h"
+#include "helper_threads.h"   // core/src: the pass's helper threads and their split
 
 namespace {
 
-// 40,000 rows (above the pass's parallel size, 32,768) of 10 features and a class 1–3.
+// 40,000 rows (40 blocks: passes split between the threads) of 10 features and a class 1–3.
 std::string write_wide_csv() {
   const std::string path = "/tmp/ll_kernel_threads_" + std::to_string(::getpid()) + ".csv";
   std::ofstream f(path);
@@ -46,4 +47,35 @@ TEST_CASE("softmax and ten-feature passes print the same numbers on one thread a
     CHECK(one.out == two.out);
   }
   std::remove(csv.c_str());
+}
+
+TEST_CASE("the pass's split follows the measured times: the faster way, and the other now and then") {
+  const auto shared_count = [](ll::SplitChoice& choice, std::size_t work, double alone_s, double shared_s, int passes) {
+    int shared = 0;
+    for (int k = 0; k < passes; ++k) {
+      const bool s = choice.shared(work);
+      choice.record(work, s, s ? shared_s : alone_s);
+      shared += s ? 1 : 0;
+    }
+    return shared;
+  };
+  ll::SplitChoice choice;
+  // First each way once, then the faster: sharing halves this size's time (a big pass, a quiet machine).
+  const int big = shared_count(choice, 1 << 22, 2e-3, 1e-3, 256);
+  CHECK(big >= 256 - 256 / 16 - 2);   // shared but for the probes (every 16th, or 128th: 2× apart)
+  CHECK(big < 256);
+  // A small pass of another size: the helper costs more to wake than it saves.
+  const int small = shared_count(choice, 1 << 13, 8e-6, 5e-5, 256);
+  CHECK(small >= 1);                  // measured once, and probed again now and then
+  CHECK(small <= 1 + 256 / 128 + 1);
+  // The machine gets busy: sharing the big size now waits for the helper, and the choice follows.
+  int recent = 0;
+  for (int k = 0; k < 64; ++k) {
+    const bool s = choice.shared(1 << 22);
+    choice.record(1 << 22, s, s ? 5e-3 : 2e-3);
+    if (k >= 32) recent += s ? 1 : 0;
+  }
+  CHECK(recent <= 2);                 // by then one thread, but for a probe
+  const auto [alone, shared] = choice.rates(1 << 22);
+  CHECK(alone < shared);
 }

@@ -104,8 +104,8 @@ LandscapeGrid compute_landscape(const LandscapeRequest& r) {
         g.loss[static_cast<std::size_t>(iy) * n + ix] = objective_at(*data, theta, r.settings, false).loss;
       }
   };
-  // Big grids on every core (the passes below 32,768 samples use one each): the rows split in two
-  // halves or more. Each cell is the same whoever computes it.
+  // Big grids on every core: the rows split in two halves or more, each cell's pass on its row's
+  // thread (the pass's helpers serve one pass at a time). Each cell is the same whoever computes it.
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const unsigned parts = static_cast<double>(data->rows()) * n * n > 1e6 ? std::min(cores, 4u) : 1u;
   std::vector<std::thread> helpers;

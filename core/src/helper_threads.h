@@ -3,9 +3,9 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace ll {
@@ -20,11 +20,48 @@ std::size_t thread_limit();
 // (the machine may be shared) neither holds up the pass nor is waited for: run() returns once the
 // work is done and no helper is inside work(). One caller at a time: run() returns false at once
 // when the helpers are busy (another thread's pass), and that pass runs alone.
+// Whether a pass runs on the helpers too, learned from the passes' own times rather than fixed:
+// for each size of pass (work = samples × parameters, by powers of two) the recent time per unit of
+// work alone and shared. A pass takes the faster; one pass in kProbeEvery of a size tries the
+// other (one in 8·kProbeEvery where it was more than 1.5× slower), so that the choice follows the machine: on a quiet one the second core halves big passes,
+// on a busy one (the helper waits for a core) or for small passes, one thread is faster. The sums
+// do not depend on the choice (kernel.cpp's fixed blocks). Safe to call from several threads.
+class SplitChoice {
+ public:
+  static constexpr std::uint32_t kProbeEvery = 16;
+  bool shared(std::size_t work);                        // run this pass on the helpers too?
+  void record(std::size_t work, bool shared, double seconds);
+  // The recent seconds per unit of work of each way at this size (0: not measured yet).
+  std::pair<double, double> rates(std::size_t work);
+
+ private:
+  struct Size {
+    double alone = 0.0, shared = 0.0;                  // seconds per unit of work, smoothed
+    std::uint32_t passes = 0;
+  };
+  static std::size_t size_class(std::size_t work);
+  std::mutex mutex_;
+  Size sizes_[64];
+};
+
+// A callable to run, by reference: what a pass hands the helpers without allocating (a
+// std::function of a lambda that captures more than two pointers allocates).
+class WorkRef {
+ public:
+  template <typename F>
+  explicit WorkRef(const F& f) : call_([](const void* p) { (*static_cast<const F*>(p))(); }), f_(&f) {}
+  void operator()() const { call_(f_); }
+
+ private:
+  void (*call_)(const void*);
+  const void* f_;
+};
+
 class Helpers {
  public:
   explicit Helpers(std::size_t count);
   ~Helpers();                      // joins the threads
-  bool run(const std::function<void()>& work);
+  bool run(const WorkRef& work);
 
  private:
   void serve();
@@ -32,7 +69,7 @@ class Helpers {
   std::vector<std::thread> threads_;
   std::mutex caller_, mutex_;
   std::condition_variable wake_, done_;
-  const std::function<void()>* work_ = nullptr;
+  const WorkRef* work_ = nullptr;
   std::size_t inside_ = 0;
   std::uint64_t round_ = 0;
   bool stop_ = false;

@@ -4,7 +4,8 @@
 //  - one loop per block of samples computes z, L and ∂L/∂z and adds up the sums, with e^x and
 //    log(1 + t) written out below as polynomials that GCC vectorises inline (-O3 -ffast-math, see
 //    core/CMakeLists.txt), compiled for AVX-512, AVX2 + FMA and SSE2 and picked once per CPU;
-//  - helper threads that wait between passes take blocks from a shared counter with this thread.
+//  - helper threads that wait between passes take blocks from a shared counter with this thread,
+//    where the passes' own times show that it pays (helper_threads.h, SplitChoice).
 // Each block is summed on its own and the block sums are added in block order, so the result does
 // not depend on how many threads ran or which ran what. The formulas are those of chain.cpp.
 #include "ll/kernel.h"
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -26,8 +28,8 @@ namespace {
 
 using namespace kernel;
 
-constexpr std::size_t kParallelFrom = 32768;  // below this many samples one thread is faster
-constexpr std::size_t kChunk = 8;             // blocks a thread takes at a time (8192 samples)
+constexpr std::size_t kSplitFrom = 4;   // blocks: from here a pass may run on the helpers too
+constexpr std::size_t kMostChunk = 8;   // blocks a thread takes at a time, at most (8192 samples)
 
 enum class Combo { SigmoidBce, SigmoidMse, TanhBce, TanhMse };
 
@@ -173,13 +175,32 @@ void binary_range_v4(const Job& job, std::size_t b, std::size_t e) { binary_rang
 #endif
 
 RangeFn pick_binary_range() {
+  const int level = vector_level();
+  (void)level;
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)  // GCC 12's level names
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("x86-64-v4")) return binary_range_v4;
-  if (__builtin_cpu_supports("x86-64-v3")) return binary_range_v3;
+  if (level >= 4) return binary_range_v4;
+  if (level >= 3) return binary_range_v3;
 #endif
   return binary_range_base;
 }
+
+}  // namespace
+
+int kernel::vector_level() {
+  static const int level = [] {
+    int best = 1;
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)  // GCC 12's level names
+    __builtin_cpu_init();
+    best = __builtin_cpu_supports("x86-64-v4") ? 4 : __builtin_cpu_supports("x86-64-v3") ? 3 : 1;
+#endif
+    const char* asked = std::getenv("LL_VECTOR_LEVEL");
+    const long wanted = asked ? std::strtol(asked, nullptr, 10) : 0;
+    return wanted > 0 && wanted < best ? static_cast<int>(wanted) : best;
+  }();
+  return level;
+}
+
+namespace {
 
 void run_range(const Job& job, std::size_t first, std::size_t last) {
   static const RangeFn binary = pick_binary_range();
@@ -198,17 +219,25 @@ DataPass full_pass(const Dataset& data, const Params& theta, Activation activati
   sums.assign(blocks * (2 + p), 0.0);
   const Job job{data, theta, activation, loss, with_gradient, 2 + p, sums.data()};
   static Helpers helpers(thread_limit() - 1);
-  if (data.rows() < kParallelFrom) {
+  static SplitChoice choice;
+  const std::size_t work = data.rows() * p;
+  if (blocks < kSplitFrom || thread_limit() == 1) {
     run_range(job, 0, blocks);
   } else {
-    // Blocks are taken kChunk at a time from a shared counter, by this thread and the helpers
-    // that join in; each block's sums land in its own slot, whoever computed them.
+    // Blocks are taken a chunk at a time from a shared counter, by this thread and the helpers
+    // that join in; each block's sums land in its own slot, whoever computed them. Whether the
+    // helpers are asked is measured (SplitChoice): they cost a wake-up, and on a busy machine the
+    // second core is often not there.
+    const std::size_t chunk = std::clamp<std::size_t>(blocks / 8, 1, kMostChunk);
     std::atomic<std::size_t> next{0};
-    const std::function<void()> work = [&] {
-      for (std::size_t b; (b = next.fetch_add(kChunk)) < blocks;)
-        run_range(job, b, std::min(blocks, b + kChunk));
+    const auto all = [&] {
+      for (std::size_t b; (b = next.fetch_add(chunk)) < blocks;)
+        run_range(job, b, std::min(blocks, b + chunk));
     };
-    if (!helpers.run(work)) work();
+    const auto start = std::chrono::steady_clock::now();
+    const bool shared = choice.shared(work) && helpers.run(WorkRef(all));
+    if (!shared) all();
+    choice.record(work, shared, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
 
   DataPass pass;

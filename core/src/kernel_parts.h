@@ -101,6 +101,11 @@ LL_INLINE void add_column_sums(double* g, const double* r, const Dataset& data, 
 using RangeFn = void (*)(const Job&, std::size_t, std::size_t);
 RangeFn pick_softmax_range();   // kernel_softmax.cpp
 
+// The x86-64 level the loops run at: 4 (AVX-512), 3 (AVX2 + FMA) or 1 (the SSE2 baseline), the
+// CPU's best, or lower if LL_VECTOR_LEVEL says so (for benchmarks: an AVX2 machine's figures on an
+// AVX-512 one). Read once (kernel.cpp).
+int vector_level();
+
 // e^x for x ≤ 0 to within an ulp or two, in plain arithmetic that vectorises inline (a call to
 // libmvec's exp makes the loop around it wait). Multiplications are what limit the loop, so the
 // polynomials are as short as the precision allows.

@@ -142,10 +142,11 @@ void softmax_range_v4(const Job& job, std::size_t b, std::size_t e) { softmax_ra
 }  // namespace
 
 RangeFn pick_softmax_range() {
+  const int level = vector_level();
+  (void)level;
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("x86-64-v4")) return softmax_range_v4;
-  if (__builtin_cpu_supports("x86-64-v3")) return softmax_range_v3;
+  if (level >= 4) return softmax_range_v4;
+  if (level >= 3) return softmax_range_v3;
 #endif
   return softmax_range_base;
 }

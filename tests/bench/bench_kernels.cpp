@@ -7,7 +7,7 @@
 // the step gives the loss after it and the next gradient). BM_WideStep: one full-batch sigmoid + BCE
 // step with d = 10, N = 200,000. BM_ReadFloor: the memory-bandwidth floor of a pass over the same
 // data, every column and the labels read once on every core and summed, nothing else: a pass can
-// take no less.
+// take no less. BM_PassBySize: the pass from 2,048 to 2,097,152 samples, for the threads' gain.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ll/dataset.h"
+#include "ll/kernel.h"
 #include "ll/params.h"
 #include "ll/settings.h"
 #include "ll/trainer.h"
@@ -108,6 +109,20 @@ void BM_ReadFloor(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n * (8 * d + 4)));
 }
 BENCHMARK(BM_ReadFloor)->Args({200000, 10})->Args({300000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The full pass (sigmoid + BCE, d = 2, with the gradient) by size, for what the second core buys:
+// run once as is and once with LL_THREADS=1. The pass decides for itself whether to wake its helper
+// (core/src/helper_threads.h, SplitChoice), so on two threads no size should be slower than on one.
+void BM_PassBySize(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const auto data = make_data(n, 2, 2);
+  const ll::Params theta = ll::Params::row({0.1, 0.5, -0.1});
+  for (auto _ : state) benchmark::DoNotOptimize(ll::full_pass(*data, theta, ll::Activation::Sigmoid, ll::Loss::BCE, true).loss_sum);
+  state.counters["ns_per_sample"] = benchmark::Counter(static_cast<double>(n),
+                                                        benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert,
+                                                        benchmark::Counter::kIs1000);
+}
+BENCHMARK(BM_PassBySize)->RangeMultiplier(4)->Range(2048, 2 << 20)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 }  // namespace
 
