@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "ll/kernel.h"
 #include "ll/objective.h"
 #include "model/app_state.h"
 
@@ -96,6 +97,7 @@ LandscapeGrid compute_landscape(const LandscapeRequest& r) {
   g.loss.assign(static_cast<std::size_t>(n) * n, 0.0);
   // Rows [from, to): each cell J at its centre (NaN: undefined).
   const auto rows = [&](int from, int to) {
+    const PassesOnThisThread alone;   // the rows keep the cores busy: no helper threads
     Params theta = r.theta;
     for (int iy = from; iy < to; ++iy)
       for (int ix = 0; ix < n; ++ix) {

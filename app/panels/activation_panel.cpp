@@ -32,13 +32,17 @@ namespace {
 
 constexpr const char* kPlot = "##activation";
 constexpr std::size_t kMostDropLines = 100;  // beyond, the drop lines only fill the area
-constexpr std::size_t kMostEarlier = 200;    // beyond, a step earlier's faint points only blur it
+// Beyond, a step earlier's faint rings only blur the points (and each ring and its line cost a
+// software rasterizer about 40 µs of a frame: 64 of them are a third of iris4's whole frame).
+constexpr std::size_t kMostEarlier = 64;
 
 // [SECTION] The points: the batch at θ before the step ----------------------------------------
 
 void update_points(BatchPoints& p, const std::shared_ptr<const Dataset>& data, const Params& theta,
-                   Activation a, const std::vector<std::size_t>& batch) {
-  if (p.data == data && p.theta == theta && p.activation == a && p.batch == batch && !p.classes.empty())
+                   Activation a, const std::vector<std::size_t>& batch, std::uint64_t batch_of) {
+  const bool same_batch = p.batch_of == batch_of || p.batch == batch;
+  p.batch_of = batch_of;
+  if (p.data == data && p.theta == theta && p.activation == a && same_batch && !p.classes.empty())
     return;
   ++p.version;
   p.data = data;
@@ -344,7 +348,9 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches) {
   static const std::vector<std::size_t> kEverySample;
   const std::vector<std::size_t>& batch = shown_record(state) ? shown_record(state)->batch : kEverySample;
   BatchPoints& p = caches.activation;
-  update_points(p, state.data_ptr(), theta, a, batch);
+  const std::uint64_t shown_step =
+      (state.run_serial * 0x9E3779B97F4A7C15ull + state.trainer->current_step()) * 2 + (state.trainer->failure() ? 1 : 0);
+  update_points(p, state.data_ptr(), theta, a, batch, shown_step);
   // A step earlier: the θ the previous step started from (the chain panel's previous view).
   const std::size_t step = state.trainer->current_step();
   update_earlier(p, step >= 2 && p.count <= kMostEarlier && shown_record(state) ? state.trainer->theta_at(step - 2) : Params{});

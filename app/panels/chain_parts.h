@@ -135,4 +135,7 @@ void SectionHeader(const char* title, const char* help = nullptr);
 // the current font (at least as wide as "−0.0000").
 float WidestNumber(const std::vector<double>& values, const NumberStyle& style);
 
+// The least and the greatest value of a feature column (kept for the columns last asked).
+std::pair<double, double> column_range(const std::vector<double>& values);
+
 }  // namespace ll::app::chain

@@ -102,9 +102,8 @@ SampleTable::SampleTable(const ChainBatch& batch, TableColumns which)
         case Kind::Index: widest = {index_max}; break;
         case Kind::X:
           if (col.feature > 0) {
-            const auto& values = batch.data->columns[col.feature - 1];
-            const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-            widest = {format_number(*lo), format_number(*hi)};
+            const auto [lo, hi] = column_range(batch.data->columns[col.feature - 1]);
+            widest = {format_number(lo), format_number(hi)};
           }
           break;
         case Kind::YHat:

@@ -41,6 +41,9 @@ struct ChainMeasure {
   float needed_h = 0.0f;   // 0 until measured
   float needed_short_h = 0.0f;  // the same with the loss block in its short form
   float needed_w = 0.0f;   // the width that shows the table and the results side by side
+  // The height the layout was last asked for, and for what (the frame's hold_chain_height).
+  float held_h = 0.0f;
+  std::uint64_t held_for = 0;
   std::size_t rows = 0, rows_shown = 0;   // the batch's rows, and how many the table shows at once
   bool softmax = false;                   // a row is a sample's K lines (one per class)
   // In pages (chain_pages.cpp): when even folded all the way the step needs more than the panel.
@@ -72,6 +75,9 @@ struct BatchPoints {
   Params theta;
   Activation activation = Activation::Sigmoid;
   std::vector<std::size_t> batch;  // empty: every sample
+  // The shown step the batch was last found equal for (run, step, failure): while it holds, the
+  // batch (1,000,000 numbers in full-batch mode) is not compared again every frame.
+  std::uint64_t batch_of = ~0ull;
   std::vector<ClassSeries> classes;
   std::vector<double> slope_x, slope_y;  // (x_i, slope_i), for the derivative's markers
   double widest = 0.0;                   // max |x| over the points

@@ -215,6 +215,23 @@ void menu_bar(AppState& s, FrameRequests& req) {
   ImGui::EndMainMenuBar();
 }
 
+// The height the chain asks the layout for. Its measure can depend on the room it was given (a line
+// wraps, a block moves beside the table), so a layout that followed it exactly could take turns
+// between two heights, every frame (and every frame re-stamp the plots, whose size changed with
+// it): while the run, the step, the window and the text stay the same, the height asked for only
+// grows.
+float hold_chain_height(const AppState& s, ChainMeasure& m, const ImVec2& display) {
+  std::uint64_t key = s.run_serial * 0x9E3779B97F4A7C15ull + (s.trainer ? s.trainer->current_step() : 0);
+  for (const float f : {display.x, display.y, ImGui::GetFontSize()})
+    key = key * 1099511628211ull + static_cast<std::uint64_t>(f * 8.0f);
+  key = key * 31 + static_cast<std::uint64_t>(s.chain_shows) * 7 + (s.practice.on ? 1 : 0) + (s.presentation ? 2 : 0);
+  key = key * 31 + static_cast<std::uint64_t>(s.decimals) * 5 + (s.practice.question ? s.practice.question->step : 0);
+  if (key != m.held_for || m.needed_h == 0.0f) m.held_h = 0.0f;
+  m.held_for = key;
+  m.held_h = std::max(m.held_h, m.needed_h);
+  return m.held_h;
+}
+
 // Places the next window at `r`; false (draw nothing) if the panel is hidden.
 bool place(const Rect& r, bool always) {
   if (r.empty()) return false;
@@ -257,7 +274,8 @@ FrameRequests DrawFrame(AppState& s, PanelCaches& caches) {
   if (s.slide) shown.controls = false;
   // The chain's own measure of the height it needs (last frame) lets the layout give it that room.
   const Layout layout = default_layout(io.DisplaySize.x, io.DisplaySize.y, top, ImGui::GetFontSize(), shown,
-                                       s.presentation && !s.slide, {caches.chain.needed_h, caches.chain.needed_w},
+                                       s.presentation && !s.slide,
+                                       {hold_chain_height(s, caches.chain, io.DisplaySize), caches.chain.needed_w},
                                        s.plots_instead);
   const bool resized = io.DisplaySize.x != s.layout_size[0] || io.DisplaySize.y != s.layout_size[1];
   const bool always = s.reset_layout || resized || layout != s.last_layout;

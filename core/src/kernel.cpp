@@ -184,7 +184,12 @@ RangeFn pick_binary_range() {
   return binary_range_base;
 }
 
+thread_local bool passes_on_this_thread = false;   // PassesOnThisThread
+
 }  // namespace
+
+PassesOnThisThread::PassesOnThisThread() : was_(passes_on_this_thread) { passes_on_this_thread = true; }
+PassesOnThisThread::~PassesOnThisThread() { passes_on_this_thread = was_; }
 
 int kernel::vector_level() {
   static const int level = [] {
@@ -221,7 +226,7 @@ DataPass full_pass(const Dataset& data, const Params& theta, Activation activati
   static Helpers helpers(thread_limit() - 1);
   static SplitChoice choice;
   const std::size_t work = data.rows() * p;
-  if (blocks < kSplitFrom || thread_limit() == 1) {
+  if (blocks < kSplitFrom || thread_limit() == 1 || passes_on_this_thread) {
     run_range(job, 0, blocks);
   } else {
     // Blocks are taken a chunk at a time from a shared counter, by this thread and the helpers

@@ -17,6 +17,20 @@ struct DataPass {
   Params gradient_sum;          // Σ_i ∂L_i/∂θ (left empty when not asked for)
 };
 
+// While one of these lives on a thread, that thread's passes run on it alone, never waking the
+// pass's helper threads: for callers that keep every core busy with passes of their own (the loss
+// landscape's rows), where a helper would only take a core from another row.
+class PassesOnThisThread {
+ public:
+  PassesOnThisThread();
+  ~PassesOnThisThread();
+  PassesOnThisThread(const PassesOnThisThread&) = delete;
+  PassesOnThisThread& operator=(const PassesOnThisThread&) = delete;
+
+ private:
+  bool was_;
+};
+
 // Requires a defined loss × activation pair and θ of the data's shape.
 DataPass full_pass(const Dataset& data, const Params& theta, Activation activation, Loss loss,
                    bool with_gradient);
