@@ -39,13 +39,15 @@ numpy = dict(line.split() for line in open(sys.argv[1]))
 ours = {}
 for b in json.load(open(sys.argv[2]))["benchmarks"]:
     if b.get("aggregate_name") == "median":
-        ours[b["run_name"].split("/")[0]] = b["real_time"]     # ms
-soft, wide, floor = ours["BM_SoftmaxStep"], ours["BM_WideStep"], ours["BM_ReadFloor"]
+        ours[b["run_name"]] = b["real_time"]     # ms
+soft = ours["BM_SoftmaxStep/300000/real_time"]
+wide, floor = ours["BM_WideStep/200000/real_time"], ours["BM_ReadFloor/200000/10/real_time"]
 ns, nw = float(numpy["softmax_ms"]), float(numpy["wide_ms"])
 print(sys.argv[3], ns, soft, nw, wide, floor)
 PY
   tail -1 "$tmp/rows" | awk '{printf "%-6s | %6.2f / %5.3f = %4.1fx | %6.2f / %5.3f = %4.1fx | %5.3f ms, %4.2fx\n", $1, $2, $3, $2/$3, $4, $5, $4/$5, $6, $5/$6}'
 done
-sort -k1n "$tmp/rows" | awk '{s[NR]=$2/$3; w[NR]=$4/$5; f[NR]=$5/$6} END {
-  n = NR; asort(s); asort(w); asort(f); m = int((n + 1) / 2);
-  printf "median | softmax %.1fx numpy | d = 10 %.1fx numpy | d = 10 step %.2fx its floor\n", s[m], w[m], f[m] }'
+median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+printf 'median | softmax %.1fx numpy | d = 10 %.1fx numpy | d = 10 step %.2fx its floor\n' \
+  "$(awk '{print $2 / $3}' "$tmp/rows" | median)" "$(awk '{print $4 / $5}' "$tmp/rows" | median)" \
+  "$(awk '{print $5 / $6}' "$tmp/rows" | median)"
