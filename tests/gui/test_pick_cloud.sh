@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Hover, click and drag still work where the points are one image (issue 15 §1: more than 32
+# points are stamped into a texture, panels/point_cloud.cpp): on 101 samples, a 10 × 10 grid and one
+# between its points, a drag of that sample moves it, and a right-click on it opens its menu. The
+# trace's "data-plot" line gives where the plot is on screen and what range it shows.
+source "$(dirname "$0")/common.sh"
+run_in_xvfb 1600x900
+
+export HOME="$out/cloud-home"
+rm -rf "$HOME"
+mkdir -p "$HOME"
+csv="$out/cloud-grid.csv"
+python3 - "$csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("x1,x2,class\n")
+    for i in range(10):
+        for j in range(10):
+            f.write(f"{i},{j},{'a' if (i + j) % 2 else 'b'}\n")
+    f.write("4.5,4.5,a\n")          # sample 101, between four grid points
+PY
+trace="$out/cloud.trace"
+start_gui "$trace" --data "$csv"
+for ((k = 0; k < 200; k++)); do
+  grep -q '^data-plot ' "$trace" && break
+  sleep 0.05
+done
+grep -q '^data-plot ' "$trace" || fail "the window traced no data-plot line"
+px() {
+  grep '^data-plot ' "$trace" | tail -n 1 | python3 -c "
+import sys
+l, t, r, b, x0, x1, y0, y1 = map(float, sys.stdin.read().split()[1:])
+x, y = $1, $2
+print(round(l + (x - x0) / (x1 - x0) * (r - l)), round(b - (y - y0) / (y1 - y0) * (b - t)))"
+}
+wait_for_line() {  # wait_for_line PATTERN WHAT
+  local j
+  for ((j = 0; j < 200; j++)); do
+    grep -q "$1" "$trace" && return 0
+    sleep 0.05
+  done
+  fail "$2: no line '$1' in the trace: $(tail -n 5 "$trace")"
+}
+
+# Drag sample 101 from (4.5, 4.5) to (5.5, 6.5), the middle of another cell.
+sleep 0.5
+read -r fx fy <<< "$(px 4.5 4.5)"
+read -r tx ty <<< "$(px 5.5 6.5)"
+xdotool mousemove --window "$gui_window" "$fx" "$fy"
+sleep 0.4   # a frame sees the sample under the mouse
+xdotool mousedown 1
+sleep 0.2
+for f in 0.25 0.5 0.75 1; do
+  xdotool mousemove --window "$gui_window" "$(python3 -c "print(round($fx + $f * ($tx - $fx)))")" \
+    "$(python3 -c "print(round($fy + $f * ($ty - $fy)))")"
+  sleep 0.15
+done
+sleep 0.3
+xdotool mouseup 1
+wait_for_line '^data .* (edited) 101$' "dragging sample 101"
+wait_for_line '^status Edited: moved sample 101 to ' "dragging sample 101"
+moved=$(grep '^status Edited: moved sample 101 to ' "$trace" | tail -n 1)
+python3 -c "
+import re, sys
+x, y = map(float, re.search(r'to \[([^,]+), ([^\]]+)\]', sys.argv[1]).groups())
+sys.exit(0 if abs(x - 5.5) < 0.1 and abs(y - 6.5) < 0.1 else 1)" "${moved//−/-}" ||
+  fail "sample 101 went elsewhere: $moved"
+echo "ok: on 101 points (one image), sample 101 was found under the mouse and dragged to (5.5, 6.5)"
+
+# A right-click on it opens its menu (the window goes on); Escape closes it.
+sleep 0.5
+read -r fx fy <<< "$(px 5.5 6.5)"
+xdotool mousemove --window "$gui_window" "$fx" "$fy"
+sleep 0.3
+xdotool click 3
+sleep 0.4
+xdotool key Escape
+quit_gui
+echo "ok: the window closed normally"
