@@ -186,6 +186,22 @@ TEST_CASE("the chain's ∂L/∂z is the product ∂L/∂ŷ · ∂ŷ/∂z it show
   }
 }
 
+namespace {
+
+// Σ L_i and Σ ∂L_i/∂θ from the per-sample chains, one by one: what a full pass must equal.
+ll::DataPass chains_summed(const ll::Dataset& data, const ll::Params& theta, ll::Activation a, ll::Loss l) {
+  ll::DataPass sums;
+  sums.gradient_sum = ll::Params(theta.rows, theta.cols, 0.0);
+  for (std::size_t i = 0; i < data.rows(); ++i) {
+    const ll::SampleChain chain = ll::sample_chain(data, i, theta, a, l);
+    sums.loss_sum += chain.loss;
+    ll::add_sample_gradient(chain, sums.gradient_sum);
+  }
+  return sums;
+}
+
+}  // namespace
+
 TEST_CASE("the kernel's pass over 100,001 samples (many blocks, several threads) equals the chains summed") {
   std::mt19937_64 rng(81);
   const std::size_t n = 100001;  // not a multiple of the kernel's block size
@@ -196,13 +212,9 @@ TEST_CASE("the kernel's pass over 100,001 samples (many blocks, several threads)
     const bool softmax = c.activation == ll::Activation::Softmax;
     const ll::Dataset data = make_random_data(rng, n, 2, softmax ? 3 : 2, -2.0, 2.0);
     const ll::Params theta = make_random_theta(rng, softmax ? 3 : 1, 3, -1.0, 1.0);
-    ll::Params gradient(theta.rows, theta.cols, 0.0);
-    double loss = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const ll::SampleChain chain = ll::sample_chain(data, i, theta, c.activation, c.loss);
-      loss += chain.loss;
-      ll::add_sample_gradient(chain, gradient);
-    }
+    const ll::DataPass chains = chains_summed(data, theta, c.activation, c.loss);
+    const double loss = chains.loss_sum;
+    const ll::Params& gradient = chains.gradient_sum;
     const ll::DataPass pass = ll::full_pass(data, theta, c.activation, c.loss, true);
     // Sums of 1e5 terms in different orders: allow their rounding (≈ n·ε relative to Σ|term|).
     CHECK_CLOSE(pass.loss_sum, loss, 0.0, 1e-11);
@@ -233,13 +245,9 @@ TEST_CASE("the kernel's vector paths (many features, softmax with K classes) equ
     const bool softmax = c.activation == ll::Activation::Softmax;
     const ll::Dataset data = make_random_data(rng, n, c.d, c.k, -2.0, 2.0);
     const ll::Params theta = make_random_theta(rng, softmax ? c.k : 1, c.d + 1, -1.5, 1.5);
-    ll::Params gradient(theta.rows, theta.cols, 0.0);
-    double loss = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const ll::SampleChain chain = ll::sample_chain(data, i, theta, c.activation, c.loss);
-      loss += chain.loss;
-      ll::add_sample_gradient(chain, gradient);
-    }
+    const ll::DataPass chains = chains_summed(data, theta, c.activation, c.loss);
+    const double loss = chains.loss_sum;
+    const ll::Params& gradient = chains.gradient_sum;
     const ll::DataPass pass = ll::full_pass(data, theta, c.activation, c.loss, true);
     CHECK_CLOSE(pass.loss_sum, loss, 0.0, 1e-12);
     CHECK_CLOSE_ALL(pass.gradient_sum.values, gradient.values, 1e-11, 1e-12);

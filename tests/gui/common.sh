@@ -84,6 +84,26 @@ start_gui() {
   fail "the window traced no step within 10 s: $(cat "$gui_trace.err")"
 }
 
+# wait_for_line PATTERN WHAT: until the window's trace has a line matching PATTERN (fails after 10 s).
+wait_for_line() {
+  local j
+  for ((j = 0; j < 200; j++)); do
+    grep -q "$1" "$gui_trace" && return 0
+    sleep 0.05
+  done
+  fail "$2: no line '$1' in the trace: $(tail -n 5 "$gui_trace")"
+}
+
+# px X Y: the screen pixel of data point (X, Y) in the data plot, from the trace's last
+# "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" line (it moves when the layout does).
+px() {
+  grep '^data-plot ' "$gui_trace" | tail -n 1 | python3 -c "
+import sys
+l, t, r, b, x0, x1, y0, y1 = map(float, sys.stdin.read().split()[1:])
+x, y = $1, $2
+print(round(l + (x - x0) / (x1 - x0) * (r - l)), round(b - (y - y0) / (y1 - y0) * (b - t)))"
+}
+
 last_step() { grep '^step ' "$gui_trace" | tail -n 1 | sed -n 's/^step \([0-9]*\)$/\1/p'; }
 last_data() { grep '^data ' "$gui_trace" | tail -n 1 | cut -d' ' -f2-; }
 

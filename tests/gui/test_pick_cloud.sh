@@ -21,26 +21,7 @@ with open(sys.argv[1], "w") as f:
 PY
 trace="$out/cloud.trace"
 start_gui "$trace" --data "$csv"
-for ((k = 0; k < 200; k++)); do
-  grep -q '^data-plot ' "$trace" && break
-  sleep 0.05
-done
-grep -q '^data-plot ' "$trace" || fail "the window traced no data-plot line"
-px() {
-  grep '^data-plot ' "$trace" | tail -n 1 | python3 -c "
-import sys
-l, t, r, b, x0, x1, y0, y1 = map(float, sys.stdin.read().split()[1:])
-x, y = $1, $2
-print(round(l + (x - x0) / (x1 - x0) * (r - l)), round(b - (y - y0) / (y1 - y0) * (b - t)))"
-}
-wait_for_line() {  # wait_for_line PATTERN WHAT
-  local j
-  for ((j = 0; j < 200; j++)); do
-    grep -q "$1" "$trace" && return 0
-    sleep 0.05
-  done
-  fail "$2: no line '$1' in the trace: $(tail -n 5 "$trace")"
-}
+wait_for_line '^data-plot ' "the data plot's place on screen"   # px X Y: a data point's pixel
 
 # Drag sample 101 from (4.5, 4.5) to (5.5, 6.5), the middle of another cell.
 sleep 0.5

@@ -15,14 +15,6 @@ mkdir -p "$HOME"
 trace="$out/practice.trace"
 start_gui "$trace" --practice
 
-wait_for_line() {  # wait_for_line PATTERN WHAT
-  local j
-  for ((j = 0; j < 200; j++)); do
-    grep -q "$1" "$trace" && return 0
-    sleep 0.05
-  done
-  fail "$2: no line '$1' in the trace: $(tail -n 5 "$trace")"
-}
 # A key held for a few frames: ImGui 1.86 reads key state once per frame.
 hold() {
   xdotool keydown "$1"
