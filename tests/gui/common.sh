@@ -94,6 +94,23 @@ wait_for_line() {
   fail "$2: no line '$1' in the trace: $(tail -n 5 "$gui_trace")"
 }
 
+# settle_data_plot: until the data plot has stayed where it is for half a second (the layout gives
+# the chain its measured room a few frames after a start; a loaded machine takes longer).
+settle_data_plot() {
+  local j lines before=-1 still=0
+  for ((j = 0; j < 400; j++)); do
+    lines=$(grep -c '^data-plot ' "$gui_trace" || true)
+    if [[ "$lines" == "$before" ]]; then
+      ((++still >= 10)) && return 0
+    else
+      still=0
+      before=$lines
+    fi
+    sleep 0.05
+  done
+  fail "the data plot kept moving for 20 s: $(grep '^data-plot ' "$gui_trace" | tail -n 3)"
+}
+
 # px X Y: the screen pixel of data point (X, Y) in the data plot, from the trace's last
 # "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" line (it moves when the layout does).
 px() {

@@ -59,7 +59,7 @@ cp "$saved" "$out/edit-dragging.png"
 echo "ok: dragged sample 3 to (2.2, 0.6); the window during the drag: $out/edit-dragging.png"
 
 # Shift-click on empty space adds a sample of the class chosen in Controls ▸ Data (versicolor).
-sleep 0.5   # the layout settles a frame or two after the run starts over
+settle_data_plot   # the layout settles a few frames after the run starts over
 read -r ax ay <<< "$(px 2.0 1.2)"
 xdotool mousemove --window "$gui_window" "$ax" "$ay"
 sleep 0.3

@@ -24,7 +24,7 @@ start_gui "$trace" --data "$csv"
 wait_for_line '^data-plot ' "the data plot's place on screen"   # px X Y: a data point's pixel
 
 # Drag sample 101 from (4.5, 4.5) to (5.5, 6.5), the middle of another cell.
-sleep 0.5
+settle_data_plot
 read -r fx fy <<< "$(px 4.5 4.5)"
 read -r tx ty <<< "$(px 5.5 6.5)"
 xdotool mousemove --window "$gui_window" "$fx" "$fy"
@@ -36,6 +36,10 @@ for f in 0.25 0.5 0.75 1; do
     "$(python3 -c "print(round($fy + $f * ($ty - $fy)))")"
   sleep 0.15
 done
+sleep 0.3
+# (Should the plot have moved meanwhile, the target is where the plot shows (5.5, 6.5) now.)
+read -r tx ty <<< "$(px 5.5 6.5)"
+xdotool mousemove --window "$gui_window" "$tx" "$ty"
 sleep 0.3
 xdotool mouseup 1
 wait_for_line '^data .* (edited) 101$' "dragging sample 101"
@@ -49,7 +53,7 @@ sys.exit(0 if abs(x - 5.5) < 0.1 and abs(y - 6.5) < 0.1 else 1)" "${moved//−/-
 echo "ok: on 101 points (one image), sample 101 was found under the mouse and dragged to (5.5, 6.5)"
 
 # A right-click on it opens its menu (the window goes on); Escape closes it.
-sleep 0.5
+settle_data_plot
 read -r fx fy <<< "$(px 5.5 6.5)"
 xdotool mousemove --window "$gui_window" "$fx" "$fy"
 sleep 0.3
