@@ -69,6 +69,12 @@ const StepRecord* shown_record_of(const Trainer& t, std::uint64_t serial, RunVie
 
 const StepRecord* shown_record(const AppState& s) { return shown_record_of(*s.trainer, s.run_serial, s.view_cache); }
 
+std::uint64_t shown_step_key(const AppState& s) {
+  const std::uint64_t step = s.trainer ? s.trainer->current_step() : 0;
+  const bool failure = s.trainer && s.trainer->failure().has_value();
+  return (s.run_serial * 0x9E3779B97F4A7C15ull + step) * 2 + (failure ? 1 : 0);
+}
+
 double accuracy_now(const AppState& s) {
   RunViewCache& c = s.view_cache;
   const Params theta = s.trainer->theta();

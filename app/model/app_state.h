@@ -239,6 +239,9 @@ void advance_play(AppState& state, double seconds);
 // else the current step's record (with its per-sample chains for batches up to kChainsShownUpTo); none
 // at step 0.
 const StepRecord* shown_record(const AppState& state);
+// Which step is on show, as one number: it changes with the run, the step and a failed step
+// (what shown_record depends on), for caches that must not compare a whole record every frame.
+std::uint64_t shown_step_key(const AppState& state);
 // The loss curve of the kept history.
 const LossCurve& loss_curve(const AppState& state);
 // The same two for any trainer, with its own serial and cache (the second run's).

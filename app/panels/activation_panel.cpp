@@ -348,9 +348,7 @@ void ShowActivationPanel(AppState& state, PanelCaches& caches) {
   static const std::vector<std::size_t> kEverySample;
   const std::vector<std::size_t>& batch = shown_record(state) ? shown_record(state)->batch : kEverySample;
   BatchPoints& p = caches.activation;
-  const std::uint64_t shown_step =
-      (state.run_serial * 0x9E3779B97F4A7C15ull + state.trainer->current_step()) * 2 + (state.trainer->failure() ? 1 : 0);
-  update_points(p, state.data_ptr(), theta, a, batch, shown_step);
+  update_points(p, state.data_ptr(), theta, a, batch, shown_step_key(state));
   // A step earlier: the θ the previous step started from (the chain panel's previous view).
   const std::size_t step = state.trainer->current_step();
   update_earlier(p, step >= 2 && p.count <= kMostEarlier && shown_record(state) ? state.trainer->theta_at(step - 2) : Params{});

@@ -221,7 +221,7 @@ void menu_bar(AppState& s, FrameRequests& req) {
 // it): while the run, the step, the window and the text stay the same, the height asked for only
 // grows.
 float hold_chain_height(const AppState& s, ChainMeasure& m, const ImVec2& display) {
-  std::uint64_t key = s.run_serial * 0x9E3779B97F4A7C15ull + (s.trainer ? s.trainer->current_step() : 0);
+  std::uint64_t key = shown_step_key(s);
   for (const float f : {display.x, display.y, ImGui::GetFontSize()})
     key = key * 1099511628211ull + static_cast<std::uint64_t>(f * 8.0f);
   key = key * 31 + static_cast<std::uint64_t>(s.chain_shows) * 7 + (s.practice.on ? 1 : 0) + (s.presentation ? 2 : 0);

@@ -111,6 +111,21 @@ settle_data_plot() {
   fail "the data plot kept moving for 20 s: $(grep '^data-plot ' "$gui_trace" | tail -n 3)"
 }
 
+# press_and_drag FX FY TX TY: the mouse to pixel (FX, FY), a frame to see what is under it, the
+# left button down, and in four moves to (TX, TY); the button stays down.
+press_and_drag() {
+  local f
+  xdotool mousemove --window "$gui_window" "$1" "$2"
+  sleep 0.4
+  xdotool mousedown 1
+  sleep 0.2
+  for f in 0.25 0.5 0.75 1; do
+    xdotool mousemove --window "$gui_window" "$(python3 -c "print(round($1 + $f * ($3 - $1)))")" \
+      "$(python3 -c "print(round($2 + $f * ($4 - $2)))")"
+    sleep 0.15
+  done
+}
+
 # px X Y: the screen pixel of data point (X, Y) in the data plot, from the trace's last
 # "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" line (it moves when the layout does).
 px() {

@@ -18,15 +18,7 @@ wait_for_line '^data-plot ' "the data plot's place on screen"   # px X Y: a data
 # Drag sample 3 (petal length 3.0, width 1.1) to (2.2, 0.6), through a few points on the way.
 read -r fx fy <<< "$(px 3.0 1.1)"
 read -r tx ty <<< "$(px 2.2 0.6)"
-xdotool mousemove --window "$gui_window" "$fx" "$fy"
-sleep 0.4   # a frame sees the sample under the mouse
-xdotool mousedown 1
-sleep 0.2
-for f in 0.25 0.5 0.75 1; do
-  xdotool mousemove --window "$gui_window" "$(python3 -c "print(round($fx + $f * ($tx - $fx)))")" \
-    "$(python3 -c "print(round($fy + $f * ($ty - $fy)))")"
-  sleep 0.15
-done
+press_and_drag "$fx" "$fy" "$tx" "$ty"
 # While it is held: F12 saves the window with the live chain line of the dragged sample.
 xdotool keydown F12
 for ((k = 0; k < 200; k++)); do

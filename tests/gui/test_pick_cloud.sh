@@ -27,15 +27,7 @@ wait_for_line '^data-plot ' "the data plot's place on screen"   # px X Y: a data
 settle_data_plot
 read -r fx fy <<< "$(px 4.5 4.5)"
 read -r tx ty <<< "$(px 5.5 6.5)"
-xdotool mousemove --window "$gui_window" "$fx" "$fy"
-sleep 0.4   # a frame sees the sample under the mouse
-xdotool mousedown 1
-sleep 0.2
-for f in 0.25 0.5 0.75 1; do
-  xdotool mousemove --window "$gui_window" "$(python3 -c "print(round($fx + $f * ($tx - $fx)))")" \
-    "$(python3 -c "print(round($fy + $f * ($ty - $fy)))")"
-  sleep 0.15
-done
+press_and_drag "$fx" "$fy" "$tx" "$ty"
 sleep 0.3
 # (Should the plot have moved meanwhile, the target is where the plot shows (5.5, 6.5) now.)
 read -r tx ty <<< "$(px 5.5 6.5)"
