@@ -117,26 +117,25 @@ void reshape(Params& p, const Params& shape, double fill) {
   p.values.assign(shape.size(), fill);
 }
 
-// Every field of the record as a new StepRecord has it (a field added to StepRecord included), the
-// storage of its vectors kept: they are moved out, the record made anew, and moved back emptied
-// (the chains keep their elements: the batch's chains are filled in place).
+// Every field of a record set as a new StepRecord has it, its vectors' storage kept. Field by
+// field (a field added to StepRecord goes here too): making the record anew around its kept
+// storage cost a tenth of a stochastic step.
 void reset_record(StepRecord& rec) {
-  std::vector<std::size_t> batch = std::move(rec.batch);
-  std::vector<SampleChain> samples = std::move(rec.samples);
-  Params kept[] = {std::move(rec.theta_before), std::move(rec.gradient), std::move(rec.velocity),
-                   std::move(rec.theta_after), std::move(rec.data_gradient), std::move(rec.penalty_gradient)};
-  rec = StepRecord{};
-  batch.clear();
-  rec.batch = std::move(batch);
-  rec.samples = std::move(samples);
-  rec.theta_before = std::move(kept[0]);
-  rec.gradient = std::move(kept[1]);
-  rec.velocity = std::move(kept[2]);
-  rec.theta_after = std::move(kept[3]);
-  kept[4].values.clear();                 // empty unless λ > 0 fills them
-  kept[5].values.clear();
-  rec.data_gradient = std::move(kept[4]);
-  rec.penalty_gradient = std::move(kept[5]);
+  rec.step = rec.epoch = rec.m = 0;
+  rec.batch.clear();
+  rec.full_batch = rec.explicit_batch = false;
+  rec.batch_loss = rec.batch_data_loss = 0.0;
+  rec.data_gradient.values.clear();
+  rec.penalty_gradient.values.clear();
+  rec.loss_before.reset();
+  rec.loss_after.reset();
+  rec.data_loss_before.reset();
+  rec.data_loss_after.reset();
+  rec.penalty_before = rec.penalty_after = 0.0;
+  rec.data_loss_known = true;
+  rec.status = StepStatus::Ok;
+  rec.message.clear();
+  rec.notice.clear();
 }
 
 }  // namespace
