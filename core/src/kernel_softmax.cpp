@@ -3,7 +3,8 @@
 // as the binary models do (kernel.cpp), kSub samples at a time:
 //   z_c = θ_cᵀx for every class (one loop per class and column),
 //   a = the first argmax of z, e_c = e^(z_c − z_a) ≤ 1 (e_a = 1 exactly), Σ' = Σ_{c≠a} e_c,
-//   L = (z_a − z_y) + log(1 + Σ')   (= −log ŷ_y: two terms ≥ 0, nothing cancels),
+//   L = (z_a − z_y) + log(1 + Σ')   (= −log ŷ_y: two terms ≥ 0, nothing cancels; the logarithms
+//   of a sub-block taken together, kernel_parts.h's sum_log1p),
 //   ∂L/∂z_c = ŷ_c − [c = y], with ŷ_c = e_c/S, S = 1 + Σ', and for c = y the gap
 //   1 − ŷ_y = (S − e_y)/S, which is Σ'/S when y = a: never the subtraction 1 − ŷ_y,
 //   then Σ ∂L/∂z_c · x_j over the sub-block, its columns still in L1.
@@ -65,10 +66,12 @@ LL_INLINE void cce_block(const Job& job, std::size_t begin, std::size_t end, dou
         others[i] += arg[i] == cf ? 0.0 : e;
       }
     }
+    if (n < kSub) std::fill(others + n, others + kSub, 0.0);   // log(1 + 0) = 0: sum_log1p's unused places
     for (std::size_t i = 0; i < n; ++i) {
-      loss += gap[i] + log1p_nonnegative(others[i]);
+      loss += gap[i];
       inv[i] = 1.0 / (1.0 + others[i]);           // 1/S
     }
+    loss += sum_log1p(others);                      // Σ log(1 + Σ'), a logarithm per 8 samples
     if constexpr (!G) continue;
     for (std::size_t c = 0; c < k; ++c) {          // ∂L/∂z_c in e_c's place, and its sums
       double* rc = z + c * kSub;
