@@ -53,12 +53,18 @@ TEST_CASE("sum_log1p equals Σ log(1 + u) over a sub-block: ordinary, confident,
       }
     }
     const double expected = reference_sum(u.data(), kSub);
-    CHECK_REL(ll::kernel::sum_log1p(u.data()), expected, 2e-15);
+    CHECK_REL(ll::kernel::sum_log1p(u.data(), kSub), expected, 2e-15);
+  }
+  // A short sub-block: only its first n places and the zeros up to the next multiple of 8 count.
+  for (std::size_t n : {1u, 4u, 7u, 8u, 13u, 63u}) {
+    for (std::size_t i = 0; i < kSub; ++i) u[i] = i < n ? unit(rng) : 1e6;   // past n: not read
+    ll::kernel::clear_log_tail(u.data(), n);
+    CHECK_REL(ll::kernel::sum_log1p(u.data(), n), reference_sum(u.data(), n), 2e-15);
   }
   std::fill(u.begin(), u.end(), 0.0);
-  CHECK(ll::kernel::sum_log1p(u.data()) == 0.0);
+  CHECK(ll::kernel::sum_log1p(u.data(), kSub) == 0.0);
   u[5] = 1e-300;                                                           // one tiny term keeps its digits
-  CHECK_REL(ll::kernel::sum_log1p(u.data()), 1e-300, 1e-15);
+  CHECK_REL(ll::kernel::sum_log1p(u.data(), kSub), 1e-300, 1e-15);
 }
 
 TEST_CASE("a pass over confident samples keeps the loss's digits (binary128 sum)") {

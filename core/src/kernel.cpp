@@ -102,7 +102,7 @@ LL_INLINE void binary_block(const Dataset& data, const double* theta, std::size_
   for (std::size_t from = begin; from < end; from += kSub) {
     const std::size_t n = std::min(kSub, end - from);
     const int* labels = data.labels.data() + from;
-    if (n < kSub) std::fill(u + n, u + kSub, 0.0);
+    clear_log_tail(u, n);
     for (std::size_t i = 0; i < n; ++i) {
       double z = theta[0];
       for (int j = 0; j < D; ++j) z += theta[j + 1] * x[j][from + i];
@@ -113,7 +113,7 @@ LL_INLINE void binary_block(const Dataset& data, const double* theta, std::size_
         for (int j = 0; j < D; ++j) g[j + 1] += r * x[j][from + i];
       }
     }
-    if constexpr (C == Combo::SigmoidBce) loss += sum_log1p(u);
+    if constexpr (C == Combo::SigmoidBce) loss += sum_log1p(u, n);
   }
   out[0] = loss;
   out[1] = undefined;

@@ -186,23 +186,29 @@ LL_INLINE double log1p_nonnegative(double t) {
   return kf * 0.6931471805599453 + log1p_unit(u);
 }
 
-// Σ_{i<kSub} log(1 + u_i) for u_i ≥ 0 (the BCE loss's log(1 + e^−|z|), softmax's log(1 + Σ')),
+// Σ_{i<n} log(1 + u_i), n ≤ kSub, for u_i ≥ 0 (the BCE loss's log(1 + e^−|z|), softmax's log(1 + Σ')),
 // with one logarithm per 8 samples instead of one per sample: the logarithm is most of what the
 // loss costs beyond e^x (the landscape's pass is nothing but the loss). Lane l keeps
 //   q_l = Π_i (1 + u_i) − 1  over samples l, l + 8, …, by q ← q + u + q·u = (1 + q)(1 + u) − 1,
 // then Σ_l log1p(q_l), q_l < K⁸ (K ≤ 16: softmax's Σ' < K). 1 + u is never formed and every term
 // is ≥ 0, so no rounding cancels and a confident sample's tiny u keeps its digits; q_l has a
 // relative error of at most 16 roundings, about what summing its 8 logarithms would have. Unused
-// places of u are 0 (log 1 = 0): a short sub-block needs no other path. (Merging pairs as a tree
-// instead was 15% slower in the landscape's pass.)
+// places of u up to the next multiple of 8 past n are 0 (log 1 = 0): a short sub-block needs no
+// other path, and a tiny data set (iris4's 4 samples) takes one round, not 8. (Merging pairs as a
+// tree instead was 15% slower in the landscape's pass.)
 constexpr std::size_t kLogLanes = 8;
-LL_INLINE double sum_log1p(const double* u) {
+LL_INLINE double sum_log1p(const double* u, std::size_t n) {
   double q[kLogLanes] = {};
-  for (std::size_t k = 0; k < kSub; k += kLogLanes)
+  for (std::size_t k = 0; k < n; k += kLogLanes)
     for (std::size_t l = 0; l < kLogLanes; ++l) q[l] += u[k + l] + q[l] * u[k + l];
   double sum = 0.0;
   for (std::size_t l = 0; l < kLogLanes; ++l) sum += log1p_nonnegative(q[l]);
   return sum;
+}
+
+// Zeros in u from n up to the next multiple of kLogLanes: the places sum_log1p(u, n) reads past n.
+LL_INLINE void clear_log_tail(double* u, std::size_t n) {
+  for (std::size_t i = n; i % kLogLanes != 0; ++i) u[i] = 0.0;
 }
 
 }  // namespace ll::kernel

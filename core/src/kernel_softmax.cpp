@@ -66,12 +66,12 @@ LL_INLINE void cce_block(const Job& job, std::size_t begin, std::size_t end, dou
         others[i] += arg[i] == cf ? 0.0 : e;
       }
     }
-    if (n < kSub) std::fill(others + n, others + kSub, 0.0);   // log(1 + 0) = 0: sum_log1p's unused places
+    clear_log_tail(others, n);
     for (std::size_t i = 0; i < n; ++i) {
       loss += gap[i];
       inv[i] = 1.0 / (1.0 + others[i]);           // 1/S
     }
-    loss += sum_log1p(others);                      // Σ log(1 + Σ'), a logarithm per 8 samples
+    loss += sum_log1p(others, n);                      // Σ log(1 + Σ'), a logarithm per 8 samples
     if constexpr (!G) continue;
     for (std::size_t c = 0; c < k; ++c) {          // ∂L/∂z_c in e_c's place, and its sums
       double* rc = z + c * kSub;
