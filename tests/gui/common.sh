@@ -126,6 +126,20 @@ press_and_drag() {
   done
 }
 
+# check_moved SAMPLE X Y TOL_X TOL_Y: waits for the status "Edited: moved sample SAMPLE to [x, y]"
+# and fails unless x and y are within TOL_X and TOL_Y of (X, Y).
+check_moved() {
+  local moved
+  wait_for_line "^status Edited: moved sample $1 to " "dragging sample $1"
+  moved=$(grep "^status Edited: moved sample $1 to " "$gui_trace" | tail -n 1)
+  python3 -c "
+import re, sys
+x, y = map(float, re.search(r'to \[([^,]+), ([^\]]+)\]', sys.argv[1]).groups())
+want_x, want_y, tol_x, tol_y = map(float, sys.argv[2:])
+sys.exit(0 if abs(x - want_x) < tol_x and abs(y - want_y) < tol_y else 1)" "${moved//−/-}" "$2" "$3" "$4" "$5" ||
+    fail "sample $1 went elsewhere: $moved"
+}
+
 # px X Y: the screen pixel of data point (X, Y) in the data plot, from the trace's last
 # "data-plot LEFT TOP RIGHT BOTTOM XMIN XMAX YMIN YMAX" line (it moves when the layout does).
 px() {

@@ -35,14 +35,7 @@ xdotool mousemove --window "$gui_window" "$tx" "$ty"
 sleep 0.3
 xdotool mouseup 1
 wait_for_line '^data iris4 (edited) 4$' "dragging sample 3"
-wait_for_line '^status Edited: moved sample 3 to ' "dragging sample 3"
-# Where it went: within a pixel or two of (2.2, 0.6).
-moved=$(grep '^status Edited: moved sample 3 to ' "$trace" | tail -n 1)
-python3 -c "
-import re, sys
-x, y = map(float, re.search(r'to \[([^,]+), ([^\]]+)\]', sys.argv[1]).groups())
-sys.exit(0 if abs(x - 2.2) < 0.05 and abs(y - 0.6) < 0.02 else 1)" "${moved//−/-}" ||
-  fail "sample 3 went elsewhere: $moved"
+check_moved 3 2.2 0.6 0.05 0.02   # where it went: within a pixel or two of (2.2, 0.6)
 saved=$(find "$HOME/Pictures" -name '*.png' | head -n 1)
 [[ -n "$saved" ]] || fail "F12 during the drag saved no PNG under $HOME/Pictures"
 read -r fw fh _ <<< "$(python3 "$here/png_info.py" "$saved")"

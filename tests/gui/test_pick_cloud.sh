@@ -35,13 +35,7 @@ xdotool mousemove --window "$gui_window" "$tx" "$ty"
 sleep 0.3
 xdotool mouseup 1
 wait_for_line '^data .* (edited) 101$' "dragging sample 101"
-wait_for_line '^status Edited: moved sample 101 to ' "dragging sample 101"
-moved=$(grep '^status Edited: moved sample 101 to ' "$trace" | tail -n 1)
-python3 -c "
-import re, sys
-x, y = map(float, re.search(r'to \[([^,]+), ([^\]]+)\]', sys.argv[1]).groups())
-sys.exit(0 if abs(x - 5.5) < 0.1 and abs(y - 6.5) < 0.1 else 1)" "${moved//−/-}" ||
-  fail "sample 101 went elsewhere: $moved"
+check_moved 101 5.5 6.5 0.1 0.1
 echo "ok: on 101 points (one image), sample 101 was found under the mouse and dragged to (5.5, 6.5)"
 
 # A right-click on it opens its menu (the window goes on); Escape closes it.
